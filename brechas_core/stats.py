@@ -1,0 +1,269 @@
+"""Correlation tests and the least-squares line, as in the study.
+
+The study tests the alignment between need (gap %) and money (budget share %) with
+Spearman's rho (Table 2) and Pearson's r (Table 3), and judges significance with the
+t statistic ``t = r * sqrt((n - 2) / (1 - r**2))`` against the two-sided critical t with
+``n - 2`` degrees of freedom. This module gives those numbers as small result objects, plus
+vectorised versions that evaluate many scenarios (rows) in one call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy import stats as _st
+from sklearn.linear_model import LinearRegression
+
+__all__ = [
+    "CorrelationResult",
+    "OLSResult",
+    "ols",
+    "pearson",
+    "pearson_rows",
+    "spearman",
+    "spearman_no_ties_formula",
+    "spearman_rows",
+    "t_critical",
+    "t_from_r",
+]
+
+
+@dataclass(frozen=True)
+class CorrelationResult:
+    """A correlation coefficient with the study's t test.
+
+    Attributes
+    ----------
+    method : {"spearman", "pearson"}
+    statistic : float
+        The coefficient (rho or r), in [-1, 1]; NaN when a variable is constant.
+    pvalue : float
+        Two-sided p-value of the t test with ``df`` degrees of freedom.
+    n, df : int
+        Number of pairs and degrees of freedom (``n - 2``).
+    t : float
+        ``statistic * sqrt(df / (1 - statistic**2))``.
+    t_critical : float
+        Two-sided critical value of Student's t at ``alpha``.
+    alpha : float
+    """
+
+    method: str
+    statistic: float
+    pvalue: float
+    n: int
+    df: int
+    t: float
+    t_critical: float
+    alpha: float
+
+    @property
+    def significant(self) -> bool:
+        """True when ``|t|`` exceeds the critical value (H0 of no correlation rejected)."""
+        return bool(np.isfinite(self.t) and abs(self.t) > self.t_critical)
+
+    @property
+    def decision(self) -> str:
+        """The decision in plain Spanish, as the study words it."""
+        name = "Spearman" if self.method == "spearman" else "Pearson"
+        if not np.isfinite(self.statistic):
+            return (
+                f"No se puede calcular la correlación de {name}: una de las variables no varía."
+            )
+        cmp = ">" if self.significant else "<"
+        verdict = (
+            "se rechaza la hipótesis nula: hay una correlación significativa"
+            if self.significant
+            else "no se rechaza la hipótesis nula: "
+            "no hay evidencia de una correlación significativa"
+        )
+        return (
+            f"|t| = {abs(self.t):.2f} {cmp} {self.t_critical:.3f} "
+            f"(gl = {self.df}, α = {self.alpha:g}): {verdict}."
+        )
+
+
+@dataclass(frozen=True)
+class OLSResult:
+    """Ordinary least-squares line ``y = intercept + slope * x``.
+
+    Attributes
+    ----------
+    slope, intercept : float
+    r2 : float
+        Coefficient of determination (NaN when ``y`` is constant).
+    n : int
+    """
+
+    slope: float
+    intercept: float
+    r2: float
+    n: int
+
+    def predict(self, x: ArrayLike) -> np.ndarray:
+        """Values of the line at ``x``."""
+        return self.intercept + self.slope * np.asarray(x, dtype=float)
+
+
+def t_from_r(r: ArrayLike, n: int) -> np.ndarray | float:
+    """t statistic of a correlation coefficient: ``r * sqrt((n - 2) / (1 - r**2))``.
+
+    Examples
+    --------
+    >>> round(float(t_from_r(0.5, 10)), 4)
+    1.633
+    """
+    r = np.asarray(r, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = r * np.sqrt((n - 2) / (1.0 - r**2))
+    return t if t.ndim else float(t)
+
+
+def t_critical(alpha: float, df: int) -> float:
+    """Two-sided critical value of Student's t.
+
+    Examples
+    --------
+    >>> round(t_critical(0.05, 8), 3)
+    2.306
+    """
+    if not 0 < alpha < 1:
+        raise ValueError("alpha must be in (0, 1)")
+    return float(_st.t.ppf(1 - alpha / 2, df))
+
+
+def _pairs(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if x.shape != y.shape or x.ndim != 1:
+        raise ValueError("x and y must be 1-D arrays of the same length")
+    if len(x) < 3:
+        raise ValueError("at least 3 pairs are needed")
+    return x, y
+
+
+def _result(method: str, r: float, n: int, alpha: float) -> CorrelationResult:
+    df = n - 2
+    t = float(t_from_r(r, n)) if np.isfinite(r) else float("nan")
+    if np.isfinite(t):
+        p = float(2 * _st.t.sf(abs(t), df))
+    elif np.isfinite(r):  # |r| == 1: a perfect line
+        p = 0.0
+    else:
+        p = float("nan")
+    return CorrelationResult(method, float(r), p, n, df, t, t_critical(alpha, df), alpha)
+
+
+def spearman(x: ArrayLike, y: ArrayLike, alpha: float = 0.05) -> CorrelationResult:
+    """Spearman's rho with average ranks for ties, and its t test.
+
+    rho is Pearson's r of the ranks, the exact definition when there are ties.
+
+    Examples
+    --------
+    >>> res = spearman([1, 2, 3, 4], [1, 3, 2, 4])
+    >>> round(res.statistic, 3), res.df
+    (0.8, 2)
+    """
+    x, y = _pairs(x, y)
+    r = _pearson_r(_st.rankdata(x), _st.rankdata(y))
+    return _result("spearman", r, len(x), alpha)
+
+
+def spearman_no_ties_formula(x: ArrayLike, y: ArrayLike) -> float:
+    """The study's formula (1), ``1 - 6 Σd² / (n(n² - 1))``, on average ranks.
+
+    It equals Spearman's rho only when there are no ties; with ties it overstates it.
+
+    Examples
+    --------
+    >>> spearman_no_ties_formula([1, 2, 3, 4], [1, 3, 2, 4])
+    0.8
+    """
+    x, y = _pairs(x, y)
+    d = _st.rankdata(x) - _st.rankdata(y)
+    n = len(x)
+    return float(1 - 6 * np.sum(d**2) / (n * (n**2 - 1)))
+
+
+def _pearson_r(x: np.ndarray, y: np.ndarray) -> float:
+    dx = x - x.mean()
+    dy = y - y.mean()
+    den = np.sqrt(np.sum(dx**2) * np.sum(dy**2))
+    if den == 0:
+        return float("nan")
+    return float(np.clip(np.sum(dx * dy) / den, -1.0, 1.0))
+
+
+def pearson(x: ArrayLike, y: ArrayLike, alpha: float = 0.05) -> CorrelationResult:
+    """Pearson's r (the study's formula (2)) and its t test.
+
+    Examples
+    --------
+    >>> res = pearson([1, 2, 3, 4], [2, 4, 6, 9])
+    >>> round(res.statistic, 4), res.significant
+    (0.9944, True)
+    """
+    x, y = _pairs(x, y)
+    return _result("pearson", _pearson_r(x, y), len(x), alpha)
+
+
+def _rows_r(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    dx = x - x.mean(axis=-1, keepdims=True)
+    dy = y - y.mean(axis=-1, keepdims=True)
+    num = np.sum(dx * dy, axis=-1)
+    den = np.sqrt(np.sum(dx**2, axis=-1) * np.sum(dy**2, axis=-1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+    return np.clip(r, -1.0, 1.0)
+
+
+def pearson_rows(x: ArrayLike, y: ArrayLike) -> np.ndarray:
+    """Pearson's r of each row of ``y`` against ``x`` (broadcast), in one call.
+
+    Parameters
+    ----------
+    x : array_like, shape (k,) or (m, k)
+    y : array_like, shape (m, k)
+
+    Examples
+    --------
+    >>> pearson_rows([1, 2, 3], [[1, 2, 3], [3, 2, 1]]).tolist()
+    [1.0, -1.0]
+    """
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    return _rows_r(np.broadcast_to(x, y.shape), y)
+
+
+def spearman_rows(x: ArrayLike, y: ArrayLike) -> np.ndarray:
+    """Spearman's rho (average ranks) of each row of ``y`` against ``x``, in one call.
+
+    Examples
+    --------
+    >>> spearman_rows([1, 2, 3], [[10, 20, 30], [5, 5, 1]]).round(3).tolist()
+    [1.0, -0.866]
+    """
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    rx = _st.rankdata(np.broadcast_to(x, y.shape), axis=-1)
+    ry = _st.rankdata(y, axis=-1)
+    return _rows_r(rx, ry)
+
+
+def ols(x: ArrayLike, y: ArrayLike) -> OLSResult:
+    """Least-squares fit of ``y`` (budget share) on ``x`` (gap size) with scikit-learn.
+
+    Examples
+    --------
+    >>> fit = ols([0, 1, 2], [1, 3, 5])
+    >>> round(fit.slope, 6), round(fit.intercept, 6), round(fit.r2, 6)
+    (2.0, 1.0, 1.0)
+    """
+    x, y = _pairs(x, y)
+    model = LinearRegression().fit(x.reshape(-1, 1), y)
+    ss_tot = float(np.sum((y - y.mean()) ** 2))
+    r2 = float(model.score(x.reshape(-1, 1), y)) if ss_tot > 0 else float("nan")
+    return OLSResult(float(model.coef_[0]), float(model.intercept_), r2, len(x))
