@@ -69,9 +69,7 @@ class CorrelationResult:
         """The decision in plain Spanish, as the study words it."""
         name = "Spearman" if self.method == "spearman" else "Pearson"
         if not np.isfinite(self.statistic):
-            return (
-                f"No se puede calcular la correlación de {name}: una de las variables no varía."
-            )
+            return f"No se puede calcular la correlación de {name}: una de las variables no varía."
         cmp = ">" if self.significant else "<"
         verdict = (
             "se rechaza la hipótesis nula: hay una correlación significativa"

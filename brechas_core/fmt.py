@@ -1,0 +1,90 @@
+"""Number formats that Peruvian officials read.
+
+MEF's Consulta Amigable and the study write amounts with comma thousands and a dot decimal
+(``S/ 1,707,983,421``, ``56.71%``); the interface follows that, with ``S/`` for soles and a
+space before ``%`` as Spanish style asks. The same conventions in d3-format (Vega-Lite) are
+``",.2f"``, so charts and text agree.
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["MILLONES", "num", "pct", "pp", "soles", "soles_millones"]
+
+MILLONES = 1_000_000
+
+
+def num(value: float, decimals: int = 0) -> str:
+    """A number with comma thousands and a dot decimal; ``—`` when missing.
+
+    Examples
+    --------
+    >>> num(1234567.891, 2)
+    '1,234,567.89'
+    >>> num(float("nan"))
+    '—'
+    """
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    if round(value, decimals) == 0:
+        value = 0.0  # never print "-0.00"
+    return f"{value:,.{decimals}f}"
+
+
+def pct(value: float, decimals: int = 2) -> str:
+    """A percentage: ``56.71 %``.
+
+    Examples
+    --------
+    >>> pct(56.7123)
+    '56.71 %'
+    >>> pct(12.5, 1)
+    '12.5 %'
+    """
+    text = num(value, decimals)
+    return text if text == "—" else f"{text} %"
+
+
+def pp(value: float, decimals: int = 2) -> str:
+    """A change in percentage points, always signed: ``+12.93 p.p.``.
+
+    Examples
+    --------
+    >>> pp(12.93)
+    '+12.93 p.p.'
+    >>> pp(-3.5, 1)
+    '-3.5 p.p.'
+    """
+    text = num(value, decimals)
+    if text == "—":
+        return text
+    return f"{'' if text.startswith('-') else '+'}{text} p.p."
+
+
+def soles(value: float, decimals: int = 0) -> str:
+    """An amount in soles: ``S/ 1,234,567``.
+
+    Examples
+    --------
+    >>> soles(1234567.4)
+    'S/ 1,234,567'
+    >>> soles(-2500.5, 2)
+    '-S/ 2,500.50'
+    """
+    text = num(abs(value) if value is not None else value, decimals)
+    if text == "—":
+        return text
+    return f"{'-' if round(value, decimals) < 0 else ''}S/ {text}"
+
+
+def soles_millones(value: float, decimals: int = 2) -> str:
+    """An amount in millions of soles: ``S/ 1,707.98 millones``.
+
+    Examples
+    --------
+    >>> soles_millones(1_707_983_421)
+    'S/ 1,707.98 millones'
+    """
+    text = soles(value / MILLONES, decimals) if value is not None else "—"
+    return text if text == "—" else f"{text} millones"
