@@ -1,0 +1,734 @@
+"""The minimum-share rule: move the least money so that protected columns reach a minimum.
+
+The study recommends a guaranteed minimum share of the annual budget for the priority gaps.
+This module turns that recommendation into a pure, vectorised rule over *shares*:
+percentages of the total executed budget, each vector summing to 100 and never negative.
+
+Every function works over leading axes: the same call evaluates one scenario, 101 values of
+the minimum, or 1,891 districts (shape ``(..., k)`` with ``k`` columns).
+
+The rule (:func:`reallocate`), for targets ``i`` with shares ``s_i`` and floors ``f_i``, and a
+requested minimum ``F`` for the targets together:
+
+* required top-up ``T = max(Σ max(s_i, f_i), F) - Σ s_i`` (the least money that must move);
+* each target is first raised to its floor; the rest of ``T`` is shared among the targets in
+  proportion to the reparto weights; money is never taken from a target;
+* payers give in proportion to their capacity: ``pay_j = T * cap_j / Σ cap``;
+* when ``T > Σ cap`` the rule is infeasible: it is never clipped silently; the largest
+  feasible minimum ``max_minimum = Σ s_i + Σ cap`` is applied and reported.
+
+Two views build on it: :func:`priority_view` (the study's Table 2 plus a "resto" column) and
+:func:`sector_view` (the 16 functions of Table 3, with user-set shares from
+:func:`set_shares` and locked functions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from brechas_core.fmt import num, pct, pp
+
+__all__ = [
+    "REPARTOS",
+    "Reallocation",
+    "SectorView",
+    "SetSharesResult",
+    "notices",
+    "priority_view",
+    "reallocate",
+    "reparto_weights",
+    "sector_view",
+    "set_shares",
+]
+
+#: How a top-up is shared among the protected columns: in proportion to the gap size,
+#: in equal parts, or in proportion to weights the user types.
+REPARTOS = ("brecha", "igual", "manual")
+
+#: Tolerance, in percentage points, for sums of shares and feasibility comparisons.
+TOL = 1e-9
+#: Tolerance for an input share vector to count as summing to 100 (published tables are
+#: rounded to two decimals).
+SUM_TOL = 1e-6
+
+
+def _f(x: ArrayLike) -> np.ndarray:
+    return np.asarray(x, dtype=float)
+
+
+def reparto_weights(
+    reparto: str, gap_pct: ArrayLike, manual: ArrayLike | None = None
+) -> np.ndarray:
+    """Weights for sharing a top-up among columns.
+
+    Parameters
+    ----------
+    reparto : {"brecha", "igual", "manual"}
+        ``"brecha"``: proportional to the gap size; ``"igual"``: equal parts; ``"manual"``:
+        the user's ``manual`` weights.
+    gap_pct : array_like, shape (..., k)
+        Gap of each column, in %.
+    manual : array_like, shape (..., k), optional
+        Non-negative user weights; required when ``reparto="manual"``.
+
+    Returns
+    -------
+    ndarray, shape (..., k)
+        Non-negative weights (not normalised). Only the weights of the target columns are
+        used by :func:`reallocate`; if those are all zero it falls back to equal parts and
+        says so in ``Reallocation.equal_fallback``.
+
+    Examples
+    --------
+    >>> reparto_weights("brecha", [60.0, 20.0]).tolist()
+    [60.0, 20.0]
+    >>> reparto_weights("igual", [60.0, 20.0]).tolist()
+    [1.0, 1.0]
+    >>> reparto_weights("manual", [60.0, 20.0], manual=[1, 3]).tolist()
+    [1.0, 3.0]
+    """
+    gap = _f(gap_pct)
+    if reparto == "brecha":
+        w = gap.copy()
+    elif reparto == "igual":
+        w = np.ones_like(gap)
+    elif reparto == "manual":
+        if manual is None:
+            raise ValueError("El reparto «manual» necesita los pesos de cada columna.")
+        w = np.broadcast_to(_f(manual), np.broadcast_shapes(np.shape(manual), gap.shape))
+        w = w.copy()
+    else:
+        raise ValueError(f"Reparto desconocido: {reparto!r}. Use uno de {', '.join(REPARTOS)}.")
+    if not np.all(np.isfinite(w)) or np.any(w < 0):
+        raise ValueError("Los pesos del reparto deben ser números no negativos.")
+    return w
+
+
+@dataclass(frozen=True)
+class Reallocation:
+    """Result of :func:`reallocate`; every field is an array over the leading axes ``...``.
+
+    Attributes
+    ----------
+    shares : ndarray, shape (..., k)
+        Shares after the rule, in % of the total (sum 100, never negative).
+    baseline : ndarray, shape (..., k)
+        Shares before the rule.
+    moved : ndarray, shape (..., k)
+        ``shares - baseline``: positive for targets that receive, negative for payers.
+    is_target, capacity : ndarray, shape (..., k)
+        The protected columns and how much each column could give, as used.
+    top_up : ndarray, shape (...)
+        Money actually moved to the targets, in points of the total.
+    requested_minimum : ndarray, shape (...)
+        The minimum ``F`` asked for the targets together.
+    effective_minimum : ndarray, shape (...)
+        The minimum applied: ``min(requested_minimum, max_minimum)``.
+    max_minimum : ndarray, shape (...)
+        The largest feasible minimum: targets' baseline total plus all capacity.
+    feasible : ndarray of bool, shape (...)
+        False when the minimum and floors together need more than the capacity.
+    floors_feasible : ndarray of bool, shape (...)
+        False when even the floors alone do not fit (they were then scaled down).
+    target_total_before, target_total_after : ndarray, shape (...)
+        The targets' share together before and after.
+    equal_fallback : ndarray of bool, shape (...)
+        True when the target columns' reparto weights were all zero and equal parts were
+        used instead.
+    """
+
+    shares: np.ndarray
+    baseline: np.ndarray
+    moved: np.ndarray
+    is_target: np.ndarray
+    capacity: np.ndarray
+    top_up: np.ndarray
+    requested_minimum: np.ndarray
+    effective_minimum: np.ndarray
+    max_minimum: np.ndarray
+    feasible: np.ndarray
+    floors_feasible: np.ndarray
+    target_total_before: np.ndarray
+    target_total_after: np.ndarray
+    equal_fallback: np.ndarray
+
+    def notices(self, labels: Sequence[str], **kwargs) -> list[str]:
+        """Spanish explanations for a single scenario; see :func:`notices`."""
+        return notices(self, labels, **kwargs)
+
+
+def _check_shares(baseline: np.ndarray, name: str = "Las participaciones") -> None:
+    if baseline.ndim < 1:
+        raise ValueError(f"{name} deben ser un vector por escenario.")
+    if not np.all(np.isfinite(baseline)) or np.any(baseline < 0):
+        raise ValueError(f"{name} deben ser números no negativos.")
+    if np.any(np.abs(baseline.sum(axis=-1) - 100.0) > SUM_TOL):
+        raise ValueError(f"{name} de cada escenario deben sumar 100 %.")
+
+
+def reallocate(
+    baseline: ArrayLike,
+    is_target: ArrayLike,
+    minimum: ArrayLike,
+    *,
+    weights: ArrayLike,
+    floors: ArrayLike | None = None,
+    capacity: ArrayLike | None = None,
+) -> Reallocation:
+    """Raise the target columns to a minimum share, moving the least money.
+
+    Parameters
+    ----------
+    baseline : array_like, shape (..., k)
+        Shares in % of the total, each row summing to 100.
+    is_target : array_like of bool, shape (k,) or (..., k)
+        The columns the rule protects (included priority gaps, or high-gap functions).
+    minimum : array_like, shape (...) or scalar
+        ``F`` in %: after the rule the targets together hold at least ``F``.
+    weights : array_like, shape (..., k)
+        Reparto weights (see :func:`reparto_weights`); only the targets' weights are used.
+    floors : array_like, shape (..., k), optional
+        Per-target floors ``f_i`` in % of the total; ignored for non-target columns.
+    capacity : array_like, shape (..., k), optional
+        How much each non-target column can give, between 0 and its share. Default: its
+        whole baseline share. Targets always have capacity 0 (money is never taken from
+        a target). Give 0 (or less than the share) for locked columns, excluded gaps or
+        protected amounts: they never go below ``baseline - capacity``.
+
+    Returns
+    -------
+    Reallocation
+
+    Notes
+    -----
+    ``T = max(Σ_t max(s_i, f_i), F) - Σ_t s_i``. Floors are served first, then the rest of
+    ``T`` goes to the targets in proportion to ``weights``; payers give
+    ``T * cap_j / Σ cap``. If ``T > Σ cap`` the capacity is used up: floors first (scaled
+    in proportion if even they do not fit), and ``feasible`` is False.
+
+    Examples
+    --------
+    Two targets holding 10 % and 5 %, a payer holding 85 %, a minimum of 30 % shared by gap
+    size (60 and 30): ``T = 30 - 15 = 15``, the targets get 10 and 5 more.
+
+    >>> res = reallocate([10.0, 5.0, 85.0], [True, True, False], 30.0,
+    ...                  weights=[60.0, 30.0, 0.0])
+    >>> res.shares.tolist(), float(res.top_up), bool(res.feasible)
+    ([20.0, 10.0, 70.0], 15.0, True)
+
+    Asking for more than can be freed applies the largest feasible minimum:
+
+    >>> res = reallocate([10.0, 5.0, 85.0], [True, True, False], 50.0,
+    ...                  weights=[1.0, 1.0, 0.0], capacity=[0.0, 0.0, 20.0])
+    >>> bool(res.feasible), float(res.max_minimum), res.shares.tolist()
+    (False, 35.0, [20.0, 15.0, 65.0])
+    """
+    s = _f(baseline)
+    _check_shares(s)
+    k = s.shape[-1]
+    target = np.asarray(is_target, dtype=bool)
+    w = _f(weights)
+    f = np.zeros(k) if floors is None else _f(floors)
+    F = _f(minimum)
+    if not np.all(np.isfinite(F)) or np.any(F < 0) or np.any(F > 100):
+        raise ValueError("El mínimo debe estar entre 0 % y 100 %.")
+    if not np.all(np.isfinite(f)) or np.any(f < 0) or np.any(f > 100):
+        raise ValueError("Cada piso debe estar entre 0 % y 100 %.")
+    if not np.all(np.isfinite(w)) or np.any(w < 0):
+        raise ValueError("Los pesos del reparto deben ser números no negativos.")
+
+    batch = np.broadcast_shapes(
+        s.shape[:-1], target.shape[:-1], w.shape[:-1], f.shape[:-1], F.shape
+    )
+    shape = (*batch, k)
+    s = np.broadcast_to(s, shape)
+    target = np.broadcast_to(target, shape)
+    F = np.broadcast_to(F, batch)
+
+    if capacity is None:
+        cap = np.where(target, 0.0, s)
+    else:
+        cap = _f(capacity)
+        if not np.all(np.isfinite(cap)) or np.any(cap < 0):
+            raise ValueError("La capacidad de cada columna debe ser un número no negativo.")
+        cap = np.broadcast_to(cap, np.broadcast_shapes(cap.shape, shape))
+        if cap.shape != shape:
+            raise ValueError("La capacidad no tiene la forma de las participaciones.")
+        if np.any(cap > s + TOL):
+            raise ValueError("Ninguna columna puede ceder más que su participación.")
+        cap = np.where(target, 0.0, np.minimum(cap, s))
+
+    n_targets = target.sum(axis=-1)
+    has_targets = n_targets > 0
+    s_t = np.where(target, s, 0.0)
+    total_before = s_t.sum(axis=-1)
+    # Without targets nothing can receive, so nothing can be freed for them.
+    C = np.where(has_targets, cap.sum(axis=-1), 0.0)
+
+    # Floors first: the least each target must receive.
+    floor_need = np.where(target, np.maximum(f - s, 0.0), 0.0)
+    R = floor_need.sum(axis=-1)
+    extra = np.maximum(F - (total_before + R), 0.0)
+    T = R + extra
+
+    feasible = T <= C + TOL
+    floors_feasible = R <= C + TOL
+    with np.errstate(divide="ignore", invalid="ignore"):
+        floor_scale = np.where(R > C, C / np.where(R > 0, R, 1.0), 1.0)
+    floor_given = floor_need * floor_scale[..., None]
+    R_eff = np.minimum(R, C)
+    extra_eff = np.clip(np.minimum(extra, C - R_eff), 0.0, None)
+
+    w_t = np.where(target, w, 0.0)
+    W = w_t.sum(axis=-1)
+    equal_fallback = has_targets & (W <= 0)
+    w_t = np.where(equal_fallback[..., None] & target, 1.0, w_t)
+    W = np.where(equal_fallback, n_targets, W)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share_of_extra = np.where(W[..., None] > 0, w_t / np.where(W > 0, W, 1.0)[..., None], 0)
+    receive = floor_given + extra_eff[..., None] * share_of_extra
+
+    top_up = R_eff + extra_eff
+    # ratio <= 1 exactly, so each payer gives at most its capacity (never below zero).
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(C > 0, np.minimum(top_up / np.where(C > 0, C, 1.0), 1.0), 0.0)
+    pay = cap * ratio[..., None]
+
+    shares = s - pay + receive
+    max_minimum = total_before + C
+    return Reallocation(
+        shares=shares,
+        baseline=np.array(s),
+        moved=shares - s,
+        is_target=np.array(target),
+        capacity=np.array(cap),
+        top_up=top_up,
+        requested_minimum=np.array(F),
+        effective_minimum=np.minimum(F, max_minimum),
+        max_minimum=max_minimum,
+        feasible=np.asarray(feasible),
+        floors_feasible=np.asarray(floors_feasible),
+        target_total_before=total_before,
+        target_total_after=np.where(target, shares, 0.0).sum(axis=-1),
+        equal_fallback=np.asarray(equal_fallback),
+    )
+
+
+def notices(
+    result: Reallocation,
+    labels: Sequence[str],
+    *,
+    targets_name: str = "las columnas protegidas",
+) -> list[str]:
+    """Spanish explanations of a single scenario's result, for the interface.
+
+    Parameters
+    ----------
+    result : Reallocation
+        A single-scenario result (``shares`` of shape ``(k,)``).
+    labels : sequence of str, length k
+        Column names shown to the user.
+    targets_name : str
+        How to call the targets together, e.g. ``"las brechas priorizadas"``.
+
+    Examples
+    --------
+    >>> res = reallocate([10.0, 5.0, 85.0], [True, True, False], 50.0,
+    ...                  weights=[1.0, 1.0, 0.0], capacity=[0.0, 0.0, 20.0])
+    >>> notices(res, ["Agua", "Desagüe", "Resto"])[0]
+    'El mínimo pedido (50.0 %) no es factible: con lo que se puede liberar, el máximo es 35.0 %. Se aplicó 35.0 %.'
+    """  # noqa: E501
+    if np.ndim(result.top_up) != 0:
+        raise ValueError("notices() explica un solo escenario; seleccione una fila primero.")
+    labels = list(labels)
+    if len(labels) != result.shares.shape[-1]:
+        raise ValueError("Hace falta una etiqueta por columna.")
+    out: list[str] = []
+    F = float(result.requested_minimum)
+    if not bool(result.is_target.any()):
+        out.append(
+            "No hay ninguna columna protegida: la regla del mínimo no mueve dinero. "
+            "Incluya al menos una."
+        )
+        return out
+    if not bool(result.floors_feasible):
+        out.append(
+            "Los pisos pedidos no caben en lo que se puede liberar "
+            f"({pct(float(result.max_minimum - result.target_total_before), 1)} del total): "
+            "se aplicaron en proporción y ninguno se cumple por completo."
+        )
+    if not bool(result.feasible) and float(result.max_minimum) + TOL < F:
+        mx = pct(float(result.max_minimum), 1)
+        out.append(
+            f"El mínimo pedido ({pct(F, 1)}) no es factible: con lo que se puede liberar, "
+            f"el máximo es {mx}. Se aplicó {mx}."
+        )
+    elif not bool(result.feasible) and bool(result.floors_feasible):
+        out.append(
+            "El mínimo y los pisos juntos no caben en lo que se puede liberar: "
+            f"{targets_name} llegan a {pct(float(result.target_total_after), 1)}."
+        )
+    if bool(result.equal_fallback) and float(result.top_up) > 0:
+        out.append(
+            f"Los pesos del reparto de {targets_name} son todos cero: "
+            "el aumento se repartió en partes iguales."
+        )
+    if float(result.top_up) <= TOL:
+        if F > 0:
+            out.append(
+                f"{targets_name[0].upper()}{targets_name[1:]} ya suman "
+                f"{pct(float(result.target_total_before), 1)}, al menos el mínimo de "
+                f"{pct(F, 1)}: no se mueve dinero."
+            )
+        return out
+    payers = [
+        f"{labels[j]} ({pct(float(result.baseline[j]))} → {pct(float(result.shares[j]))})"
+        for j in np.flatnonzero(result.moved < -TOL)
+    ]
+    out.append(
+        f"Se reasignan {num(float(result.top_up), 1)} p.p. del presupuesto a {targets_name} "
+        f"({pct(float(result.target_total_before), 1)} → "
+        f"{pct(float(result.target_total_after), 1)}); ceden: {'; '.join(payers)}."
+    )
+    return out
+
+
+@dataclass(frozen=True)
+class SetSharesResult:
+    """Result of :func:`set_shares`.
+
+    Attributes
+    ----------
+    shares : ndarray, shape (..., k)
+        Shares after the user's settings (the baseline where infeasible).
+    baseline : ndarray, shape (..., k)
+    overridden : ndarray of bool, shape (..., k)
+        Columns whose share the user set and that were applied (pinned).
+    locked : ndarray of bool, shape (..., k)
+    feasible : ndarray of bool, shape (...)
+    message : str or ndarray of str, shape (...)
+        Spanish explanation of what to change when infeasible; ``""`` otherwise.
+    """
+
+    shares: np.ndarray
+    baseline: np.ndarray
+    overridden: np.ndarray
+    locked: np.ndarray
+    feasible: np.ndarray
+    message: np.ndarray | str
+
+
+def set_shares(
+    baseline: ArrayLike,
+    overrides: Mapping[int, float] | ArrayLike | None,
+    locked: ArrayLike | None = None,
+) -> SetSharesResult:
+    """Set some columns' shares; the other free columns absorb the difference.
+
+    Parameters
+    ----------
+    baseline : array_like, shape (..., k)
+        Shares summing to 100.
+    overrides : mapping {index: share} or array_like, shape (..., k), or None
+        New shares in %; in the array form, NaN means "not set".
+    locked : array_like of bool, shape (k,) or (..., k), optional
+        Columns that never move. Setting a locked column is infeasible.
+
+    Returns
+    -------
+    SetSharesResult
+        Free columns (not set, not locked) absorb the difference in proportion to their
+        size, or in equal parts if they are all zero. When impossible, the baseline is
+        returned unchanged with ``feasible=False`` and a message.
+
+    Examples
+    --------
+    >>> res = set_shares([50.0, 30.0, 20.0], {0: 60.0})
+    >>> res.shares.tolist(), bool(res.feasible)
+    ([60.0, 24.0, 16.0], True)
+    >>> res = set_shares([50.0, 30.0, 20.0], {0: 90.0}, locked=[False, False, True])
+    >>> bool(res.feasible), res.shares.tolist()
+    (False, [50.0, 30.0, 20.0])
+    """
+    s = _f(baseline)
+    _check_shares(s)
+    k = s.shape[-1]
+    if overrides is None:
+        ov = np.full(k, np.nan)
+    elif isinstance(overrides, Mapping):
+        ov = np.full(k, np.nan)
+        for idx, value in overrides.items():
+            ov[int(idx)] = float(value)
+    else:
+        ov = _f(overrides)
+    lk = np.zeros(k, dtype=bool) if locked is None else np.asarray(locked, dtype=bool)
+    shape = np.broadcast_shapes(s.shape, ov.shape, lk.shape)
+    s = np.broadcast_to(s, shape)
+    ov = np.broadcast_to(ov, shape)
+    lk = np.broadcast_to(lk, shape)
+
+    is_set = ~np.isnan(ov)
+    free = ~is_set & ~lk
+    bad_value = np.any(is_set & ((ov < 0) | (ov > 100) | ~np.isfinite(np.where(is_set, ov, 0))), -1)
+    conflict = np.any(is_set & lk, axis=-1)
+    set_total = np.where(is_set, ov, 0.0).sum(axis=-1)
+    locked_total = np.where(lk, s, 0.0).sum(axis=-1)
+    free_before = np.where(free, s, 0.0).sum(axis=-1)
+    free_after = 100.0 - set_total - locked_total
+    n_free = free.sum(axis=-1)
+    over = free_after < -TOL
+    no_free = (n_free == 0) & (np.abs(free_after - free_before) > TOL)
+    feasible = ~(bad_value | conflict | over | no_free)
+
+    free_after_c = np.maximum(free_after, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = np.where(
+            free_before > 0, free_after_c / np.where(free_before > 0, free_before, 1), 0
+        )
+        equal = np.where(n_free > 0, free_after_c / np.maximum(n_free, 1), 0.0)
+    free_new = np.where(free_before[..., None] > 0, s * scale[..., None], equal[..., None])
+    new = np.where(is_set, np.where(is_set, ov, 0.0), np.where(lk, s, free_new))
+    shares = np.where(feasible[..., None], new, s)
+
+    messages = np.full(feasible.shape, "", dtype=object)
+    for idx in zip(*np.nonzero(~feasible), strict=True) if feasible.ndim else [()]:
+        if feasible[idx]:
+            continue
+        if bad_value[idx]:
+            msg = "Cada participación fijada debe estar entre 0 % y 100 %."
+        elif conflict[idx]:
+            msg = "No se puede fijar una columna bloqueada: desbloquéela primero."
+        elif over[idx]:
+            msg = (
+                f"Las participaciones fijadas ({pct(float(set_total[idx]), 1)}) y las bloqueadas "
+                f"({pct(float(locked_total[idx]), 1)}) suman "
+                f"{pct(float(set_total[idx] + locked_total[idx]), 1)}, más del 100 %. "
+                "Baje alguna participación fijada o desbloquee alguna columna."
+            )
+        else:
+            msg = (
+                "No queda ninguna columna libre que absorba la diferencia de "
+                f"{pp(float(free_before[idx] - free_after[idx]), 1)}: deje sin fijar o "
+                "desbloquee alguna columna."
+            )
+        messages[idx] = msg
+    return SetSharesResult(
+        shares=shares,
+        baseline=np.array(s),
+        overridden=is_set & feasible[..., None],
+        locked=np.array(lk),
+        feasible=np.asarray(feasible),
+        message=messages.item() if messages.ndim == 0 else messages,
+    )
+
+
+def priority_view(
+    gap_pct: ArrayLike,
+    attention_pct: ArrayLike,
+    *,
+    included: ArrayLike | None = None,
+    minimum: ArrayLike = 0.0,
+    reparto: str = "brecha",
+    manual_weights: ArrayLike | None = None,
+    floors: ArrayLike | None = None,
+    protected_pct: ArrayLike = 0.0,
+) -> Reallocation:
+    """The minimum rule on the priority gaps (the study's Table 2) plus a "resto" column.
+
+    Parameters
+    ----------
+    gap_pct : array_like, shape (g,) or (..., g)
+        Size of each priority gap, in %.
+    attention_pct : array_like, shape (..., g)
+        Share of the total executed budget that attends each gap (together below 100).
+    included : array_like of bool, shape (g,) or (..., g), optional
+        Gaps the rule protects (default: all). Excluded gaps neither pay nor receive.
+    minimum : array_like, shape (...) or scalar
+        ``F``: the included gaps together get at least ``F`` % of the total.
+    reparto : {"brecha", "igual", "manual"}
+    manual_weights : array_like, shape (..., g), optional
+    floors : array_like, shape (..., g), optional
+        Per-gap floors in % of the total (only included gaps).
+    protected_pct : array_like, shape (...) or scalar
+        Part of the total, inside "resto", that cannot be cut (payroll, debt, ...).
+
+    Returns
+    -------
+    Reallocation
+        With ``k = g + 1`` columns: the gaps in order, then "resto"
+        (``100 - Σ attention``), the only payer.
+
+    Examples
+    --------
+    Two gaps of 60 % and 20 % holding 5 % and 3 %; resto holds 92 %. A minimum of 20 %
+    needs ``T = 12``: 9 to the first gap and 3 to the second (by gap size).
+
+    >>> res = priority_view([60.0, 20.0], [5.0, 3.0], minimum=20.0)
+    >>> res.shares.round(6).tolist()
+    [14.0, 6.0, 80.0]
+    """
+    gap = _f(gap_pct)
+    att = _f(attention_pct)
+    if np.any(att < 0) or np.any(att.sum(axis=-1) > 100 + SUM_TOL):
+        raise ValueError(
+            "La atención a las brechas debe ser no negativa y sumar como máximo 100 %."
+        )
+    shape = np.broadcast_shapes(gap.shape, att.shape)
+    g = shape[-1]
+    att = np.broadcast_to(att, shape)
+    resto = np.maximum(100.0 - att.sum(axis=-1, keepdims=True), 0.0)
+    baseline = np.concatenate([att, resto], axis=-1)
+    inc = np.ones(g, dtype=bool) if included is None else np.asarray(included, dtype=bool)
+    inc = np.broadcast_to(inc, np.broadcast_shapes(inc.shape, shape))
+    is_target = np.concatenate([inc, np.zeros((*inc.shape[:-1], 1), dtype=bool)], axis=-1)
+    protected = _f(protected_pct)
+    if np.any(protected < 0) or np.any(protected > 100):
+        raise ValueError("El monto protegido debe estar entre 0 % y 100 % del total.")
+    cap_resto = np.maximum(resto - protected[..., None], 0.0)
+    capacity = np.concatenate([np.zeros(shape), cap_resto], axis=-1)
+    w = reparto_weights(reparto, gap, manual_weights)
+    w = np.concatenate([w, np.zeros((*w.shape[:-1], 1))], axis=-1)
+    fl = None
+    if floors is not None:
+        fl = _f(floors)
+        fl = np.concatenate([fl, np.zeros((*fl.shape[:-1], 1))], axis=-1)
+    return reallocate(baseline, is_target, minimum, weights=w, floors=fl, capacity=capacity)
+
+
+@dataclass(frozen=True)
+class SectorView:
+    """Result of :func:`sector_view`: the user's settings, then the minimum rule.
+
+    Attributes
+    ----------
+    settings : SetSharesResult
+        Shares after the user's overrides (pinned) and locks.
+    reallocation : Reallocation
+        The minimum rule applied on ``settings.shares``.
+    """
+
+    settings: SetSharesResult
+    reallocation: Reallocation
+
+    @property
+    def baseline(self) -> np.ndarray:
+        """The shares before any change (the study's Table 3)."""
+        return self.settings.baseline
+
+    @property
+    def shares(self) -> np.ndarray:
+        """Final shares after the user's settings and the minimum rule."""
+        return self.reallocation.shares
+
+    @property
+    def moved(self) -> np.ndarray:
+        """Final minus original shares."""
+        return self.reallocation.shares - self.settings.baseline
+
+    def notices(self, labels: Sequence[str]) -> list[str]:
+        """Spanish explanations for a single scenario."""
+        msg = self.settings.message
+        out = [str(msg)] if isinstance(msg, str) and msg else []
+        return out + notices(
+            self.reallocation, labels, targets_name="las funciones con brecha alta"
+        )
+
+
+def sector_view(
+    gap_pct: ArrayLike,
+    attention_pct: ArrayLike,
+    *,
+    threshold: float,
+    minimum: ArrayLike = 0.0,
+    reparto: str = "brecha",
+    manual_weights: ArrayLike | None = None,
+    overrides: Mapping[int, float] | ArrayLike | None = None,
+    locked: ArrayLike | None = None,
+) -> SectorView:
+    """The minimum rule on the budget functions (the study's Table 3).
+
+    Parameters
+    ----------
+    gap_pct : array_like, shape (k,) or (..., k)
+        Sector gap of each function, in %.
+    attention_pct : array_like, shape (..., k)
+        Share of the total executed budget of each function (sums to 100).
+    threshold : float
+        Targets are the functions with ``gap_pct >= threshold``.
+    minimum : array_like, shape (...) or scalar
+        The targets together get at least this share, in %.
+    reparto, manual_weights
+        See :func:`reparto_weights`.
+    overrides, locked
+        See :func:`set_shares`; applied first. Overridden (pinned) and locked functions
+        never pay and never receive; they still count in the targets' total when their gap
+        is above the threshold.
+
+    Returns
+    -------
+    SectorView
+
+    Notes
+    -----
+    A pinned or locked high-gap function keeps its share and receives nothing, but still
+    counts towards the minimum: the rule runs on the free high-gap functions with ``F``
+    lowered by the pinned share, and the result reports totals over all high-gap functions.
+
+    Examples
+    --------
+    Functions 1 and 3 have gaps above 50 % and hold 40 % together; a minimum of 60 % in
+    equal parts moves 10 points to each, all from function 2:
+
+    >>> view = sector_view([80.0, 10.0, 70.0], [10.0, 60.0, 30.0], threshold=50,
+    ...                    minimum=60.0, reparto="igual")
+    >>> view.shares.tolist()
+    [20.0, 40.0, 40.0]
+    """
+    gap = _f(gap_pct)
+    settings = set_shares(attention_pct, overrides, locked)
+    s = settings.shares
+    high = np.broadcast_to(gap >= threshold, np.broadcast_shapes(gap.shape, s.shape))
+    frozen = settings.overridden | settings.locked
+    receives = high & ~frozen
+    frozen_target_total = np.where(high & frozen, s, 0.0).sum(axis=-1)
+    capacity = np.where(frozen | high, 0.0, s)
+    w = reparto_weights(reparto, np.broadcast_to(gap, s.shape), manual_weights)
+    F = _f(minimum)
+    if not np.all(np.isfinite(F)) or np.any(F < 0) or np.any(F > 100):
+        raise ValueError("El mínimo debe estar entre 0 % y 100 %.")
+    inner = reallocate(
+        s,
+        receives,
+        np.clip(F - frozen_target_total, 0.0, 100.0),
+        weights=w,
+        capacity=capacity,
+    )
+    # Report the rule in terms of all high-gap functions together.
+    any_high = np.any(high, axis=-1)
+    total_before = inner.target_total_before + frozen_target_total
+    max_minimum = np.where(
+        np.any(receives, -1), inner.max_minimum + frozen_target_total, total_before
+    )
+    F_b = np.broadcast_to(F, inner.top_up.shape)
+    feasible = np.where(any_high, F_b <= max_minimum + TOL, F_b <= TOL)
+    realloc = Reallocation(
+        shares=inner.shares,
+        baseline=inner.baseline,
+        moved=inner.moved,
+        is_target=np.array(high),
+        capacity=inner.capacity,
+        top_up=inner.top_up,
+        requested_minimum=np.array(F_b),
+        effective_minimum=np.minimum(F_b, max_minimum),
+        max_minimum=max_minimum,
+        feasible=np.asarray(feasible),
+        floors_feasible=inner.floors_feasible,
+        target_total_before=total_before,
+        target_total_after=inner.target_total_after + frozen_target_total,
+        equal_fallback=inner.equal_fallback,
+    )
+    return SectorView(settings=settings, reallocation=realloc)
