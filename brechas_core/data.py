@@ -137,3 +137,305 @@ def data_version(data_dir: Path | None = None) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
+
+
+# --------------------------------------------------------------------------------------
+# Tables built by scripts/build_data.py (MEF budgets, INEI districts, unit costs, polygons)
+# --------------------------------------------------------------------------------------
+
+__all__ += [
+    "load_district_geo",
+    "load_districts",
+    "load_functions_by_department",
+    "load_municipalities",
+    "load_typical_district",
+    "load_unit_costs",
+]
+
+_soles = pa.Check.ge(0.0)
+_ubigeo = pa.Check.str_matches(r"^\d{6}$")
+_years = pa.Check.isin([2021, 2022, 2023])
+
+MUNICIPALITIES = pa.DataFrameSchema(
+    {
+        "ubigeo": pa.Column(str, _ubigeo),
+        "year": pa.Column(int, _years),
+        "pia": pa.Column(float, _soles),
+        "pim": pa.Column(float, _soles),
+        "devengado": pa.Column(float, _soles),
+        "girado": pa.Column(float, _soles),
+        # devengado can exceed PIM in a few places in MEF data, so no upper bound of 100 here.
+        "execution_pct": pa.Column(float, pa.Check.ge(0.0)),
+    },
+    unique=["ubigeo", "year"],
+    strict=True,
+    coerce=True,
+)
+
+_gap_or_coverage = pa.Column(float, _pct, nullable=True)
+
+DISTRICTS = pa.DataFrameSchema(
+    {
+        "ubigeo": pa.Column(str, _ubigeo, unique=True),
+        "department_code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
+        "province_code": pa.Column(str, pa.Check.str_matches(r"^\d{4}$")),
+        "department": pa.Column(str),
+        "province": pa.Column(str),
+        "district": pa.Column(str),
+        "department_upper": pa.Column(str),
+        "province_upper": pa.Column(str),
+        "district_upper": pa.Column(str),
+        "name_source": pa.Column(str, pa.Check.isin(["INEI", "MEF"])),
+        "population": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "water_coverage_pct": _gap_or_coverage,
+        "sewage_coverage_pct": _gap_or_coverage,
+        "electricity_coverage_pct": _gap_or_coverage,
+        "water_gap_pct": _gap_or_coverage,
+        "sewage_gap_pct": _gap_or_coverage,
+        "electricity_gap_pct": _gap_or_coverage,
+        "poverty_pct": _gap_or_coverage,
+        "extreme_poverty_pct": _gap_or_coverage,
+        "hdi": pa.Column(float, pa.Check.in_range(0.0, 1.0), nullable=True),
+        "altitude_m": pa.Column("Int64", pa.Check.in_range(0, 6000), nullable=True),
+        "has_polygon": pa.Column(bool),
+    },
+    checks=[
+        pa.Check(
+            lambda df: (
+                (df["ubigeo"].str[:2] == df["department_code"])
+                & (df["ubigeo"].str[:4] == df["province_code"])
+            ),
+            error="department and province codes are the ubigeo's prefixes",
+        ),
+    ],
+    strict=True,
+    coerce=True,
+)
+
+FUNCTIONS_BY_DEPARTMENT = pa.DataFrameSchema(
+    {
+        "department_code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
+        "year": pa.Column(int, _years),
+        "function_code": pa.Column(str, pa.Check.str_matches(r"^\d{2}$")),
+        "function_name": pa.Column(str),
+        "pim": pa.Column(float, _soles),
+        "devengado": pa.Column(float, _soles),
+    },
+    unique=["department_code", "year", "function_code"],
+    strict=True,
+    coerce=True,
+)
+
+TYPICAL_DISTRICT = pa.DataFrameSchema(
+    {
+        "key": pa.Column(str, unique=True),
+        "value": pa.Column(float, pa.Check.ge(0.0)),
+        "unit": pa.Column(str, pa.Check.isin(["S/", "%", "personas"])),
+        "statistic": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "source": pa.Column(str, pa.Check.str_length(min_value=1)),
+    },
+    checks=[
+        pa.Check(
+            lambda df: df.loc[df["unit"] == "%", "value"].between(0, 100).all(),
+            error="percentages lie in 0-100",
+        ),
+    ],
+    strict=True,
+    coerce=True,
+)
+
+_cost = pa.Column(float, pa.Check.gt(0.0), nullable=True)
+
+UNIT_COSTS = pa.DataFrameSchema(
+    {
+        "gap_id": pa.Column(str, pa.Check.str_matches(r"^[a-z_]+$"), unique=True),
+        "projectable": pa.Column(bool),
+        "unit": pa.Column(str),
+        "base_share": pa.Column(
+            float, pa.Check.in_range(0.0, 1.0, include_min=False), nullable=True
+        ),
+        "cost_low": _cost,
+        "cost_central": _cost,
+        "cost_high": _cost,
+        "kind": pa.Column(str, pa.Check.isin(["referencia oficial", "supuesto ilustrativo"])),
+        "source": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "note": pa.Column(str, pa.Check.str_length(min_value=1)),
+    },
+    checks=[
+        pa.Check(
+            lambda df: (
+                ~df["projectable"]
+                | (
+                    df[["base_share", "cost_low", "cost_central", "cost_high"]].notna().all(axis=1)
+                    & (df["cost_low"] <= df["cost_central"])
+                    & (df["cost_central"] <= df["cost_high"])
+                )
+            ),
+            error="projectable rows have a base share and costs with low <= central <= high",
+        ),
+    ],
+    strict=True,
+    coerce=True,
+)
+
+
+def load_municipalities() -> pd.DataFrame:
+    """Budget and execution of every district municipality, 2021-2023 (MEF).
+
+    Returns
+    -------
+    DataFrame
+        One row per ``(ubigeo, year)``: ``ubigeo`` (6-digit text), ``year`` (int),
+        ``pia, pim, devengado, girado`` (soles) and ``execution_pct``
+        (``100 * devengado / pim``, 0 where PIM is 0).
+
+    Examples
+    --------
+    >>> m = load_municipalities()
+    >>> puno = m[(m["year"] == 2023) & m["ubigeo"].str.startswith("21")]
+    >>> pim, dev = float(puno["pim"].sum()), float(puno["devengado"].sum())
+    >>> len(puno), round(pim / 1e6, 2), round(dev / 1e6, 2), round(100 * dev / pim, 1)
+    (110, 1707.98, 1321.43, 77.4)
+    """
+    return _read("municipalities.csv", MUNICIPALITIES, dtype={"ubigeo": str, "year": "int64"})
+
+
+def load_districts() -> pd.DataFrame:
+    """Every INEI district with names, census 2017 service coverage and gaps.
+
+    Returns
+    -------
+    DataFrame
+        One row per ``ubigeo``: codes (``department_code``, ``province_code``), Spanish names
+        (``department``, ``province``, ``district``) and the upper-case source names
+        (``*_upper``), ``name_source``, ``population``, ``water/sewage/electricity``
+        ``_coverage_pct`` and ``_gap_pct`` (gap = 100 - coverage, missing where the census
+        has no data), ``poverty_pct``, ``extreme_poverty_pct``, ``hdi`` (0-1),
+        ``altitude_m`` and ``has_polygon`` (False where the map lacks the district).
+
+    Examples
+    --------
+    >>> d = load_districts().set_index("ubigeo")
+    >>> str(d.at["211105", "district"]), bool(d.at["211105", "has_polygon"])
+    ('San Miguel', False)
+    """
+    codes = {"ubigeo": str, "department_code": str, "province_code": str}
+    # Names are read verbatim (a district could be called "NA"); only numeric cells that
+    # are empty are missing values.
+    numeric = [
+        c for c in DISTRICTS.columns if c.endswith(("_pct", "_m")) or c in ("hdi", "population")
+    ]
+    return _read(
+        "districts.csv",
+        DISTRICTS,
+        dtype={**codes, "population": "Int64", "altitude_m": "Int64"},
+        keep_default_na=False,
+        na_values={c: [""] for c in numeric},
+    )
+
+
+def load_functions_by_department() -> pd.DataFrame:
+    """Local governments' PIM and devengado by function, department and year (MEF).
+
+    Returns
+    -------
+    DataFrame
+        ``department_code`` (department of the spending goal), ``year``, ``function_code``
+        (MEF FUNCION code, 2-digit text), ``function_name`` (Spanish), ``pim``,
+        ``devengado`` (soles).
+
+    Examples
+    --------
+    >>> f = load_functions_by_department()
+    >>> puno = f[(f["department_code"] == "21") & (f["year"] == 2023)]
+    >>> round(float(puno["pim"].sum()) / 1e6, 2)
+    1707.98
+    """
+    return _read(
+        "functions_by_department.csv",
+        FUNCTIONS_BY_DEPARTMENT,
+        dtype={"department_code": str, "function_code": str, "year": "int64"},
+    )
+
+
+def load_typical_district() -> pd.DataFrame:
+    """Defaults for "a typical Puno district" (medians over Puno's 110 municipalities).
+
+    Returns
+    -------
+    DataFrame
+        Long format ``key, value, unit, statistic, source``; keys ``pim``, ``devengado``
+        (S/ per year), ``execution_pct`` (%), ``population``, ``water_gap_pct``,
+        ``sewage_gap_pct``, ``electricity_gap_pct`` (%). ``statistic`` says exactly which
+        median each value is.
+
+    Examples
+    --------
+    >>> t = load_typical_district().set_index("key")["value"]
+    >>> sorted(t.index)[:3]
+    ['devengado', 'electricity_gap_pct', 'execution_pct']
+    """
+    return _read("typical_district_puno.csv", TYPICAL_DISTRICT, keep_default_na=False)
+
+
+def load_unit_costs() -> pd.DataFrame:
+    """Cost of closing one gap for one person (S/ of 2023), per priority gap of Table 2.
+
+    Returns
+    -------
+    DataFrame
+        ``gap_id, projectable, unit, base_share`` (share of the population the gap applies
+        to), ``cost_low, cost_central, cost_high`` (missing for non-projectable gaps),
+        ``kind`` ("referencia oficial" or "supuesto ilustrativo"), ``source``, ``note``.
+
+    Examples
+    --------
+    >>> u = load_unit_costs().set_index("gap_id")
+    >>> sorted(u.index[u["projectable"]])
+    ['agua', 'anemia', 'desague', 'electricidad']
+    """
+    return _read(
+        "unit_costs.csv",
+        UNIT_COSTS,
+        dtype={"gap_id": str, "projectable": bool},
+        keep_default_na=False,
+        na_values={c: [""] for c in ("base_share", "cost_low", "cost_central", "cost_high")},
+    )
+
+
+def load_district_geo(department_code: str | None = None) -> dict:
+    """Simplified district polygons as a parsed GeoJSON FeatureCollection.
+
+    Parameters
+    ----------
+    department_code : str, optional
+        Two-digit INEI department code (``"21"`` is Puno). ``None`` returns all of Peru.
+
+    Returns
+    -------
+    dict
+        A FeatureCollection whose features carry only ``properties.ubigeo``; names come
+        from :func:`load_districts`. Districts missing from the map have
+        ``has_polygon == False`` there.
+
+    Examples
+    --------
+    >>> geo = load_district_geo("21")
+    >>> len(geo["features"]), geo["features"][0]["properties"]
+    (108, {'ubigeo': '210101'})
+    """
+    import json
+
+    if department_code is not None and not (
+        isinstance(department_code, str) and len(department_code) == 2 and department_code.isdigit()
+    ):
+        raise ValueError(f"department_code must be two digits, got {department_code!r}")
+    name = "districts_geo_puno.json" if department_code == "21" else "districts_geo.json"
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        geo = json.load(fh)
+    features = geo.get("features", [])
+    if any(set(f.get("properties", {})) != {"ubigeo"} for f in features):
+        raise ValueError(f"{name}: every feature must carry only the ubigeo property")
+    if department_code is not None and department_code != "21":
+        features = [f for f in features if f["properties"]["ubigeo"][:2] == department_code]
+    return {"type": "FeatureCollection", "features": features}
