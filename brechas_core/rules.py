@@ -277,8 +277,7 @@ def reallocate(
 
     feasible = T <= C + TOL
     floors_feasible = R <= C + TOL
-    with np.errstate(divide="ignore", invalid="ignore"):
-        floor_scale = np.where(R > C, C / np.where(R > 0, R, 1.0), 1.0)
+    floor_scale = np.divide(C, R, out=np.ones_like(R), where=R > C)
     floor_given = floor_need * floor_scale[..., None]
     R_eff = np.minimum(R, C)
     extra_eff = np.clip(np.minimum(extra, C - R_eff), 0.0, None)

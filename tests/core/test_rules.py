@@ -1,0 +1,390 @@
+"""The minimum-share rule: named cases with the arithmetic written out, then properties."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brechas_core.data import load_study_functions, load_study_priority_gaps
+from brechas_core.rules import (
+    REPARTOS,
+    notices,
+    priority_view,
+    reallocate,
+    reparto_weights,
+    sector_view,
+    set_shares,
+)
+
+T2 = load_study_priority_gaps()
+T3 = load_study_functions()
+GAP = T2["gap_pct"].to_numpy()  # Σ = 567.10
+ATT = T2["attention_pct"].to_numpy()  # Σ = 27.07, so resto = 72.93
+LABELS = [*T2["label"], "Resto"]
+IDX = {gap_id: i for i, gap_id in enumerate(T2["gap_id"])}
+RESTO = len(GAP)
+
+
+def _floors(**by_id: float) -> np.ndarray:
+    floors = np.zeros(len(GAP))
+    for gap_id, value in by_id.items():
+        floors[IDX[gap_id]] = value
+    return floors
+
+
+def _expected(baseline_gaps, top_up_by_gap, resto):
+    return np.append(np.asarray(baseline_gaps, float) + top_up_by_gap, resto)
+
+
+# Each case: keyword arguments of priority_view, then the expected shares (10 gaps + resto).
+_t40 = 40.0 - 27.07  # 12.93
+_floor_need = (10.0 - 5.65) + (2.0 - 0.0)  # agua to 10, anemia to 2: 6.35
+_excl = np.ones(len(GAP), bool)
+_excl[IDX["locales_estado"]] = False
+_gap_excl = np.where(_excl, GAP, 0.0)  # Σ = 567.10 - 91.32 = 475.78
+PRIORITY_CASES = [
+    # F = 40 % with reparto=brecha on the study's Table 2: Σ gaps = 27.07, T = 12.93,
+    # each gap receives 12.93 * gap_i / 567.10; resto goes 72.93 -> 60.00.
+    (
+        {"minimum": 40.0, "reparto": "brecha"},
+        _expected(ATT, _t40 * GAP / GAP.sum(), 60.0),
+    ),
+    # F = 40 % in equal parts: each of the 10 gaps receives 12.93 / 10 = 1.293.
+    ({"minimum": 40.0, "reparto": "igual"}, _expected(ATT, 1.293, 60.0)),
+    # Floors only (F = 0): agua 5.65 -> 10, anemia 0 -> 2; T = 4.35 + 2 = 6.35,
+    # resto 72.93 -> 66.58, the other gaps do not move.
+    (
+        {"minimum": 0.0, "floors": _floors(agua=10.0, anemia=2.0)},
+        _expected(ATT, _floors(agua=4.35, anemia=2.0), 72.93 - 6.35),
+    ),
+    # Floors + F = 40 %: T = max(27.07 + 6.35, 40) - 27.07 = 12.93 (not 6.35 + 12.93: the
+    # floors count towards the minimum). Floors first (6.35), the remaining
+    # 12.93 - 6.35 = 6.58 by gap size over all ten gaps; resto 72.93 -> 60.00.
+    (
+        {"minimum": 40.0, "floors": _floors(agua=10.0, anemia=2.0)},
+        _expected(
+            ATT,
+            _floors(agua=4.35, anemia=2.0) + (_t40 - _floor_need) * GAP / GAP.sum(),
+            60.0,
+        ),
+    ),
+    # Floors above the minimum: F = 28 % but the floors alone bring the gaps to
+    # 27.07 + 6.35 = 33.42 %; T = 6.35, nothing more (least money moved).
+    (
+        {"minimum": 28.0, "floors": _floors(agua=10.0, anemia=2.0)},
+        _expected(ATT, _floors(agua=4.35, anemia=2.0), 72.93 - 6.35),
+    ),
+    # Excluded gap untouched: locales_estado (13.46 %) neither pays nor receives. Included
+    # gaps hold 27.07 - 13.46 = 13.61; F = 40 needs T = 26.39, shared by gap over
+    # Σ = 567.10 - 91.32 = 475.78; resto 72.93 -> 46.54.
+    (
+        {"minimum": 40.0, "included": _excl},
+        _expected(ATT, 26.39 * _gap_excl / _gap_excl.sum(), 72.93 - 26.39),
+    ),
+    # Protected resto: 50 % of the total cannot be cut; F = 45 needs T = 17.93 and resto
+    # can give 72.93 - 50 = 22.93, so it is feasible: resto 72.93 -> 55.00.
+    (
+        {"minimum": 45.0, "protected_pct": 50.0},
+        _expected(ATT, 17.93 * GAP / GAP.sum(), 55.0),
+    ),
+    # Already met: F = 20 % < 27.07 %, nothing moves.
+    ({"minimum": 20.0}, _expected(ATT, 0.0, 72.93)),
+]
+PRIORITY_IDS = [
+    "F40_brecha_resto_72.93_to_60",
+    "F40_igual_each_gap_plus_1.293",
+    "floors_only_resto_pays_6.35",
+    "floors_and_F40_move_12.93_only",
+    "floors_above_minimum_move_6.35_only",
+    "excluded_gap_untouched",
+    "protected_resto_50_feasible",
+    "already_met_nothing_moves",
+]
+
+
+@pytest.mark.parametrize(("kwargs", "expected"), PRIORITY_CASES, ids=PRIORITY_IDS)
+def test_priority_view_cases(kwargs, expected):
+    res = priority_view(GAP, ATT, **kwargs)
+    np.testing.assert_allclose(res.shares, expected, atol=1e-9)
+    assert bool(res.feasible)
+    assert res.shares.sum() == pytest.approx(100.0, abs=1e-9)
+    np.testing.assert_allclose(res.moved, res.shares - res.baseline)
+
+
+def test_f40_brecha_top_up_and_notice():
+    res = priority_view(GAP, ATT, minimum=40.0, reparto="brecha")
+    assert float(res.top_up) == pytest.approx(12.93)
+    assert float(res.target_total_after) == pytest.approx(40.0)
+    assert notices(res, LABELS, targets_name="las brechas priorizadas") == [
+        "Se reasignan 12.9 p.p. del presupuesto a las brechas priorizadas "
+        "(27.1 % → 40.0 %); ceden: Resto (72.93 % → 60.00 %)."
+    ]
+
+
+def test_infeasible_minimum_reports_max_minimum_exactly():
+    # Protecting 50 % leaves 72.93 - 50 = 22.93 to free: the largest minimum is
+    # 27.07 + 22.93 = 50.00. Asking 60 % applies 50 %, resto ends at exactly 50 %.
+    res = priority_view(GAP, ATT, minimum=60.0, protected_pct=50.0)
+    assert not bool(res.feasible)
+    assert bool(res.floors_feasible)
+    assert float(res.max_minimum) == pytest.approx(50.0, abs=1e-12)
+    assert float(res.effective_minimum) == pytest.approx(50.0, abs=1e-12)
+    assert float(res.requested_minimum) == 60.0
+    assert res.shares[RESTO] == pytest.approx(50.0, abs=1e-12)
+    assert float(res.target_total_after) == pytest.approx(50.0, abs=1e-12)
+    assert notices(res, LABELS)[0] == (
+        "El mínimo pedido (60.0 %) no es factible: con lo que se puede liberar, "
+        "el máximo es 50.0 %. Se aplicó 50.0 %."
+    )
+
+
+def test_floors_that_do_not_fit_are_scaled_in_proportion():
+    # Protecting 70 % leaves 2.93 to free; floors need 4.35 (agua) + 2 (anemia) = 6.35,
+    # so each floor top-up is scaled by 2.93 / 6.35.
+    res = priority_view(GAP, ATT, floors=_floors(agua=10.0, anemia=2.0), protected_pct=70.0)
+    assert not bool(res.floors_feasible) and not bool(res.feasible)
+    scale = 2.93 / 6.35
+    assert res.moved[IDX["agua"]] == pytest.approx(4.35 * scale)
+    assert res.moved[IDX["anemia"]] == pytest.approx(2.0 * scale)
+    assert res.shares[RESTO] == pytest.approx(70.0)
+    assert "pisos" in notices(res, LABELS)[0]
+
+
+def test_equal_fallback_when_all_target_weights_are_zero():
+    # Manual weights all zero: F = 40 is shared in equal parts, 12.93 / 10 = 1.293 each.
+    res = priority_view(GAP, ATT, minimum=40.0, reparto="manual", manual_weights=np.zeros(len(GAP)))
+    assert bool(res.equal_fallback)
+    np.testing.assert_allclose(res.moved[:RESTO], 1.293)
+    assert any("partes iguales" in text for text in notices(res, LABELS))
+
+
+def test_no_target_means_nothing_can_be_raised():
+    res = priority_view(GAP, ATT, included=np.zeros(len(GAP), bool), minimum=10.0)
+    assert not bool(res.feasible)
+    assert float(res.max_minimum) == 0.0
+    np.testing.assert_array_equal(res.shares, res.baseline)
+    assert "No hay ninguna columna protegida" in notices(res, LABELS)[0]
+
+
+def test_already_met_notice():
+    res = priority_view(GAP, ATT, minimum=20.0)
+    assert notices(res, LABELS, targets_name="las brechas priorizadas") == [
+        "Las brechas priorizadas ya suman 27.1 %, al menos el mínimo de 20.0 %: no se mueve dinero."
+    ]
+
+
+def test_reparto_weights_validation():
+    assert REPARTOS == ("brecha", "igual", "manual")
+    with pytest.raises(ValueError, match="manual"):
+        reparto_weights("manual", GAP)
+    with pytest.raises(ValueError, match="Reparto desconocido"):
+        reparto_weights("otro", GAP)
+    with pytest.raises(ValueError, match="no negativos"):
+        reparto_weights("manual", [1.0, 2.0], manual=[-1.0, 1.0])
+
+
+def test_reallocate_rejects_a_baseline_that_does_not_sum_to_100():
+    with pytest.raises(ValueError, match="100 %"):
+        reallocate([10.0, 20.0], [True, False], 5.0, weights=[1.0, 0.0])
+
+
+SET_SHARES_CASES = [
+    # Set column 0 from 50 to 60: the free columns (30, 20) give 10 in proportion to size,
+    # 10 * 30/50 = 6 and 10 * 20/50 = 4.
+    (([50.0, 30.0, 20.0], {0: 60.0}, None), [60.0, 24.0, 16.0]),
+    # Column 2 locked: column 1 alone absorbs the -10 from setting column 0 to 40.
+    (([50.0, 30.0, 20.0], {0: 40.0}, [False, False, True]), [40.0, 40.0, 20.0]),
+    # Free columns all at zero share the 30 freed in equal parts: 15 each.
+    (([100.0, 0.0, 0.0], {0: 70.0}, None), [70.0, 15.0, 15.0]),
+    # Array form, NaN = not set: column 1 set to 10, columns 0 and 2 absorb +20 by size
+    # (50 -> 50 + 20 * 50/70, 20 -> 20 + 20 * 20/70).
+    (([50.0, 30.0, 20.0], [np.nan, 10.0, np.nan], None), [50 + 100 / 7, 10.0, 20 + 40 / 7]),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    SET_SHARES_CASES,
+    ids=["absorbs_in_proportion", "locked_stays_fixed", "zeros_share_equally", "nan_not_set"],
+)
+def test_set_shares_cases(args, expected):
+    res = set_shares(*args)
+    assert bool(res.feasible) and res.message == ""
+    np.testing.assert_allclose(res.shares, expected, atol=1e-12)
+
+
+SET_SHARES_INFEASIBLE = [
+    # 90 set + 20 locked = 110 > 100.
+    (([50.0, 30.0, 20.0], {0: 90.0}, [False, False, True]), "suman 110.0 %, más del 100 %"),
+    # Everything else locked: nobody can absorb the 10 freed by setting 50 -> 40.
+    (([50.0, 30.0, 20.0], {0: 40.0}, [False, True, True]), "ninguna columna libre"),
+    # Setting a locked column.
+    (([50.0, 30.0, 20.0], {2: 10.0}, [False, False, True]), "bloqueada"),
+    (([50.0, 30.0, 20.0], {0: -5.0}, None), "entre 0 % y 100 %"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    SET_SHARES_INFEASIBLE,
+    ids=["set_plus_locked_over_100", "no_free_column", "locked_cannot_be_set", "negative"],
+)
+def test_set_shares_infeasible_returns_baseline_and_says_what_to_change(args, message):
+    res = set_shares(*args)
+    assert not bool(res.feasible)
+    assert message in res.message
+    np.testing.assert_array_equal(res.shares, args[0])
+    assert not res.overridden.any()
+
+
+def test_set_shares_is_vectorised_with_one_message_per_row():
+    res = set_shares(
+        [[50.0, 30.0, 20.0], [50.0, 30.0, 20.0]], [[60.0, np.nan, np.nan], [90.0, np.nan, 20.0]]
+    )
+    assert res.feasible.tolist() == [True, False]
+    assert res.message[0] == "" and "más del 100 %" in res.message[1]
+
+
+def test_sector_view_keeps_locked_and_pinned_functions_fixed():
+    gap = T3["gap_pct"].to_numpy()
+    att = T3["attention_pct"].to_numpy()
+    locked = np.zeros(len(gap), bool)
+    locked[0] = True  # Planeamiento (gap 0 %, 14.86 %)
+    salud = int(np.flatnonzero(T3["label"] == "Salud")[0])  # gap 71.77 %, a target
+    view = sector_view(
+        gap, att, threshold=70.0, minimum=60.0, overrides={salud: 5.0}, locked=locked
+    )
+    assert view.shares[0] == att[0]
+    assert view.shares[salud] == 5.0
+    high = gap >= 70.0
+    # The minimum applies to all high-gap functions together, pinned Salud included.
+    assert view.shares[high].sum() == pytest.approx(60.0)
+    assert bool(view.reallocation.feasible)
+    assert view.shares.sum() == pytest.approx(100.0, abs=1e-9)
+    others = high.copy()
+    others[salud] = False
+    assert np.all(view.moved[others] >= 0.0)  # the free high-gap functions only gain
+
+
+def test_sector_view_infeasible_when_payers_run_out():
+    gap = T3["gap_pct"].to_numpy()
+    att = T3["attention_pct"].to_numpy()
+    view = sector_view(gap, att, threshold=50.0, minimum=95.0, locked=gap < 50.0)
+    # Every non-target (gap < 50) is locked: nothing can be freed.
+    assert not bool(view.reallocation.feasible)
+    assert float(view.reallocation.max_minimum) == pytest.approx(att[gap >= 50].sum())
+    np.testing.assert_allclose(view.shares, att)
+
+
+# ---------------------------------------------------------------- properties
+
+K = 5
+
+
+@st.composite
+def scenarios(draw, k=K):
+    raw = draw(st.lists(st.one_of(st.just(0.0), st.floats(0.01, 50.0)), min_size=k, max_size=k))
+    if sum(raw) == 0:
+        raw[0] = 1.0
+    baseline = np.asarray(raw) / sum(raw) * 100.0
+    target = np.asarray(draw(st.lists(st.booleans(), min_size=k, max_size=k)))
+    minimum = draw(st.floats(0.0, 100.0))
+    weights = np.asarray(
+        draw(st.lists(st.one_of(st.just(0.0), st.floats(0.0, 10.0)), min_size=k, max_size=k))
+    )
+    floors = np.asarray(
+        draw(st.lists(st.one_of(st.just(0.0), st.floats(0.0, 40.0)), min_size=k, max_size=k))
+    )
+    give = np.asarray(draw(st.lists(st.floats(0.0, 1.0), min_size=k, max_size=k)))
+    return baseline, target, minimum, weights, floors, baseline * give
+
+
+PROPERTY_SETTINGS = settings(max_examples=300, derandomize=True, database=None, deadline=None)
+
+
+@PROPERTY_SETTINGS
+@given(scenarios())
+def test_rule_invariants(scenario):
+    baseline, target, minimum, weights, floors, capacity = scenario
+    res = reallocate(baseline, target, minimum, weights=weights, floors=floors, capacity=capacity)
+    shares = res.shares
+    assert shares.sum() == pytest.approx(100.0, abs=1e-9)
+    assert np.all(shares >= 0.0)
+    # Targets never lose money; nobody goes below what is protected.
+    assert np.all(shares[target] >= baseline[target] - 1e-12)
+    assert np.all(shares[~target] >= baseline[~target] - capacity[~target] - 1e-9)
+    if bool(res.feasible):
+        # Feasibility is judged with a 1e-9 tolerance, hence the 2e-9 slack here.
+        assert shares[target].sum() >= minimum - 2e-9
+        assert np.all(shares[target] >= floors[target] - 2e-9)
+        # Least money moved: exactly T.
+        need = max(np.maximum(baseline, floors)[target].sum(), minimum) - baseline[target].sum()
+        assert float(res.top_up) == pytest.approx(need, abs=2e-9)
+    else:
+        # All the capacity is used and the largest feasible minimum is reported.
+        assert float(res.top_up) == pytest.approx(capacity[~target].sum() if target.any() else 0)
+        assert float(res.target_total_after) == pytest.approx(float(res.max_minimum))
+        assert float(res.max_minimum) < max(minimum, np.maximum(baseline, floors)[target].sum())
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(scenarios(), min_size=1, max_size=6))
+def test_vectorised_rows_equal_single_scenarios(batch):
+    stacked = [np.stack(parts) for parts in zip(*batch, strict=True)]
+    baseline, target, minimum, weights, floors, capacity = stacked
+    many = reallocate(baseline, target, minimum, weights=weights, floors=floors, capacity=capacity)
+    for i, (b, t, m, w, f, c) in enumerate(batch):
+        one = reallocate(b, t, m, weights=w, floors=f, capacity=c)
+        np.testing.assert_allclose(many.shares[i], one.shares, atol=1e-12)
+        assert bool(many.feasible[i]) == bool(one.feasible)
+        assert float(many.max_minimum[i]) == pytest.approx(float(one.max_minimum))
+        assert bool(many.equal_fallback[i]) == bool(one.equal_fallback)
+
+
+@PROPERTY_SETTINGS
+@given(
+    minimum=st.floats(0.0, 100.0),
+    protected=st.floats(0.0, 80.0),
+    included=st.lists(st.booleans(), min_size=len(GAP), max_size=len(GAP)),
+    reparto=st.sampled_from(REPARTOS),
+)
+def test_priority_view_never_moves_excluded_gaps_or_protected_resto(
+    minimum, protected, included, reparto
+):
+    included = np.asarray(included)
+    res = priority_view(
+        GAP,
+        ATT,
+        included=included,
+        minimum=minimum,
+        reparto=reparto,
+        manual_weights=np.arange(len(GAP), dtype=float),
+        protected_pct=protected,
+    )
+    np.testing.assert_array_equal(res.shares[:RESTO][~included], ATT[~included])
+    assert res.shares[RESTO] >= min(protected, 72.93) - 1e-9
+    assert res.shares.sum() == pytest.approx(100.0, abs=1e-9)
+
+
+@PROPERTY_SETTINGS
+@given(
+    overrides=st.lists(
+        st.one_of(st.just(np.nan), st.floats(0.0, 30.0)), min_size=len(T3), max_size=len(T3)
+    ),
+    locked=st.lists(st.booleans(), min_size=len(T3), max_size=len(T3)),
+)
+def test_set_shares_invariants(overrides, locked):
+    att = T3["attention_pct"].to_numpy()
+    locked = np.asarray(locked)
+    overrides = np.where(locked, np.nan, overrides)
+    res = set_shares(att, overrides, locked)
+    np.testing.assert_array_equal(res.shares[locked], att[locked])
+    assert np.all(res.shares >= 0)
+    assert res.shares.sum() == pytest.approx(100.0, abs=1e-9)
+    if bool(res.feasible):
+        is_set = ~np.isnan(overrides)
+        np.testing.assert_array_equal(res.shares[is_set], overrides[is_set])
+    else:
+        np.testing.assert_array_equal(res.shares, att)
