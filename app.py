@@ -1,0 +1,36 @@
+"""Brechas: the frame and router. Page config, the scenario, navigation, then the page."""
+
+import streamlit as st
+
+from brechas_ui import state
+
+st.set_page_config(
+    page_title="Brechas · Simulador de presupuesto para cerrar brechas",
+    page_icon=":material/balance:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+state.init()
+
+pages = [
+    st.Page("pages/inicio.py", title="Inicio", icon=":material/home:", default=True),
+    st.Page(
+        "pages/diagnostico.py",
+        title="Diagnóstico",
+        icon=":material/troubleshoot:",
+        url_path="diagnostico",
+    ),
+    st.Page("pages/simulador.py", title="Simulador", icon=":material/tune:", url_path="simulador"),
+    st.Page(
+        "pages/metodologia.py",
+        title="Metodología",
+        icon=":material/menu_book:",
+        url_path="metodologia",
+    ),
+]
+page = st.navigation(pages, position="top")
+
+state.sync_url()
+state.show_notices()
+page.run()

@@ -1,0 +1,362 @@
+"""A scenario: every input the user sets, and its round trip through a shareable link.
+
+The whole scenario lives in the URL's query parameters, with readable Spanish names, so that
+copying the address bar shares it. Parsing is strict and total: every value is checked
+against a pattern and a range; a malformed value is ignored and an out-of-range one clamped,
+each with a Spanish notice saying what was done. Nothing in a URL is ever evaluated or
+unpickled: values are matched with regular expressions and converted with ``float``/``int``.
+
+Parameters (also documented on the Metodología page):
+
+============  =====================================================  =====================
+name          meaning                                                values
+============  =====================================================  =====================
+datos         data version the link was made with                    8 hex characters
+territorio    territory                                              estudio, PE, ubigeo
+anio          year                                                   2021-2023, promedio
+vista         view                                                   prioritarias, sectores
+minimo        guaranteed minimum for the targets, % of the budget    0-100
+reparto       how the top-up is shared                               brecha, igual, manual
+excluir       priority gaps left out of the rule                     ids, comma-separated
+pisos         per-gap floors, % of the budget                        id:valor,...
+pesos         manual weights for ``reparto=manual``                  id:valor,... (0-100)
+protegido     part of the rest no rule may cut, % of the budget      0-100
+umbral        sector view: functions with a gap at or above it       0-100
+fijar         sector view: shares set by hand                        código:valor,...
+bloquear      sector view: functions that never move                 códigos
+presupuesto   annual budget (PIM), soles                             0-1e11
+ejecucion     execution rate (devengado / PIM), %                    0-100
+poblacion     population                                             1-40,000,000
+horizonte     projection horizon, years                              1-50
+costo         unit cost per person, soles (central case)             id:valor,...
+============  =====================================================  =====================
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from brechas_core.fmt import num
+
+__all__ = [
+    "ANIOS",
+    "REPARTOS",
+    "VISTAS",
+    "ParseResult",
+    "Scenario",
+    "from_query",
+    "to_query",
+]
+
+VISTAS = ("prioritarias", "sectores")
+REPARTOS = ("brecha", "igual", "manual")
+ANIOS = ("promedio", "2021", "2022", "2023")
+
+_NUMBER = re.compile(r"^-?\d{1,12}(\.\d{1,6})?$")
+_ID = re.compile(r"^[a-z_]{1,30}$")
+_CODE = re.compile(r"^\d{2}$")
+_HEX8 = re.compile(r"^[0-9a-f]{8}$")
+_TERRITORY = re.compile(r"^(estudio|PE|\d{2}|\d{4}|\d{6})$")
+_MAX_LEN = 600
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Every input of a scenario. Immutable; ``replace`` it to change a field.
+
+    Per-item settings are sorted tuples of ``(id, value)`` so that equal scenarios compare
+    and encode equal. ``None`` for a projection input means "the territory's default".
+    """
+
+    territory: str = "estudio"
+    year: str = "promedio"
+    view: str = "prioritarias"
+    minimum_pct: float = 0.0
+    reparto: str = "brecha"
+    excluded: tuple[str, ...] = ()
+    floors: tuple[tuple[str, float], ...] = ()
+    weights: tuple[tuple[str, float], ...] = ()
+    protected_pct: float = 0.0
+    threshold_pct: float = 50.0
+    overrides: tuple[tuple[str, float], ...] = ()
+    locked: tuple[str, ...] = ()
+    budget_soles: float | None = None
+    execution_pct: float | None = None
+    population: int | None = None
+    horizon_years: int = 10
+    unit_costs: tuple[tuple[str, float], ...] = ()
+    data_version: str | None = field(default=None, compare=False)
+
+    def floors_dict(self) -> dict[str, float]:
+        return dict(self.floors)
+
+    def weights_dict(self) -> dict[str, float]:
+        return dict(self.weights)
+
+    def overrides_dict(self) -> dict[str, float]:
+        return dict(self.overrides)
+
+    def unit_costs_dict(self) -> dict[str, float]:
+        return dict(self.unit_costs)
+
+    def with_(self, **changes) -> Scenario:
+        """A copy with some fields changed, per-item mappings normalised to sorted tuples."""
+        for name in ("floors", "weights", "overrides", "unit_costs"):
+            if isinstance(changes.get(name), Mapping):
+                changes[name] = _pairs(changes[name])
+        for name in ("excluded", "locked"):
+            if name in changes and not isinstance(changes[name], tuple):
+                changes[name] = tuple(sorted(changes[name]))
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """A scenario read from a link, and what had to be fixed to read it."""
+
+    scenario: Scenario
+    notices: tuple[str, ...]
+
+
+def _pairs(mapping: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted((str(k), float(v)) for k, v in mapping.items()))
+
+
+def _fmt(value: float) -> str:
+    """Shortest faithful text of a number for a link: ``40``, ``12.5``."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def to_query(scenario: Scenario) -> dict[str, str]:
+    """Query parameters for a scenario: always the main settings, other items when set.
+
+    Examples
+    --------
+    >>> q = to_query(Scenario(minimum_pct=40, floors=(("agua", 10.0),), data_version="abcd1234"))
+    >>> q["minimo"], q["pisos"], q["datos"]
+    ('40', 'agua:10', 'abcd1234')
+    """
+    s = scenario
+    q = {
+        "territorio": s.territory,
+        "anio": s.year,
+        "vista": s.view,
+        "minimo": _fmt(s.minimum_pct),
+        "reparto": s.reparto,
+    }
+    if s.data_version:
+        q["datos"] = s.data_version
+    optional = {
+        "excluir": ",".join(s.excluded),
+        "pisos": ",".join(f"{k}:{_fmt(v)}" for k, v in s.floors),
+        "pesos": ",".join(f"{k}:{_fmt(v)}" for k, v in s.weights),
+        "protegido": _fmt(s.protected_pct) if s.protected_pct else "",
+        "umbral": _fmt(s.threshold_pct) if s.threshold_pct != Scenario.threshold_pct else "",
+        "fijar": ",".join(f"{k}:{_fmt(v)}" for k, v in s.overrides),
+        "bloquear": ",".join(s.locked),
+        "presupuesto": _fmt(s.budget_soles) if s.budget_soles is not None else "",
+        "ejecucion": _fmt(s.execution_pct) if s.execution_pct is not None else "",
+        "poblacion": str(s.population) if s.population is not None else "",
+        "horizonte": str(s.horizon_years) if s.horizon_years != Scenario.horizon_years else "",
+        "costo": ",".join(f"{k}:{_fmt(v)}" for k, v in s.unit_costs),
+    }
+    q.update({k: v for k, v in optional.items() if v})
+    return q
+
+
+class _Reader:
+    """Reads one query mapping, collecting Spanish notices for whatever it had to fix."""
+
+    def __init__(self, params: Mapping[str, str | list[str]]):
+        self.params = {}
+        for key, value in params.items():
+            # A repeated parameter: the last one wins, as browsers and Streamlit do.
+            self.params[str(key)] = value[-1] if isinstance(value, list | tuple) else str(value)
+        self.notices: list[str] = []
+
+    def raw(self, name: str) -> str | None:
+        value = self.params.get(name)
+        if value is None:
+            return None
+        value = value.strip()
+        if len(value) > _MAX_LEN:
+            self.notices.append(f"El parámetro «{name}» del enlace es demasiado largo y se ignoró.")
+            return None
+        return value
+
+    def choice(self, name: str, options: Iterable[str], default: str) -> str:
+        value = self.raw(name)
+        if value is None:
+            return default
+        options = tuple(options)
+        if value not in options:
+            self.notices.append(
+                f"«{name}={_show(value)}» no es válido (use {', '.join(options)}); "
+                f"se usó «{default}»."
+            )
+            return default
+        return value
+
+    def number(self, name: str, lo: float, hi: float, default, *, integer=False):
+        value = self.raw(name)
+        if value is None:
+            return default
+        return self._to_number(name, value, lo, hi, default, integer=integer)
+
+    def _to_number(self, name, value, lo, hi, default, *, integer=False, item=""):
+        label = f"{name}{f' ({item})' if item else ''}"
+        if not _NUMBER.match(value):
+            self.notices.append(
+                f"«{label}» debe ser un número (por ejemplo 40 o 12.5), no «{_show(value)}»; "
+                "se ignoró."
+            )
+            return default
+        number = float(value)
+        if integer:
+            number = float(round(number))
+        if number < lo or number > hi:
+            clamped = min(max(number, lo), hi)
+            self.notices.append(
+                f"«{label}» = {num(number, 2)} está fuera del rango permitido "
+                f"({num(lo, 0)} a {num(hi, 0)}); se usó {num(clamped, 2)}."
+            )
+            number = float(clamped)
+        return int(number) if integer else number
+
+    def id_list(self, name: str, pattern: re.Pattern, known: Iterable[str]) -> tuple[str, ...]:
+        value = self.raw(name)
+        if not value:
+            return ()
+        known = set(known)
+        good, bad = [], []
+        for part in value.split(","):
+            part = part.strip()
+            (good if pattern.match(part) and part in known else bad).append(part)
+        if bad:
+            self.notices.append(
+                f"En «{name}» se ignoraron valores desconocidos: "
+                f"{', '.join(_show(b) for b in bad)}."
+            )
+        return tuple(sorted(set(good)))
+
+    def pairs(
+        self, name: str, pattern: re.Pattern, known: Iterable[str], lo: float, hi: float
+    ) -> tuple[tuple[str, float], ...]:
+        value = self.raw(name)
+        if not value:
+            return ()
+        known = set(known)
+        out: dict[str, float] = {}
+        bad = []
+        for part in value.split(","):
+            key, sep, text = part.strip().partition(":")
+            if not sep or not pattern.match(key) or key not in known:
+                bad.append(part.strip())
+                continue
+            number = self._to_number(name, text.strip(), lo, hi, None, item=key)
+            if number is not None:
+                out[key] = number
+        if bad:
+            self.notices.append(
+                f"En «{name}» se ignoraron elementos no válidos: "
+                f"{', '.join(_show(b) for b in bad)} (use id:valor separados por comas)."
+            )
+        return _pairs(out)
+
+
+def _show(value: str) -> str:
+    """User text quoted back in a notice: shortened, never interpreted."""
+    value = value if len(value) <= 40 else value[:37] + "…"
+    return value
+
+
+KNOWN_PARAMS = (
+    *("datos", "territorio", "anio", "vista", "minimo", "reparto", "excluir", "pisos"),
+    *("pesos", "protegido", "umbral", "fijar", "bloquear", "presupuesto", "ejecucion"),
+    *("poblacion", "horizonte", "costo"),
+)
+
+
+def from_query(
+    params: Mapping[str, str | list[str]],
+    *,
+    gap_ids: Iterable[str],
+    function_codes: Iterable[str],
+    current_data_version: str | None = None,
+) -> ParseResult:
+    """Read a scenario from query parameters, fixing what is wrong with Spanish notices.
+
+    Parameters
+    ----------
+    params : mapping
+        Query parameters (``st.query_params.to_dict()`` or a parsed query string).
+    gap_ids, function_codes : iterable of str
+        The priority-gap ids and function codes that exist in the data.
+    current_data_version : str, optional
+        When given and the link carries another ``datos``, a notice says so.
+
+    Examples
+    --------
+    >>> res = from_query({"minimo": "40", "reparto": "igual"}, gap_ids=["agua"],
+    ...                  function_codes=["18"])
+    >>> res.scenario.minimum_pct, res.scenario.reparto, res.notices
+    (40.0, 'igual', ())
+    >>> res = from_query({"minimo": "250"}, gap_ids=[], function_codes=[])
+    >>> res.scenario.minimum_pct, len(res.notices)
+    (100.0, 1)
+    >>> from_query({"minimo": "__import__('os')"}, gap_ids=[], function_codes=[]).scenario
+    ... # doctest: +ELLIPSIS
+    Scenario(territory='estudio', ..., minimum_pct=0.0, ...)
+    """
+    gap_ids = tuple(gap_ids)
+    function_codes = tuple(function_codes)
+    r = _Reader(params)
+    d = Scenario()
+    unknown = sorted(k for k in r.params if k not in KNOWN_PARAMS)
+    if unknown:
+        r.notices.append(
+            f"Se ignoraron parámetros desconocidos: {', '.join(_show(k) for k in unknown[:5])}."
+        )
+
+    version = r.raw("datos")
+    if version is not None and not _HEX8.match(version):
+        r.notices.append("La versión de datos del enlace («datos») no es válida; se ignoró.")
+        version = None
+    if version and current_data_version and version != current_data_version:
+        r.notices.append(
+            f"Este enlace se creó con otra versión de los datos ({version}); la app usa ahora "
+            f"{current_data_version}. El escenario se reproduce, pero las cifras pueden diferir."
+        )
+
+    territory = r.raw("territorio")
+    if territory is not None and not _TERRITORY.match(territory):
+        r.notices.append(
+            f"«territorio={_show(territory)}» no es válido (use estudio, PE o un ubigeo de 2, 4 "
+            "o 6 dígitos); se usó el estudio."
+        )
+        territory = None
+
+    scenario = Scenario(
+        territory=territory or d.territory,
+        year=r.choice("anio", ANIOS, d.year),
+        view=r.choice("vista", VISTAS, d.view),
+        minimum_pct=r.number("minimo", 0, 100, d.minimum_pct),
+        reparto=r.choice("reparto", REPARTOS, d.reparto),
+        excluded=r.id_list("excluir", _ID, gap_ids),
+        floors=r.pairs("pisos", _ID, gap_ids, 0, 100),
+        weights=r.pairs("pesos", _ID, gap_ids, 0, 100),
+        protected_pct=r.number("protegido", 0, 100, d.protected_pct),
+        threshold_pct=r.number("umbral", 0, 100, d.threshold_pct),
+        overrides=r.pairs("fijar", _CODE, function_codes, 0, 100),
+        locked=r.id_list("bloquear", _CODE, function_codes),
+        budget_soles=r.number("presupuesto", 0, 1e11, d.budget_soles),
+        execution_pct=r.number("ejecucion", 0, 100, d.execution_pct),
+        population=r.number("poblacion", 1, 40_000_000, d.population, integer=True),
+        horizon_years=r.number("horizonte", 1, 50, d.horizon_years, integer=True),
+        unit_costs=r.pairs("costo", _ID, gap_ids, 1, 10_000_000),
+        data_version=current_data_version,
+    )
+    return ParseResult(scenario, tuple(r.notices))

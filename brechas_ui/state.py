@@ -1,0 +1,119 @@
+"""The scenario in session state, bound to widgets and to the URL's query parameters.
+
+Session state holds the inputs only (one immutable ``Scenario``), never derived results.
+Widgets get their own keys (``w_*``) seeded from the scenario each time they are drawn, and
+a callback copies a changed value back. That way the scenario survives page switches (Streamlit
+drops the state of widgets that a page does not draw) and every rerun recomputes the results
+from the inputs with pure functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from brechas_core.scenario import Scenario, from_query, to_query
+from brechas_ui import cache
+
+SCENARIO = "scenario"
+NOTICES = "url_notices"
+_W = "w_"
+
+
+def init() -> Scenario:
+    """Read the scenario from the link on a session's first run; afterwards keep it."""
+    if SCENARIO not in st.session_state:
+        meta = cache.meta()
+        result = from_query(
+            st.query_params.to_dict(),
+            gap_ids=meta.gap_ids,
+            function_codes=meta.function_codes,
+            current_data_version=meta.data_version,
+        )
+        st.session_state[SCENARIO] = result.scenario
+        st.session_state[NOTICES] = list(result.notices)
+    return get()
+
+
+def get() -> Scenario:
+    return st.session_state[SCENARIO]
+
+
+def put(scenario: Scenario) -> None:
+    st.session_state[SCENARIO] = scenario
+
+
+def sync_url() -> None:
+    """Write the scenario into the address bar, so that copying it shares the scenario."""
+    wanted = to_query(get())
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def add_notice(text: str) -> None:
+    st.session_state.setdefault(NOTICES, []).append(text)
+
+
+def show_notices() -> None:
+    """Notices about the link (what was ignored or clamped), until the user dismisses them."""
+    notices = st.session_state.get(NOTICES) or []
+    if not notices:
+        return
+    with st.container(key="avisos_enlace"):
+        st.warning(
+            "**El enlace tenía valores que no se pudieron usar tal cual.** "
+            "El resto del escenario se cargó normalmente.\n\n"
+            + "\n".join(f"- {n}" for n in notices),
+            icon=":material/link_off:",
+        )
+        st.button("Entendido", key="cerrar_avisos", on_click=_dismiss_notices)
+
+
+def _dismiss_notices() -> None:
+    st.session_state[NOTICES] = []
+
+
+def bound(
+    field: str,
+    *,
+    item: str | None = None,
+    to_widget: Callable[[Any], Any] | None = None,
+    from_widget: Callable[[Any], Any] | None = None,
+) -> dict[str, Any]:
+    """Keyword arguments that bind a widget to a scenario field (or one item of it).
+
+    Use as ``st.slider("Mínimo", 0.0, 100.0, **bound("minimum_pct"))``. With ``item``, the
+    widget edits one entry of a per-item field (``floors``, ``weights``, ...), whose absent
+    entries read as 0 and whose zero entries are dropped, so links stay short.
+    """
+    key = f"{_W}{field}" + (f"__{item}" if item else "")
+    if key not in st.session_state:
+        value = getattr(get(), field)
+        if item is not None:
+            value = dict(value).get(item, 0.0)
+        st.session_state[key] = to_widget(value) if to_widget else value
+    return {"key": key, "on_change": _commit, "args": (key, field, item, from_widget)}
+
+
+def _commit(key: str, field: str, item: str | None, from_widget) -> None:
+    value = st.session_state[key]
+    value = from_widget(value) if from_widget else value
+    scenario = get()
+    if item is not None:
+        mapping = dict(getattr(scenario, field))
+        if value:
+            mapping[item] = float(value)
+        else:
+            mapping.pop(item, None)
+        value = mapping
+    put(scenario.with_(**{field: value}))
+
+
+def reset(keep: tuple[str, ...] = ("territory", "year", "view")) -> None:
+    """Back to the baseline (no rule), keeping where and what the user is looking at."""
+    current = get()
+    put(Scenario(**{f: getattr(current, f) for f in keep}, data_version=current.data_version))
+    for key in [k for k in st.session_state if str(k).startswith(_W)]:
+        del st.session_state[key]
