@@ -190,8 +190,10 @@ UNIT_COSTS: list[dict[str, object]] = [
         "kind": "supuesto ilustrativo",
         "source": "Supuesto ilustrativo del proyecto: no se encontró un costo oficial por niño "
         "(MIDIS/MINSA) en las fuentes consultadas; definición de la brecha según " + STUDY,
-        "note": "Costo ilustrativo anual por niño atendido (tamizaje, suplemento de hierro, "
-        "consejería) y base aproximada de 4 % de la población; el usuario puede cambiarlos.",
+        "note": "Costo ilustrativo por niño que sale de la anemia (tamizaje, suplemento de "
+        "hierro, consejería) y base aproximada de 4 % de la población; la proyección no modela "
+        "la renovación de la cohorte (nuevos nacimientos), así que es optimista. El usuario "
+        "puede cambiar ambos valores.",
     },
     {
         "gap_id": "asegurados",
