@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from brechas_ui import state
+from brechas_ui import frame, state
 
 st.set_page_config(
     page_title="Brechas · Simulador de presupuesto para cerrar brechas",
@@ -33,4 +33,4 @@ page = st.navigation(pages, position="top")
 
 state.sync_url()
 state.show_notices()
-page.run()
+frame.run_safely(page)

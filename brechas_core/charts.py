@@ -17,6 +17,9 @@ __all__ = [
     "COLORS",
     "gap_attention_bars",
     "gap_share_scatter",
+    "minimum_curve_chart",
+    "projection_chart",
+    "shares_comparison",
 ]
 
 #: Palette readable on a projector and by colour-blind viewers (Okabe-Ito based).
@@ -140,7 +143,10 @@ def gap_share_scatter(
         colour = alt.Color(
             "_serie:N",
             title=None,
-            scale=alt.Scale(range=[COLORS["base"], COLORS["escenario"]]),
+            scale=alt.Scale(
+                domain=[k for k in fits if k is not None] or None,
+                range=[COLORS["base"], COLORS["escenario"]],
+            ),
             legend=alt.Legend(orient="top"),
         )
     else:
@@ -172,3 +178,214 @@ def gap_share_scatter(
         )
     )
     return alt.layer(dots, line).properties(height=360)
+
+
+def shares_comparison(frame: pd.DataFrame, *, item_title: str = "Brecha") -> alt.Chart:
+    """Baseline and scenario share of each item, side by side, sorted by gap.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        ``label, gap_pct, baseline_pct, scenario_pct`` and optionally ``moved_soles``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"label": ["A", "B"], "gap_pct": [60.0, 10.0],
+    ...                    "baseline_pct": [1.0, 5.0], "scenario_pct": [9.0, 5.0]})
+    >>> spec = shares_comparison(df).to_dict()
+    >>> spec["encoding"]["color"]["scale"]["domain"]
+    ['Línea base', 'Escenario']
+    """
+    order = frame.sort_values("gap_pct", ascending=False)["label"].tolist()
+    base = frame.assign(cambio=frame["scenario_pct"] - frame["baseline_pct"])
+    if "moved_soles" not in base:
+        base = base.assign(moved_soles=np.nan)
+    long = pd.concat(
+        [
+            base.assign(serie="Línea base", valor=base["baseline_pct"]),
+            base.assign(serie="Escenario", valor=base["scenario_pct"]),
+        ],
+        ignore_index=True,
+    )[["label", "gap_pct", "serie", "valor", "cambio", "moved_soles"]]
+    return (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+            yOffset=alt.YOffset("serie:N", sort=["Línea base", "Escenario"]),
+            x=alt.X("valor:Q", title="Participación en el presupuesto ejecutado (%)"),
+            color=alt.Color(
+                "serie:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=["Línea base", "Escenario"],
+                    range=[COLORS["base"], COLORS["escenario"]],
+                ),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("label:N", title=item_title),
+                alt.Tooltip("serie:N", title="Serie"),
+                alt.Tooltip("valor:Q", title="Participación (%)", format=_PCT),
+                alt.Tooltip("gap_pct:Q", title="Brecha (%)", format=_PCT),
+                alt.Tooltip("cambio:Q", title="Cambio (p.p.)", format="+,.2f"),
+                alt.Tooltip("moved_soles:Q", title="Soles movidos al año", format=",.0f"),
+            ],
+        )
+        .properties(height=42 * len(frame) + 20)
+    )
+
+
+def projection_chart(table: pd.DataFrame, labels: dict[str, str], *, columns: int = 2):
+    """Projected gap per year, baseline vs scenario, with the low-high unit-cost band.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`brechas_core.projection.projection_table` output.
+    labels : dict
+        Display name of each ``gap_id``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"gap_id": ["agua"] * 6, "year": [0, 1] * 3,
+    ...                   "scenario": ["Escenario"] * 6,
+    ...                   "cost_case": ["bajo", "bajo", "central", "central", "alto", "alto"],
+    ...                   "gap_pct": [50.0, 30, 50, 40, 50, 45], "coverage_pct": 0.0,
+    ...                   "uncovered": 0.0})
+    >>> spec = projection_chart(t, {"agua": "Agua"}).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["spec"]["layer"]]
+    ['area', 'line']
+    """
+    wide = table.pivot_table(
+        index=["gap_id", "year", "scenario"], columns="cost_case", values="gap_pct"
+    ).reset_index()
+    wide["brecha"] = wide["gap_id"].map(labels)
+    scale = alt.Scale(
+        domain=["Línea base", "Escenario"], range=[COLORS["base"], COLORS["escenario"]]
+    )
+    colour = alt.Color("scenario:N", title=None, scale=scale, legend=alt.Legend(orient="top"))
+    x = alt.X("year:Q", title="Años desde hoy", axis=alt.Axis(tickMinStep=1, format="d"))
+    band = (
+        alt.Chart()
+        .mark_area(opacity=0.18)
+        .encode(
+            x=x,
+            y=alt.Y("alto:Q", title="Brecha proyectada (%)", scale=alt.Scale(domain=[0, 100])),
+            y2="bajo:Q",
+            color=alt.Color("scenario:N", scale=scale, legend=None),
+        )
+    )
+    line = (
+        alt.Chart()
+        .mark_line(point=True, strokeWidth=2.5)
+        .encode(
+            x=x,
+            y=alt.Y("central:Q"),
+            color=colour,
+            tooltip=[
+                alt.Tooltip("brecha:N", title="Brecha"),
+                alt.Tooltip("scenario:N", title="Serie"),
+                alt.Tooltip("year:Q", title="Año"),
+                alt.Tooltip("central:Q", title="Brecha, costo central (%)", format=_PCT),
+                alt.Tooltip("bajo:Q", title="Brecha, costo bajo (%)", format=_PCT),
+                alt.Tooltip("alto:Q", title="Brecha, costo alto (%)", format=_PCT),
+            ],
+        )
+    )
+    return (
+        alt.layer(band, line, data=wide)
+        .properties(height=220, width=320)
+        .facet(facet=alt.Facet("brecha:N", title=None), columns=columns)
+        .resolve_scale(x="shared", y="shared")
+    )
+
+
+def minimum_curve_chart(
+    curve: pd.DataFrame,
+    *,
+    current: float,
+    r_critical: float,
+    smallest: float | None,
+) -> alt.LayerChart:
+    """Spearman's rho and Pearson's r against the guaranteed minimum F.
+
+    ``r_critical`` is the coefficient whose t equals the critical t
+    (``t_c / sqrt(n - 2 + t_c**2)``): above it the alignment is significant.
+
+    Examples
+    --------
+    >>> curve = pd.DataFrame({"minimum": [0.0, 50.0], "rho": [0.2, 0.9], "r": [0.1, 0.8],
+    ...                       "feasible": [True, True]})
+    >>> spec = minimum_curve_chart(curve, current=10, r_critical=0.63, smallest=50.0).to_dict()
+    >>> len(spec["layer"])
+    4
+    """
+    long = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "minimum": curve["minimum"],
+                    "valor": curve["rho"],
+                    "medida": "Spearman ρ",
+                    "factible": curve["feasible"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "minimum": curve["minimum"],
+                    "valor": curve["r"],
+                    "medida": "Pearson r",
+                    "factible": curve["feasible"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    x = alt.X("minimum:Q", title="Mínimo garantizado F (% del presupuesto)")
+    lines = (
+        alt.Chart(long)
+        .mark_line(strokeWidth=2.5)
+        .encode(
+            x=x,
+            y=alt.Y(
+                "valor:Q", title="Correlación brecha-presupuesto", scale=alt.Scale(domain=[-1, 1])
+            ),
+            color=alt.Color(
+                "medida:N",
+                title=None,
+                scale=alt.Scale(range=[COLORS["atencion"], COLORS["escenario"]]),
+                legend=alt.Legend(orient="top"),
+            ),
+            strokeDash=alt.StrokeDash(
+                "factible:N",
+                legend=None,
+                scale=alt.Scale(domain=[True, False], range=[[1, 0], [4, 4]]),
+            ),
+            tooltip=[
+                alt.Tooltip("minimum:Q", title="F (%)", format=",.1f"),
+                alt.Tooltip("medida:N", title="Medida"),
+                alt.Tooltip("valor:Q", title="Valor", format=",.3f"),
+                alt.Tooltip("factible:N", title="Factible"),
+            ],
+        )
+    )
+    critical = (
+        alt.Chart(pd.DataFrame({"valor": [r_critical], "txt": ["umbral de significancia"]}))
+        .mark_rule(strokeDash=[2, 3], color=COLORS["brecha"])
+        .encode(y="valor:Q", tooltip=[alt.Tooltip("valor:Q", title="Umbral", format=",.3f")])
+    )
+    now = (
+        alt.Chart(pd.DataFrame({"minimum": [current]}))
+        .mark_rule(color="#333333", strokeWidth=1.5)
+        .encode(x="minimum:Q", tooltip=[alt.Tooltip("minimum:Q", title="F actual (%)")])
+    )
+    first = (
+        alt.Chart(pd.DataFrame({"minimum": [] if smallest is None else [smallest]}))
+        .mark_rule(color=COLORS["gana"], strokeWidth=2)
+        .encode(
+            x="minimum:Q",
+            tooltip=[alt.Tooltip("minimum:Q", title="Menor F significativo (%)")],
+        )
+    )
+    return alt.layer(lines, critical, now, first).properties(height=300)

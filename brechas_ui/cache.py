@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from brechas_core import data, study
+from brechas_core import data, simulation, study
 
 
 @dataclass(frozen=True)
@@ -53,3 +53,8 @@ def reproduction() -> study.Reproduction:
 @st.cache_resource(show_spinner=False)
 def comparison() -> pd.DataFrame:
     return study.comparison_table(reproduction())
+
+
+@st.cache_resource(show_spinner=False)
+def sim_inputs() -> simulation.Inputs:
+    return simulation.load_inputs()

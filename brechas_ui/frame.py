@@ -10,8 +10,12 @@ Streamlit to ``st.navigation`` mode and reruns, which runs ``app.py`` for the sa
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+
+_log = logging.getLogger(__name__)
 
 
 def require() -> None:
@@ -19,3 +23,27 @@ def require() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def run_safely(page) -> None:
+    """Run a page; if it fails, say so in Spanish and keep the scenario (never a traceback).
+
+    Streamlit's own control flow (st.rerun, st.stop) uses BaseException and passes through.
+    """
+    try:
+        page.run()
+    except Exception:
+        _log.exception("page %s failed", getattr(page, "url_path", "?"))
+        st.error(
+            "**No se pudo mostrar esta página con los valores actuales.** Su escenario se "
+            "conserva (también en el enlace). Cambie el último valor que movió o vuelva a la "
+            "línea base.",
+            icon=":material/error:",
+        )
+        st.button("Volver a la línea base", key="reiniciar_error", on_click=_reset)
+
+
+def _reset() -> None:
+    from brechas_ui import state
+
+    state.reset()

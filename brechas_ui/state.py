@@ -79,6 +79,7 @@ def bound(
     field: str,
     *,
     item: str | None = None,
+    item_default: float | None = 0.0,
     to_widget: Callable[[Any], Any] | None = None,
     from_widget: Callable[[Any], Any] | None = None,
 ) -> dict[str, Any]:
@@ -86,24 +87,29 @@ def bound(
 
     Use as ``st.slider("Mínimo", 0.0, 100.0, **bound("minimum_pct"))``. With ``item``, the
     widget edits one entry of a per-item field (``floors``, ``weights``, ...), whose absent
-    entries read as 0 and whose zero entries are dropped, so links stay short.
+    entries read as ``item_default`` and whose default entries are dropped, so links stay
+    short.
     """
     key = f"{_W}{field}" + (f"__{item}" if item else "")
     if key not in st.session_state:
         value = getattr(get(), field)
         if item is not None:
-            value = dict(value).get(item, 0.0)
+            value = dict(value).get(item, item_default)
         st.session_state[key] = to_widget(value) if to_widget else value
-    return {"key": key, "on_change": _commit, "args": (key, field, item, from_widget)}
+    return {
+        "key": key,
+        "on_change": _commit,
+        "args": (key, field, item, item_default, from_widget),
+    }
 
 
-def _commit(key: str, field: str, item: str | None, from_widget) -> None:
+def _commit(key: str, field: str, item: str | None, item_default, from_widget) -> None:
     value = st.session_state[key]
     value = from_widget(value) if from_widget else value
     scenario = get()
     if item is not None:
         mapping = dict(getattr(scenario, field))
-        if value:
+        if value is not None and value != item_default:
             mapping[item] = float(value)
         else:
             mapping.pop(item, None)

@@ -1,9 +1,125 @@
-"""Simulador (in progress): the minimum-allocation rule."""
+"""Simulador: a guaranteed minimum for the priority gaps, and what it changes."""
 
 import streamlit as st
 
-from brechas_ui import frame
+from brechas_core import charts
+from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.simulation import simulate
+from brechas_ui import cache, frame, render, state
+from brechas_ui.controls import simulator_controls
 
 frame.require()
 
-st.title("Simulador")
+inputs = cache.sim_inputs()
+with st.sidebar:
+    simulator_controls(inputs)
+scenario = state.get()
+sim = simulate(scenario, inputs)
+priority = scenario.view == "prioritarias"
+
+st.title("Simulador: un mínimo garantizado para las brechas")
+st.markdown(f"#### {sim.reading}")
+for text in sim.notices:
+    if not sim.feasible and "no es factible" in text:
+        st.warning(text, icon=":material/warning:")
+    else:
+        st.info(text, icon=":material/info:")
+
+target_name = "Brechas prioritarias (juntas)" if priority else "Funciones con brecha alta"
+c1, c2, c3, c4 = st.columns([1.15, 1.35, 1, 1])
+with c1, st.container(key="m_total_prioritarias"):
+    st.metric(
+        target_name,
+        pct(sim.target_after),
+        pp(sim.target_after - sim.target_before),
+        border=True,
+        help=f"Línea base: {pct(sim.target_before)} del presupuesto ejecutado.",
+    )
+with c2, st.container(key="m_soles_movidos"):
+    st.metric(
+        "Reasignado al año",
+        soles(sim.top_up_soles),
+        border=True,
+        help=f"{num(sim.top_up_pct, 2)} p.p. de un presupuesto ejecutado de "
+        f"{soles(sim.assumptions.executed_soles)} (PIM × tasa de ejecución).",
+    )
+with c3, st.container(key="m_spearman"):
+    st.metric(
+        "Spearman ρ",
+        num(sim.after.spearman.statistic, 3),
+        f"{sim.after.spearman.statistic - sim.before.spearman.statistic:+.3f}",
+        border=True,
+        help=sim.after.spearman.decision,
+    )
+with c4, st.container(key="m_pearson"):
+    st.metric(
+        "Pearson r",
+        num(sim.after.pearson.statistic, 3),
+        f"{sim.after.pearson.statistic - sim.before.pearson.statistic:+.3f}",
+        border=True,
+        help=sim.after.pearson.decision,
+    )
+
+st.subheader("Participación en el presupuesto: línea base y escenario")
+render.chart(
+    charts.shares_comparison(sim.items, item_title="Brecha" if priority else "Función"),
+    key="sim_participaciones",
+)
+render.moves_table(sim)
+
+if priority:
+    st.subheader("Cobertura proyectada")
+    a = sim.assumptions
+    st.caption(
+        f"Presupuesto (PIM) {soles(a.budget_soles)} × ejecución {pct(a.execution_pct, 1)} = "
+        f"{soles(a.executed_soles)} ejecutados al año · población {num(a.population)} · "
+        f"horizonte {a.horizon_years} años. "
+        + (
+            "Valores de un distrito típico de Puno (medianas de los 110 distritos, MEF "
+            "2021-2023 e INEI); cámbielos en «Supuestos de la proyección»."
+            if all(a.from_data.values())
+            else "Incluye valores que usted cambió en «Supuestos de la proyección»."
+        )
+    )
+    labels = dict(zip(sim.items["id"], sim.items["label"], strict=True))
+    render.chart(charts.projection_chart(sim.projection, labels), key="sim_proyeccion")
+    render.years_table(sim.years_to_close)
+    st.caption(
+        "La banda va del costo unitario bajo (cierra antes) al alto. Los costos por persona "
+        "son **supuestos ilustrativos** que usted puede cambiar: no se encontró un costo "
+        "oficial citable (vea Metodología). Las brechas son las del estudio (Tabla 2)."
+    )
+else:
+    st.info(
+        "La proyección de cobertura usa costos por persona de cada brecha prioritaria "
+        "(agua, desagüe, electricidad, anemia); está disponible en la vista «Brechas "
+        "prioritarias».",
+        icon=":material/info:",
+    )
+
+st.subheader("Alineación entre necesidad y dinero")
+left, right = st.columns(2)
+with left:
+    st.markdown("**Brecha y participación, con la recta de mínimos cuadrados**")
+    render.chart(render.alignment_scatter(sim), key="sim_dispersion")
+    st.caption(
+        f"Línea base: {sim.before.spearman.decision} Escenario: {sim.after.spearman.decision}"
+    )
+with right:
+    st.markdown("**¿Desde qué mínimo el dinero sigue a la necesidad?**")
+    render.chart(
+        charts.minimum_curve_chart(
+            sim.curve,
+            current=scenario.minimum_pct,
+            r_critical=sim.r_critical,
+            smallest=sim.smallest_rho,
+        ),
+        key="sim_curva",
+    )
+    first_rho = "nunca" if sim.smallest_rho is None else f"desde {pct(sim.smallest_rho, 0)}"
+    first_r = "nunca" if sim.smallest_r is None else f"desde {pct(sim.smallest_r, 0)}"
+    st.caption(
+        f"Con las demás opciones como están, la correlación es positiva y significativa "
+        f"(α = 0.05, umbral {num(sim.r_critical, 3)}): por Spearman {first_rho}, por Pearson "
+        f"{first_r} de mínimo garantizado. La línea discontinua marca mínimos no factibles."
+    )

@@ -1,0 +1,385 @@
+"""One scenario, simulated end to end: the rule, the money, the projection, the alignment.
+
+:func:`simulate` is what the Simulador page shows, as one pure function of a
+:class:`~brechas_core.scenario.Scenario` and the shipped tables, so that every number on
+screen can be traced to a data file and a formula, and tested without the interface.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from brechas_core import alignment as align
+from brechas_core import data, rules
+from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.projection import project_coverage, projection_table
+from brechas_core.scenario import Scenario
+from brechas_core.stats import t_critical
+
+__all__ = ["Assumptions", "Inputs", "Simulation", "load_inputs", "simulate"]
+
+#: Label of the non-priority part of the budget in the priority view.
+RESTO = "Resto del presupuesto"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The tables a simulation reads (the study's, the typical district's, the unit costs)."""
+
+    priority: pd.DataFrame
+    functions: pd.DataFrame
+    typical: pd.DataFrame
+    unit_costs: pd.DataFrame
+
+
+def load_inputs() -> Inputs:
+    """Read the tables from ``data/``."""
+    return Inputs(
+        priority=data.load_study_priority_gaps(),
+        functions=data.load_study_functions(),
+        typical=data.load_typical_district(),
+        unit_costs=data.load_unit_costs(),
+    )
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """The money and people behind the projection, and whether each is the default.
+
+    Attributes
+    ----------
+    budget_soles : float
+        Annual budget (PIM), S/.
+    execution_pct : float
+        Execution rate, devengado / PIM, %.
+    population : int
+    horizon_years : int
+    executed_soles : float
+        ``budget_soles * execution_pct / 100``: the executed budget that shares divide.
+    from_data : dict
+        For each of budget, execution and population: True when it is the default
+        (the typical Puno district's median), False when the user set it.
+    """
+
+    budget_soles: float
+    execution_pct: float
+    population: int
+    horizon_years: int
+    executed_soles: float
+    from_data: dict
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """Everything the Simulador shows for one scenario.
+
+    Attributes
+    ----------
+    view : {"prioritarias", "sectores"}
+    items : DataFrame
+        One row per gap (or function): ``id, label, gap_pct, baseline_pct, scenario_pct,
+        moved_pct, moved_soles, is_target``.
+    resto_before, resto_after : float
+        The non-priority part of the budget (priority view; NaN in the sector view).
+    target_before, target_after : float
+        The targets' share together, before and after.
+    top_up_pct, top_up_soles : float
+        Money moved to the targets, in points of the budget and in soles per year.
+    requested_minimum, effective_minimum, max_minimum : float
+    feasible : bool
+    notices : list of str
+        Spanish explanations of what the rule did (infeasible, fallback, who pays).
+    before, after : Alignment
+        Spearman, Pearson and OLS, gap vs share, baseline and scenario.
+    curve : DataFrame
+        rho and r against the minimum (0..100), with the same other settings.
+    smallest_rho, smallest_r : float or None
+        Smallest F at which the alignment becomes significantly positive.
+    r_critical : float
+        Coefficient at which t equals the critical t.
+    assumptions : Assumptions
+    projection : DataFrame or None
+        :func:`~brechas_core.projection.projection_table`, priority view only.
+    projection_costs : DataFrame or None
+        Unit cost per gap used (low, central, high), with its kind and source.
+    years_to_close : DataFrame or None
+        Per projectable gap: years to close at the central cost, baseline and scenario.
+    reading : str
+        One sentence that says what the rule does, in Spanish.
+    """
+
+    view: str
+    items: pd.DataFrame
+    resto_before: float
+    resto_after: float
+    target_before: float
+    target_after: float
+    top_up_pct: float
+    top_up_soles: float
+    requested_minimum: float
+    effective_minimum: float
+    max_minimum: float
+    feasible: bool
+    notices: list
+    before: align.Alignment
+    after: align.Alignment
+    curve: pd.DataFrame
+    smallest_rho: float | None
+    smallest_r: float | None
+    r_critical: float
+    assumptions: Assumptions
+    projection: pd.DataFrame | None
+    projection_costs: pd.DataFrame | None
+    years_to_close: pd.DataFrame | None
+    reading: str
+
+
+def _typical(inputs: Inputs, key: str) -> float:
+    return float(inputs.typical.set_index("key").loc[key, "value"])
+
+
+def assumptions(scenario: Scenario, inputs: Inputs) -> Assumptions:
+    """The budget, execution rate and population used: the user's, else the typical district's.
+
+    Examples
+    --------
+    >>> a = assumptions(Scenario(), load_inputs())
+    >>> a.population, round(a.execution_pct, 2), a.from_data["budget"]
+    (4990, 80.84, True)
+    """
+    budget = scenario.budget_soles
+    execution = scenario.execution_pct
+    population = scenario.population
+    from_data = {
+        "budget": budget is None,
+        "execution": execution is None,
+        "population": population is None,
+    }
+    budget = _typical(inputs, "pim") if budget is None else float(budget)
+    execution = _typical(inputs, "execution_pct") if execution is None else float(execution)
+    population = round(_typical(inputs, "population")) if population is None else population
+    return Assumptions(
+        budget_soles=budget,
+        execution_pct=execution,
+        population=int(population),
+        horizon_years=int(scenario.horizon_years),
+        executed_soles=budget * execution / 100.0,
+        from_data=from_data,
+    )
+
+
+def _ordered(mapping: dict, ids, default: float) -> np.ndarray:
+    return np.array([float(mapping.get(i, default)) for i in ids])
+
+
+def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simulation:
+    """Apply the scenario's rule to the study's tables and derive everything shown.
+
+    Examples
+    --------
+    F = 40 % with ``reparto=brecha`` on Table 2: the ten gaps together go from 27.07 % to
+    40 %; the 12.93 points come from the rest of the budget.
+
+    >>> sim = simulate(Scenario(minimum_pct=40), load_inputs())
+    >>> round(sim.target_before, 2), round(sim.target_after, 2), round(sim.resto_after, 2)
+    (27.07, 40.0, 60.0)
+    >>> round(sim.after.spearman.statistic, 3) > round(sim.before.spearman.statistic, 3)
+    True
+    """
+    a = assumptions(scenario, inputs)
+    notices: list[str] = []
+    if scenario.view == "sectores":
+        table = inputs.functions
+        ids = table["function_code"].tolist()
+        labels = (table["function_code"] + ". " + table["label"]).tolist()
+        gap = table["gap_pct"].to_numpy(float)
+        att = table["attention_pct"].to_numpy(float)
+        overrides = {ids.index(c): v for c, v in scenario.overrides if c in ids}
+        locked = np.isin(ids, scenario.locked)
+        weights = _ordered(scenario.weights_dict(), ids, 1.0)
+        rule = {
+            "threshold": scenario.threshold_pct,
+            "reparto": scenario.reparto,
+            "manual_weights": weights if scenario.reparto == "manual" else None,
+            "overrides": overrides or None,
+            "locked": locked,
+        }
+        view = rules.sector_view(gap, att, minimum=scenario.minimum_pct, **rule)
+        res = view.reallocation
+        notices += view.notices(labels)
+        shares, baseline = res.shares, view.baseline
+        is_target = gap >= scenario.threshold_pct
+        resto_before = resto_after = float("nan")
+        curve = align.minimum_curve("sectores", gap, att, alpha=alpha, **rule)
+    else:
+        table = inputs.priority
+        ids = table["gap_id"].tolist()
+        labels = table["label"].tolist()
+        gap = table["gap_pct"].to_numpy(float)
+        att = table["attention_pct"].to_numpy(float)
+        included = ~np.isin(ids, scenario.excluded)
+        resto = 100.0 - att.sum()
+        protected = scenario.protected_pct
+        if protected > resto:
+            notices.append(
+                f"La parte protegida ({pct(protected, 1)}) es mayor que el resto del "
+                f"presupuesto ({pct(resto, 2)}): se protegió todo el resto."
+            )
+            protected = resto
+        weights = _ordered(scenario.weights_dict(), ids, 1.0)
+        rule = {
+            "included": included,
+            "reparto": scenario.reparto,
+            "manual_weights": weights if scenario.reparto == "manual" else None,
+            "floors": np.where(included, _ordered(scenario.floors_dict(), ids, 0.0), 0.0),
+            "protected_pct": protected,
+        }
+        res = rules.priority_view(gap, att, minimum=scenario.minimum_pct, **rule)
+        notices += res.notices([*labels, RESTO], targets_name="las brechas prioritarias")
+        shares, baseline = res.shares[:-1], res.baseline[:-1]
+        is_target = included
+        resto_before, resto_after = float(res.baseline[-1]), float(res.shares[-1])
+        curve = align.minimum_curve("prioridades", gap, att, alpha=alpha, **rule)
+
+    moved = shares - baseline
+    items = pd.DataFrame(
+        {
+            "id": ids,
+            "label": labels,
+            "gap_pct": gap,
+            "baseline_pct": baseline,
+            "scenario_pct": shares,
+            "moved_pct": moved,
+            "moved_soles": moved / 100.0 * a.executed_soles,
+            "is_target": is_target,
+        }
+    )
+    n = len(ids)
+    tc = t_critical(alpha, n - 2)
+    before = align.alignment(gap, baseline, alpha)
+    after = align.alignment(gap, shares, alpha)
+    top_up = float(res.top_up)
+    sim = dict(
+        view=scenario.view,
+        items=items,
+        resto_before=resto_before,
+        resto_after=resto_after,
+        target_before=float(res.target_total_before),
+        target_after=float(res.target_total_after),
+        top_up_pct=top_up,
+        top_up_soles=top_up / 100.0 * a.executed_soles,
+        requested_minimum=float(res.requested_minimum),
+        effective_minimum=float(res.effective_minimum),
+        max_minimum=float(res.max_minimum),
+        feasible=bool(res.feasible),
+        notices=notices,
+        before=before,
+        after=after,
+        curve=curve,
+        smallest_rho=align.smallest_significant_minimum(curve, "spearman"),
+        smallest_r=align.smallest_significant_minimum(curve, "pearson"),
+        r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
+        assumptions=a,
+    )
+    projection, costs, years = (
+        _projection(scenario, inputs, items, a)
+        if scenario.view == "prioritarias"
+        else (None, None, None)
+    )
+    sim.update(projection=projection, projection_costs=costs, years_to_close=years)
+    sim["reading"] = _reading(scenario, sim)
+    return Simulation(**sim)
+
+
+def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assumptions):
+    costs = inputs.unit_costs[inputs.unit_costs["projectable"]].copy()
+    costs = costs.merge(
+        items[["id", "label", "gap_pct", "baseline_pct", "scenario_pct"]],
+        left_on="gap_id",
+        right_on="id",
+    )
+    override = scenario.unit_costs_dict()
+    user = costs["gap_id"].map(override)
+    scale = (user / costs["cost_central"]).fillna(1.0)
+    costs["user_set"] = user.notna()
+    costs["cost_low"] = costs["cost_low"] * scale
+    costs["cost_high"] = costs["cost_high"] * scale
+    costs["cost_central"] = costs["cost_central"] * scale
+    common = dict(
+        budget_soles=a.budget_soles,
+        execution_rate=a.execution_pct / 100.0,
+        population=a.population,
+        base_share=costs["base_share"].to_numpy(float),
+        horizon_years=a.horizon_years,
+    )
+    table = projection_table(
+        costs["gap_id"].tolist(),
+        costs["gap_pct"].to_numpy(float),
+        costs["baseline_pct"].to_numpy(float),
+        costs["scenario_pct"].to_numpy(float),
+        unit_cost=costs["cost_central"].to_numpy(float),
+        unit_cost_low=costs["cost_low"].to_numpy(float),
+        unit_cost_high=costs["cost_high"].to_numpy(float),
+        **common,
+    )
+    central = costs["cost_central"].to_numpy(float)
+    both = project_coverage(
+        costs["gap_pct"].to_numpy(float),
+        np.stack([costs["baseline_pct"].to_numpy(float), costs["scenario_pct"].to_numpy(float)]),
+        unit_cost=central,
+        **common,
+    )
+    years = pd.DataFrame(
+        {
+            "gap_id": costs["gap_id"],
+            "label": costs["label"],
+            "unit": costs["unit"],
+            "people_in_need": both.people_in_need[0],
+            "covered_per_year_base": both.newly_covered_per_year[0],
+            "covered_per_year_scenario": both.newly_covered_per_year[1],
+            "years_base": both.years_to_close[0],
+            "years_scenario": both.years_to_close[1],
+        }
+    )
+    return table, costs.drop(columns=["id"]), years
+
+
+def _significance(res) -> str:
+    if not res.significant:
+        return "no significativa"
+    return "significativa" if res.statistic > 0 else "significativa pero negativa"
+
+
+def _reading(scenario: Scenario, sim: dict) -> str:
+    a: Assumptions = sim["assumptions"]
+    who = (
+        "las brechas prioritarias"
+        if scenario.view == "prioritarias"
+        else (f"las funciones con brecha de {pct(scenario.threshold_pct, 0)} o más")
+    )
+    b, f = sim["before"].spearman, sim["after"].spearman
+    align_txt = (
+        f"La alineación entre brecha y presupuesto pasa de ρ = {num(b.statistic, 3)} "
+        f"({_significance(b)}) a ρ = {num(f.statistic, 3)} ({_significance(f)})."
+    )
+    if sim["top_up_pct"] <= 1e-9:
+        if scenario.minimum_pct <= 0:
+            return (
+                f"Línea base: {who} reciben {pct(sim['target_before'])} del presupuesto "
+                f"ejecutado. Mueva el mínimo garantizado para probar una regla. "
+                f"Hoy la alineación es ρ = {num(b.statistic, 3)} ({_significance(b)})."
+            )
+        return (
+            f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} no cambia nada: "
+            f"{who} ya reciben {pct(sim['target_before'])}."
+        )
+    place = "un distrito típico de Puno" if all(a.from_data.values()) else "el presupuesto indicado"
+    return (
+        f"Con un mínimo garantizado de {pct(sim['effective_minimum'], 1)}, {who} pasan de "
+        f"{pct(sim['target_before'])} a {pct(sim['target_after'])} del presupuesto ejecutado "
+        f"({pp(sim['top_up_pct'])}, unos {soles(sim['top_up_soles'])} al año en {place}). "
+        + align_txt
+    )

@@ -1,0 +1,100 @@
+"""The Simulador: controls drive the numbers, and a link reproduces the scenario."""
+
+
+def _metric(at, key):
+    """The metric inside the container with this key."""
+    return at.get("metric")[_index(at, key)].value
+
+
+def _index(at, key):
+    labels = {
+        "m_total_prioritarias": ("Brechas prioritarias (juntas)", "Funciones con brecha alta"),
+        "m_soles_movidos": ("Reasignado al año",),
+        "m_spearman": ("Spearman ρ",),
+        "m_pearson": ("Pearson r",),
+    }[key]
+    return next(i for i, m in enumerate(at.metric) if m.label in labels)
+
+
+def test_baseline_shows_the_study_share_of_the_ten_gaps(open_page):
+    at = open_page("simulador")
+    assert _metric(at, "m_total_prioritarias") == "27.07 %"
+    assert _metric(at, "m_soles_movidos") == "S/ 0"
+    assert _metric(at, "m_spearman") == "0.265"
+
+
+def test_minimum_of_40_percent_moves_12_93_points_to_the_gaps(open_page):
+    # 40 - 27.07 = 12.93 p.p. of the typical district's executed budget
+    # (S/ 9,653,104.67 x 80.8431 % = S/ 7,803,869) = S/ 1,009,040 a year.
+    at = open_page("simulador")
+    at.slider(key="w_minimum_pct").set_value(40.0).run()
+    assert _metric(at, "m_total_prioritarias") == "40.00 %"
+    assert _metric(at, "m_soles_movidos") == "S/ 1,009,040"
+    assert at.query_params["minimo"] == "40"
+
+
+def test_reparto_igual_changes_the_alignment_but_not_the_total(open_page):
+    at = open_page("simulador", {"minimo": "40"})
+    rho_brecha = _metric(at, "m_spearman")
+    at.radio(key="w_reparto").set_value("igual").run()
+    assert _metric(at, "m_total_prioritarias") == "40.00 %"
+    assert _metric(at, "m_spearman") != rho_brecha
+    assert at.query_params["reparto"] == "igual"
+
+
+def test_a_link_opens_the_same_scenario(open_page):
+    at = open_page("simulador", {"minimo": "55.5", "reparto": "igual", "protegido": "10"})
+    assert at.slider(key="w_minimum_pct").value == 55.5
+    assert at.radio(key="w_reparto").value == "igual"
+    assert at.slider(key="w_protected_pct").value == 10.0
+    assert _metric(at, "m_total_prioritarias") == "55.50 %"
+
+
+def test_scenario_survives_switching_pages_and_back(open_page):
+    at = open_page("simulador")
+    at.slider(key="w_minimum_pct").set_value(33.0).run()
+    at.switch_page("pages/diagnostico.py").run()
+    assert at.query_params["minimo"] == "33"
+    at.switch_page("pages/simulador.py").run()
+    assert at.slider(key="w_minimum_pct").value == 33.0
+    assert _metric(at, "m_total_prioritarias") == "33.00 %"
+
+
+def test_infeasible_minimum_is_explained_with_the_largest_feasible_value(open_page):
+    # Protecting 50 % of the budget leaves 72.93 - 50 = 22.93 p.p. to move:
+    # the gaps can reach at most 27.07 + 22.93 = 50 %.
+    at = open_page("simulador", {"minimo": "90", "protegido": "50"})
+    warnings = " ".join(w.value for w in at.warning)
+    assert "no es factible" in warnings and "50.0 %" in warnings
+    assert _metric(at, "m_total_prioritarias") == "50.00 %"
+
+
+def test_tampered_link_shows_a_notice_and_the_baseline(open_page):
+    at = open_page("simulador", {"minimo": "abc", "reparto": "hack", "zzz": "1"})
+    notice = at.warning[0].value
+    assert "«minimo» debe ser un número" in notice
+    assert "reparto=hack" in notice
+    assert "zzz" in notice
+    assert _metric(at, "m_total_prioritarias") == "27.07 %"
+
+
+def test_reset_returns_to_the_baseline_and_keeps_the_view(open_page):
+    at = open_page("simulador", {"minimo": "60", "vista": "sectores"})
+    at.button(key="reiniciar").click().run()
+    assert at.query_params["minimo"] == "0"
+    assert at.query_params["vista"] == "sectores"
+    assert at.slider(key="w_minimum_pct").value == 0.0
+
+
+def test_floor_for_water_raises_water_without_a_minimum(open_page):
+    # A 10 % floor for water (5.65 %) moves 4.35 p.p. from the rest: total 31.42 %.
+    at = open_page("simulador")
+    at.number_input(key="w_floors__agua").set_value(10.0).run()
+    assert _metric(at, "m_total_prioritarias") == "31.42 %"
+    assert at.query_params["pisos"] == "agua:10"
+
+
+def test_sector_view_protects_high_gap_functions(open_page):
+    at = open_page("simulador", {"vista": "sectores", "umbral": "70", "minimo": "70"})
+    assert _metric(at, "m_total_prioritarias") == "70.00 %"
+    assert "Funciones con brecha alta" in [m.label for m in at.metric]

@@ -1,0 +1,96 @@
+"""simulate(): one scenario end to end, as the Simulador shows it."""
+
+import math
+
+import numpy as np
+import pytest
+
+from brechas_core.scenario import Scenario
+from brechas_core.simulation import load_inputs, simulate
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return load_inputs()
+
+
+def test_baseline_moves_nothing_and_reads_as_baseline(inputs):
+    sim = simulate(Scenario(), inputs)
+    assert sim.top_up_pct == 0
+    assert np.allclose(sim.items["baseline_pct"], sim.items["scenario_pct"])
+    assert sim.reading.startswith("Línea base")
+
+
+@pytest.mark.parametrize(
+    ("scenario", "target_after", "top_up"),
+    [
+        # 40 - 27.07 = 12.93 p.p. from the rest
+        (Scenario(minimum_pct=40), 40.0, 12.93),
+        # below what the gaps already hold (27.07): nothing moves
+        (Scenario(minimum_pct=20), 27.07, 0.0),
+        # protecting 50 of the 72.93 rest caps the gaps at 27.07 + 22.93 = 50
+        (Scenario(minimum_pct=90, protected_pct=50), 50.0, 22.93),
+        # excluding water (5.65): the nine others hold 21.42 and need 18.58 to reach 40
+        (Scenario(minimum_pct=40, excluded=("agua",)), 40.0, 18.58),
+        # floors alone: water 10 (+4.35) and sewage 10 (+3.72)
+        (Scenario(floors=(("agua", 10.0), ("desague", 10.0))), 35.14, 8.07),
+    ],
+    ids=["min40", "min20-already-met", "protected-caps", "water-excluded", "floors-only"],
+)
+def test_priority_rule_named_cases(inputs, scenario, target_after, top_up):
+    sim = simulate(scenario, inputs)
+    assert sim.target_after == pytest.approx(target_after, abs=1e-9)
+    assert sim.top_up_pct == pytest.approx(top_up, abs=1e-9)
+    assert sim.items["scenario_pct"].sum() + sim.resto_after == pytest.approx(100.0)
+
+
+def test_soles_moved_are_the_points_times_the_executed_budget(inputs):
+    sim = simulate(Scenario(minimum_pct=40, budget_soles=10_000_000, execution_pct=80), inputs)
+    # 12.93 % of 10,000,000 x 0.80 = 1,034,400
+    assert sim.top_up_soles == pytest.approx(1_034_400)
+    assert sim.items["moved_soles"].sum() == pytest.approx(1_034_400)
+    assert sim.assumptions.from_data == {"budget": False, "execution": False, "population": True}
+
+
+def test_infeasible_rule_is_reported_not_clipped_silently(inputs):
+    sim = simulate(Scenario(minimum_pct=90, protected_pct=50), inputs)
+    assert not sim.feasible
+    assert sim.max_minimum == pytest.approx(50.0)
+    assert any("no es factible" in n for n in sim.notices)
+
+
+def test_protected_part_larger_than_the_rest_is_clamped_with_a_notice(inputs):
+    sim = simulate(Scenario(minimum_pct=40, protected_pct=90), inputs)
+    assert sim.top_up_pct == 0
+    assert any("mayor que el resto" in n for n in sim.notices)
+
+
+def test_projection_is_faster_under_the_scenario(inputs):
+    sim = simulate(Scenario(minimum_pct=40), inputs)
+    years = sim.years_to_close.set_index("gap_id")
+    assert (years["years_scenario"] < years["years_base"]).all()
+    # anaemia gets nothing at baseline: it never closes without the rule
+    assert math.isinf(years.loc["anemia", "years_base"])
+
+
+def test_user_unit_cost_scales_the_band(inputs):
+    sim = simulate(Scenario(unit_costs=(("agua", 6000.0),)), inputs)
+    water = sim.projection_costs.set_index("gap_id").loc["agua"]
+    # default 1,500 / 3,000 / 5,000, scaled by 6,000 / 3,000 = 2
+    assert (water["cost_low"], water["cost_central"], water["cost_high"]) == (3000, 6000, 10000)
+    assert bool(water["user_set"])
+
+
+def test_sector_view_has_no_projection_and_reports_functions(inputs):
+    sim = simulate(Scenario(view="sectores", threshold_pct=70, minimum_pct=70), inputs)
+    assert sim.projection is None
+    assert len(sim.items) == 16
+    assert sim.target_after == pytest.approx(70.0)
+    assert math.isnan(sim.resto_before)
+
+
+def test_the_curve_marks_the_smallest_significant_minimum(inputs):
+    sim = simulate(Scenario(), inputs)
+    # brecha reparto on Table 2: rho jumps once the gaps hold more than 27.07 %
+    assert sim.smallest_rho == 28.0
+    assert sim.smallest_r == 44.0
