@@ -186,5 +186,5 @@ def smallest_significant_minimum(
     10.0
     """
     column = {"spearman": "significant_rho", "pearson": "significant_r"}[method]
-    hits = curve.loc[curve[column] & curve["feasible"], "minimum"]
-    return None if hits.empty else float(hits.min())
+    ok = curve[column].to_numpy(bool) & curve["feasible"].to_numpy(bool)
+    return float(curve["minimum"].to_numpy(float)[ok].min()) if ok.any() else None

@@ -3,24 +3,49 @@
 They hold no data loading and no Streamlit: pages pass in frames computed by the core and
 render the returned spec. Tests check them through ``chart.to_dict()``. Number formats are
 d3's ``,.2f`` (comma thousands, dot decimal), the convention of MEF's reports.
+
+The charts that redraw on every slider move are split in two, because building and
+validating an Altair spec costs several milliseconds per chart and a rerun must stay fast:
+
+- ``*_template(...)``: the Altair chart without data, reading named datasets
+  (``alt.NamedData``); its shape depends only on a few small arguments, so the interface
+  converts it to a validated dict once and caches it;
+- ``*_data(...)``: the named datasets for one scenario (cheap, vectorised);
+- the plain builder (e.g. :func:`shares_comparison`) joins both into one ``alt.Chart``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
+from brechas_core.projection import SCENARIOS
 from brechas_core.stats import OLSResult
 
 __all__ = [
     "COLORS",
+    "SERIES",
     "gap_attention_bars",
     "gap_share_scatter",
     "minimum_curve_chart",
+    "minimum_curve_data",
+    "minimum_curve_template",
     "projection_chart",
+    "projection_data",
+    "projection_template",
+    "scatter_data",
+    "scatter_template",
     "shares_comparison",
+    "shares_data",
+    "shares_template",
+    "with_data",
 ]
+
+#: The two series the Simulador compares, in legend order.
+SERIES = SCENARIOS
 
 #: Palette readable on a projector and by colour-blind viewers (Okabe-Ito based).
 COLORS = {
@@ -95,21 +120,118 @@ def gap_attention_bars(
     )
 
 
+def with_data(template: alt.TopLevelMixin, datasets: Mapping[str, pd.DataFrame]):
+    """A template chart with its named datasets attached (as records)."""
+    return template.properties(
+        datasets={name: frame.to_dict("records") for name, frame in datasets.items()}
+    )
+
+
+def _series_colour(domain=SERIES, legend: bool = True) -> alt.Color:
+    return alt.Color(
+        "serie:N",
+        title=None,
+        scale=alt.Scale(domain=list(domain), range=[COLORS["base"], COLORS["escenario"]]),
+        legend=alt.Legend(orient="top") if legend else None,
+    )
+
+
+# -- Scatter of gap vs share with least-squares lines ---------------------------------------
+
+
+def scatter_template(
+    share_title: str = "Participación en el presupuesto (%)",
+    series: tuple[str, ...] = SERIES,
+    height: int = 360,
+) -> alt.LayerChart:
+    """Gap (x) against budget share (y), one colour per series, each with its OLS line.
+
+    Reads datasets ``puntos`` (``label, gap_pct, share_pct, serie``) and ``rectas``
+    (``gap_pct, share_pct, serie, recta``).
+    """
+    colour = alt.Color(
+        "serie:N",
+        title=None,
+        scale=alt.Scale(
+            domain=list(series),
+            range=[COLORS["base"], COLORS["escenario"]]
+            if len(series) > 1
+            else [COLORS["atencion"]],
+        ),
+        legend=alt.Legend(orient="top") if len(series) > 1 else None,
+    )
+    x = alt.X("gap_pct:Q", title="Brecha (%)", scale=alt.Scale(domain=[0, 100]))
+    y = alt.Y("share_pct:Q", title=share_title)
+    dots = (
+        alt.Chart(alt.NamedData("puntos"))
+        .mark_circle(size=140, opacity=0.85)
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            tooltip=[
+                alt.Tooltip("label:N", title="Ítem"),
+                alt.Tooltip("serie:N", title="Serie"),
+                alt.Tooltip("gap_pct:Q", title="Brecha (%)", format=_PCT),
+                alt.Tooltip("share_pct:Q", title=share_title, format=_PCT),
+            ],
+        )
+    )
+    line = (
+        alt.Chart(alt.NamedData("rectas"))
+        .mark_line(strokeDash=[6, 4], strokeWidth=2.5)
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            tooltip=[alt.Tooltip("recta:N", title="Recta de mínimos cuadrados")],
+        )
+    )
+    return alt.layer(dots, line).properties(height=height)
+
+
+def scatter_data(
+    labels, gap_pct, shares: Mapping[str, np.ndarray], fits: Mapping[str, OLSResult]
+) -> dict[str, pd.DataFrame]:
+    """Datasets for :func:`scatter_template`: the points of each series and its line."""
+    gap = np.asarray(gap_pct, dtype=float)
+    points = pd.DataFrame(
+        {
+            "label": np.tile(np.asarray(labels, dtype=object), len(shares)),
+            "gap_pct": np.tile(gap, len(shares)),
+            "share_pct": np.concatenate([np.asarray(v, float) for v in shares.values()]),
+            "serie": np.repeat(list(shares), len(gap)),
+        }
+    )
+    xs = np.array([0.0, 100.0])
+    lines = pd.DataFrame(
+        {
+            "gap_pct": np.tile(xs, len(fits)),
+            "share_pct": np.concatenate([f.predict(xs) for f in fits.values()]),
+            "serie": np.repeat(list(fits), 2),
+            "recta": np.repeat(
+                [
+                    f"y = {f.intercept:,.2f} + {f.slope:,.4f}·x  (R² = {f.r2:,.3f})"
+                    for f in fits.values()
+                ],
+                2,
+            ),
+        }
+    )
+    return {"puntos": points, "rectas": lines}
+
+
 def gap_share_scatter(
     frame: pd.DataFrame,
-    fit: OLSResult | None,
+    fit: OLSResult,
     *,
     label: str = "label",
     gap: str = "gap_pct",
     share: str = "attention_pct",
     share_title: str = "Participación en el presupuesto (%)",
-    color: str = COLORS["atencion"],
-    series: str | None = None,
+    name: str = "Estudio",
 ) -> alt.LayerChart:
-    """Gap (x) against budget share (y) with the least-squares line.
-
-    When ``series`` names a column, points and lines are coloured by it (baseline vs
-    scenario); ``fit`` may then be a mapping from series value to its ``OLSResult``.
+    """Gap (x) against budget share (y) with the least-squares line, for one table.
 
     Examples
     --------
@@ -117,112 +239,35 @@ def gap_share_scatter(
     >>> df = pd.DataFrame({"label": list("abc"), "gap_pct": [10.0, 50.0, 90.0],
     ...                    "attention_pct": [1.0, 2.0, 6.0]})
     >>> spec = gap_share_scatter(df, ols(df.gap_pct, df.attention_pct)).to_dict()
-    >>> [layer["mark"]["type"] for layer in spec["layer"]]
-    ['circle', 'line']
+    >>> [layer["mark"]["type"] for layer in spec["layer"]], sorted(spec["datasets"])
+    (['circle', 'line'], ['puntos', 'rectas'])
     """
-    fits = fit if isinstance(fit, dict) else {None: fit}
-    xs = np.array([0.0, 100.0])
-    lines = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    gap: xs,
-                    share: f.predict(xs),
-                    "_serie": key,
-                    "_recta": f"y = {f.intercept:,.2f} + {f.slope:,.4f}·x  (R² = {f.r2:,.3f})",
-                }
-            )
-            for key, f in fits.items()
-            if f is not None
-        ]
-        or [pd.DataFrame(columns=[gap, share, "_serie", "_recta"])],
-        ignore_index=True,
-    )
-    points = frame.assign(_serie=frame[series] if series else None)
-    if series:
-        colour = alt.Color(
-            "_serie:N",
-            title=None,
-            scale=alt.Scale(
-                domain=[k for k in fits if k is not None] or None,
-                range=[COLORS["base"], COLORS["escenario"]],
-            ),
-            legend=alt.Legend(orient="top"),
-        )
-    else:
-        colour = alt.value(color)
-    x = alt.X(f"{gap}:Q", title="Brecha (%)", scale=alt.Scale(domain=[0, 100]))
-    y = alt.Y(f"{share}:Q", title=share_title)
-    dots = (
-        alt.Chart(points)
-        .mark_circle(size=140, opacity=0.85)
-        .encode(
-            x=x,
-            y=y,
-            color=colour,
-            tooltip=[
-                alt.Tooltip(f"{label}:N", title="Ítem"),
-                alt.Tooltip(f"{gap}:Q", title="Brecha (%)", format=_PCT),
-                alt.Tooltip(f"{share}:Q", title=share_title, format=_PCT),
-            ],
-        )
-    )
-    line = (
-        alt.Chart(lines)
-        .mark_line(strokeDash=[6, 4], strokeWidth=2.5)
-        .encode(
-            x=x,
-            y=y,
-            color=colour if series else alt.value(COLORS["brecha"]),
-            tooltip=[alt.Tooltip("_recta:N", title="Recta de mínimos cuadrados")],
-        )
-    )
-    return alt.layer(dots, line).properties(height=360)
+    data = scatter_data(frame[label], frame[gap], {name: frame[share]}, {name: fit})
+    return with_data(scatter_template(share_title, (name,)), data)
 
 
-def shares_comparison(frame: pd.DataFrame, *, item_title: str = "Brecha") -> alt.Chart:
-    """Baseline and scenario share of each item, side by side, sorted by gap.
+# -- Baseline vs scenario shares --------------------------------------------------------------
 
-    Parameters
-    ----------
-    frame : DataFrame
-        ``label, gap_pct, baseline_pct, scenario_pct`` and optionally ``moved_soles``.
 
-    Examples
-    --------
-    >>> df = pd.DataFrame({"label": ["A", "B"], "gap_pct": [60.0, 10.0],
-    ...                    "baseline_pct": [1.0, 5.0], "scenario_pct": [9.0, 5.0]})
-    >>> spec = shares_comparison(df).to_dict()
-    >>> spec["encoding"]["color"]["scale"]["domain"]
-    ['Línea base', 'Escenario']
+def shares_template(n_items: int, item_title: str = "Brecha") -> alt.Chart:
+    """Bars of the baseline and scenario share of each item, sorted by gap.
+
+    Reads dataset ``participaciones`` (``label, gap_pct, serie, valor, cambio,
+    moved_soles``).
     """
-    order = frame.sort_values("gap_pct", ascending=False)["label"].tolist()
-    base = frame.assign(cambio=frame["scenario_pct"] - frame["baseline_pct"])
-    if "moved_soles" not in base:
-        base = base.assign(moved_soles=np.nan)
-    long = pd.concat(
-        [
-            base.assign(serie="Línea base", valor=base["baseline_pct"]),
-            base.assign(serie="Escenario", valor=base["scenario_pct"]),
-        ],
-        ignore_index=True,
-    )[["label", "gap_pct", "serie", "valor", "cambio", "moved_soles"]]
     return (
-        alt.Chart(long)
+        alt.Chart(alt.NamedData("participaciones"))
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-            yOffset=alt.YOffset("serie:N", sort=["Línea base", "Escenario"]),
-            x=alt.X("valor:Q", title="Participación en el presupuesto ejecutado (%)"),
-            color=alt.Color(
-                "serie:N",
+            y=alt.Y(
+                "label:N",
+                sort=alt.EncodingSortField("gap_pct", op="max", order="descending"),
                 title=None,
-                scale=alt.Scale(
-                    domain=["Línea base", "Escenario"],
-                    range=[COLORS["base"], COLORS["escenario"]],
-                ),
-                legend=alt.Legend(orient="top"),
+                axis=alt.Axis(labelLimit=320),
             ),
+            yOffset=alt.YOffset("serie:N", sort=list(SERIES)),
+            x=alt.X("valor:Q", title="Participación en el presupuesto ejecutado (%)"),
+            color=_series_colour(),
             tooltip=[
                 alt.Tooltip("label:N", title=item_title),
                 alt.Tooltip("serie:N", title="Serie"),
@@ -232,39 +277,52 @@ def shares_comparison(frame: pd.DataFrame, *, item_title: str = "Brecha") -> alt
                 alt.Tooltip("moved_soles:Q", title="Soles movidos al año", format=",.0f"),
             ],
         )
-        .properties(height=42 * len(frame) + 20)
+        .properties(height=42 * n_items + 20)
     )
 
 
-def projection_chart(table: pd.DataFrame, labels: dict[str, str], *, columns: int = 2):
-    """Projected gap per year, baseline vs scenario, with the low-high unit-cost band.
+def shares_data(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Dataset for :func:`shares_template` from ``label, gap_pct, baseline_pct,
+    scenario_pct`` (and optionally ``moved_soles``)."""
+    n = len(frame)
+    base = frame["baseline_pct"].to_numpy(float)
+    scen = frame["scenario_pct"].to_numpy(float)
+    soles = frame["moved_soles"].to_numpy(float) if "moved_soles" in frame else np.full(n, np.nan)
+    long = pd.DataFrame(
+        {
+            "label": np.tile(frame["label"].to_numpy(object), 2),
+            "gap_pct": np.tile(frame["gap_pct"].to_numpy(float), 2),
+            "serie": np.repeat(list(SERIES), n),
+            "valor": np.concatenate([base, scen]),
+            "cambio": np.tile(scen - base, 2),
+            "moved_soles": np.tile(soles, 2),
+        }
+    )
+    return {"participaciones": long}
 
-    Parameters
-    ----------
-    table : DataFrame
-        :func:`brechas_core.projection.projection_table` output.
-    labels : dict
-        Display name of each ``gap_id``.
+
+def shares_comparison(frame: pd.DataFrame, *, item_title: str = "Brecha") -> alt.Chart:
+    """Baseline and scenario share of each item, side by side, sorted by gap.
 
     Examples
     --------
-    >>> t = pd.DataFrame({"gap_id": ["agua"] * 6, "year": [0, 1] * 3,
-    ...                   "scenario": ["Escenario"] * 6,
-    ...                   "cost_case": ["bajo", "bajo", "central", "central", "alto", "alto"],
-    ...                   "gap_pct": [50.0, 30, 50, 40, 50, 45], "coverage_pct": 0.0,
-    ...                   "uncovered": 0.0})
-    >>> spec = projection_chart(t, {"agua": "Agua"}).to_dict()
-    >>> [layer["mark"]["type"] for layer in spec["spec"]["layer"]]
-    ['area', 'line']
+    >>> df = pd.DataFrame({"label": ["A", "B"], "gap_pct": [60.0, 10.0],
+    ...                    "baseline_pct": [1.0, 5.0], "scenario_pct": [9.0, 5.0]})
+    >>> spec = shares_comparison(df).to_dict()
+    >>> spec["encoding"]["color"]["scale"]["domain"], len(spec["datasets"]["participaciones"])
+    (['Línea base', 'Escenario'], 4)
     """
-    wide = table.pivot_table(
-        index=["gap_id", "year", "scenario"], columns="cost_case", values="gap_pct"
-    ).reset_index()
-    wide["brecha"] = wide["gap_id"].map(labels)
-    scale = alt.Scale(
-        domain=["Línea base", "Escenario"], range=[COLORS["base"], COLORS["escenario"]]
-    )
-    colour = alt.Color("scenario:N", title=None, scale=scale, legend=alt.Legend(orient="top"))
+    return with_data(shares_template(len(frame), item_title), shares_data(frame))
+
+
+# -- Projected gap ----------------------------------------------------------------------------
+
+
+def projection_template(columns: int = 2) -> alt.FacetChart:
+    """Projected gap per year, baseline vs scenario, with the low-high unit-cost band.
+
+    Reads dataset ``proyeccion`` (``brecha, year, serie, bajo, central, alto``).
+    """
     x = alt.X("year:Q", title="Años desde hoy", axis=alt.Axis(tickMinStep=1, format="d"))
     band = (
         alt.Chart()
@@ -273,7 +331,7 @@ def projection_chart(table: pd.DataFrame, labels: dict[str, str], *, columns: in
             x=x,
             y=alt.Y("alto:Q", title="Brecha proyectada (%)", scale=alt.Scale(domain=[0, 100])),
             y2="bajo:Q",
-            color=alt.Color("scenario:N", scale=scale, legend=None),
+            color=_series_colour(legend=False),
         )
     )
     line = (
@@ -282,10 +340,10 @@ def projection_chart(table: pd.DataFrame, labels: dict[str, str], *, columns: in
         .encode(
             x=x,
             y=alt.Y("central:Q"),
-            color=colour,
+            color=_series_colour(),
             tooltip=[
                 alt.Tooltip("brecha:N", title="Brecha"),
-                alt.Tooltip("scenario:N", title="Serie"),
+                alt.Tooltip("serie:N", title="Serie"),
                 alt.Tooltip("year:Q", title="Año"),
                 alt.Tooltip("central:Q", title="Brecha, costo central (%)", format=_PCT),
                 alt.Tooltip("bajo:Q", title="Brecha, costo bajo (%)", format=_PCT),
@@ -294,67 +352,64 @@ def projection_chart(table: pd.DataFrame, labels: dict[str, str], *, columns: in
         )
     )
     return (
-        alt.layer(band, line, data=wide)
+        alt.layer(band, line, data=alt.NamedData("proyeccion"))
         .properties(height=220, width=320)
-        .facet(facet=alt.Facet("brecha:N", title=None), columns=columns)
+        .facet(facet=alt.Facet("brecha:N", title=None, sort=None), columns=columns)
         .resolve_scale(x="shared", y="shared")
     )
 
 
-def minimum_curve_chart(
-    curve: pd.DataFrame,
-    *,
-    current: float,
-    r_critical: float,
-    smallest: float | None,
-) -> alt.LayerChart:
-    """Spearman's rho and Pearson's r against the guaranteed minimum F.
+def projection_data(wide: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Dataset for :func:`projection_template`: ``brecha, year, serie, bajo, central, alto``
+    (as :attr:`brechas_core.simulation.Simulation.projection` gives it)."""
+    return {"proyeccion": wide[["brecha", "year", "serie", "bajo", "central", "alto"]]}
 
-    ``r_critical`` is the coefficient whose t equals the critical t
-    (``t_c / sqrt(n - 2 + t_c**2)``): above it the alignment is significant.
+
+def projection_chart(wide: pd.DataFrame, *, columns: int = 2):
+    """Projected gap per year, baseline vs scenario, with the low-high unit-cost band.
 
     Examples
     --------
-    >>> curve = pd.DataFrame({"minimum": [0.0, 50.0], "rho": [0.2, 0.9], "r": [0.1, 0.8],
-    ...                       "feasible": [True, True]})
-    >>> spec = minimum_curve_chart(curve, current=10, r_critical=0.63, smallest=50.0).to_dict()
-    >>> len(spec["layer"])
-    4
+    >>> wide = pd.DataFrame({"brecha": ["Agua"] * 2, "year": [0, 1], "serie": "Escenario",
+    ...                      "bajo": [50.0, 30.0], "central": [50.0, 40.0],
+    ...                      "alto": [50.0, 45.0]})
+    >>> spec = projection_chart(wide).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["spec"]["layer"]]
+    ['area', 'line']
+    >>> spec["datasets"]["proyeccion"][1]["central"]
+    40.0
     """
-    long = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    "minimum": curve["minimum"],
-                    "valor": curve["rho"],
-                    "medida": "Spearman ρ",
-                    "factible": curve["feasible"],
-                }
-            ),
-            pd.DataFrame(
-                {
-                    "minimum": curve["minimum"],
-                    "valor": curve["r"],
-                    "medida": "Pearson r",
-                    "factible": curve["feasible"],
-                }
-            ),
-        ],
-        ignore_index=True,
-    )
+    return with_data(projection_template(columns), projection_data(wide))
+
+
+# -- Alignment against the guaranteed minimum -------------------------------------------------
+
+
+def minimum_curve_template() -> alt.LayerChart:
+    """Spearman's rho and Pearson's r against the guaranteed minimum F.
+
+    Reads datasets ``curva`` (``minimum, valor, medida, factible``) and ``marcas``
+    (``minimum, marca``: the current F and the smallest significant one) and ``umbral``
+    (``valor``: the coefficient whose t equals the critical t).
+    """
     x = alt.X("minimum:Q", title="Mínimo garantizado F (% del presupuesto)")
     lines = (
-        alt.Chart(long)
+        alt.Chart(alt.NamedData("curva"))
         .mark_line(strokeWidth=2.5)
         .encode(
             x=x,
             y=alt.Y(
-                "valor:Q", title="Correlación brecha-presupuesto", scale=alt.Scale(domain=[-1, 1])
+                "valor:Q",
+                title="Correlación brecha-presupuesto",
+                scale=alt.Scale(domain=[-1, 1]),
             ),
             color=alt.Color(
                 "medida:N",
                 title=None,
-                scale=alt.Scale(range=[COLORS["atencion"], COLORS["escenario"]]),
+                scale=alt.Scale(
+                    domain=["Spearman ρ", "Pearson r"],
+                    range=[COLORS["escenario"], COLORS["atencion"]],
+                ),
                 legend=alt.Legend(orient="top"),
             ),
             strokeDash=alt.StrokeDash(
@@ -371,21 +426,74 @@ def minimum_curve_chart(
         )
     )
     critical = (
-        alt.Chart(pd.DataFrame({"valor": [r_critical], "txt": ["umbral de significancia"]}))
+        alt.Chart(alt.NamedData("umbral"))
         .mark_rule(strokeDash=[2, 3], color=COLORS["brecha"])
         .encode(y="valor:Q", tooltip=[alt.Tooltip("valor:Q", title="Umbral", format=",.3f")])
     )
-    now = (
-        alt.Chart(pd.DataFrame({"minimum": [current]}))
-        .mark_rule(color="#333333", strokeWidth=1.5)
-        .encode(x="minimum:Q", tooltip=[alt.Tooltip("minimum:Q", title="F actual (%)")])
-    )
-    first = (
-        alt.Chart(pd.DataFrame({"minimum": [] if smallest is None else [smallest]}))
-        .mark_rule(color=COLORS["gana"], strokeWidth=2)
+    marks = (
+        alt.Chart(alt.NamedData("marcas"))
+        .mark_rule(strokeWidth=2)
         .encode(
             x="minimum:Q",
-            tooltip=[alt.Tooltip("minimum:Q", title="Menor F significativo (%)")],
+            color=alt.Color(
+                "marca:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=["F actual", "Menor F significativo (ρ)"],
+                    range=["#333333", COLORS["gana"]],
+                ),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=[
+                alt.Tooltip("marca:N", title="Marca"),
+                alt.Tooltip("minimum:Q", title="F (%)", format=",.1f"),
+            ],
         )
     )
-    return alt.layer(lines, critical, now, first).properties(height=300)
+    return (
+        alt.layer(lines, critical, marks).resolve_scale(color="independent").properties(height=300)
+    )
+
+
+def minimum_curve_data(
+    curve: pd.DataFrame, *, current: float, r_critical: float, smallest: float | None
+) -> dict[str, pd.DataFrame]:
+    """Datasets for :func:`minimum_curve_template` from
+    :func:`brechas_core.alignment.minimum_curve`."""
+    m = curve["minimum"].to_numpy(float)
+    feasible = curve["feasible"].to_numpy(bool)
+    long = pd.DataFrame(
+        {
+            "minimum": np.tile(m, 2),
+            "valor": np.concatenate([curve["rho"].to_numpy(float), curve["r"].to_numpy(float)]),
+            "medida": np.repeat(["Spearman ρ", "Pearson r"], len(m)),
+            "factible": np.tile(feasible, 2),
+        }
+    )
+    marks = pd.DataFrame(
+        {
+            "minimum": [current] + ([] if smallest is None else [smallest]),
+            "marca": ["F actual"] + ([] if smallest is None else ["Menor F significativo (ρ)"]),
+        }
+    )
+    return {"curva": long, "marcas": marks, "umbral": pd.DataFrame({"valor": [r_critical]})}
+
+
+def minimum_curve_chart(
+    curve: pd.DataFrame, *, current: float, r_critical: float, smallest: float | None
+) -> alt.LayerChart:
+    """Spearman's rho and Pearson's r against the guaranteed minimum F.
+
+    ``r_critical`` is the coefficient whose t equals the critical t
+    (``t_c / sqrt(n - 2 + t_c**2)``): above it the alignment is significant.
+
+    Examples
+    --------
+    >>> curve = pd.DataFrame({"minimum": [0.0, 50.0], "rho": [0.2, 0.9], "r": [0.1, 0.8],
+    ...                       "feasible": [True, True]})
+    >>> spec = minimum_curve_chart(curve, current=10, r_critical=0.63, smallest=50.0).to_dict()
+    >>> len(spec["layer"]), [m["marca"] for m in spec["datasets"]["marcas"]]
+    (3, ['F actual', 'Menor F significativo (ρ)'])
+    """
+    data = minimum_curve_data(curve, current=current, r_critical=r_critical, smallest=smallest)
+    return with_data(minimum_curve_template(), data)

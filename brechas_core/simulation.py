@@ -15,7 +15,8 @@ import pandas as pd
 from brechas_core import alignment as align
 from brechas_core import data, rules
 from brechas_core.fmt import num, pct, pp, soles
-from brechas_core.projection import project_coverage, projection_table
+from brechas_core.projection import SCENARIOS as SERIES
+from brechas_core.projection import project_coverage
 from brechas_core.scenario import Scenario
 from brechas_core.stats import t_critical
 
@@ -33,6 +34,11 @@ class Inputs:
     functions: pd.DataFrame
     typical: pd.DataFrame
     unit_costs: pd.DataFrame
+
+    @property
+    def defaults(self) -> dict[str, float]:
+        """The typical district's values by key (pim, execution_pct, population, ...)."""
+        return dict(zip(self.typical["key"], self.typical["value"].astype(float), strict=True))
 
 
 def load_inputs() -> Inputs:
@@ -102,11 +108,11 @@ class Simulation:
         Coefficient at which t equals the critical t.
     assumptions : Assumptions
     projection : DataFrame or None
-        :func:`~brechas_core.projection.projection_table`, priority view only.
-    projection_costs : DataFrame or None
-        Unit cost per gap used (low, central, high), with its kind and source.
-    years_to_close : DataFrame or None
-        Per projectable gap: years to close at the central cost, baseline and scenario.
+        Priority view only: projected gap % per ``gap_id, brecha, year, serie`` under the
+        low, central and high unit cost (columns ``bajo, central, alto``).
+    projection_summary : DataFrame or None
+        Per projectable gap: people in need, people covered per year and years to close
+        (central cost; baseline and scenario), and the unit costs used with their source.
     reading : str
         One sentence that says what the rule does, in Spanish.
     """
@@ -132,13 +138,8 @@ class Simulation:
     r_critical: float
     assumptions: Assumptions
     projection: pd.DataFrame | None
-    projection_costs: pd.DataFrame | None
-    years_to_close: pd.DataFrame | None
+    projection_summary: pd.DataFrame | None
     reading: str
-
-
-def _typical(inputs: Inputs, key: str) -> float:
-    return float(inputs.typical.set_index("key").loc[key, "value"])
 
 
 def assumptions(scenario: Scenario, inputs: Inputs) -> Assumptions:
@@ -158,9 +159,10 @@ def assumptions(scenario: Scenario, inputs: Inputs) -> Assumptions:
         "execution": execution is None,
         "population": population is None,
     }
-    budget = _typical(inputs, "pim") if budget is None else float(budget)
-    execution = _typical(inputs, "execution_pct") if execution is None else float(execution)
-    population = round(_typical(inputs, "population")) if population is None else population
+    typical = inputs.defaults
+    budget = typical["pim"] if budget is None else float(budget)
+    execution = typical["execution_pct"] if execution is None else float(execution)
+    population = round(typical["population"]) if population is None else population
     return Assumptions(
         budget_soles=budget,
         execution_pct=execution,
@@ -284,67 +286,76 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
         assumptions=a,
     )
-    projection, costs, years = (
-        _projection(scenario, inputs, items, a)
-        if scenario.view == "prioritarias"
-        else (None, None, None)
+    projection, summary = (
+        _projection(scenario, inputs, items, a) if scenario.view == "prioritarias" else (None, None)
     )
-    sim.update(projection=projection, projection_costs=costs, years_to_close=years)
+    sim.update(projection=projection, projection_summary=summary)
     sim["reading"] = _reading(scenario, sim)
     return Simulation(**sim)
 
 
 def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assumptions):
-    costs = inputs.unit_costs[inputs.unit_costs["projectable"]].copy()
-    costs = costs.merge(
-        items[["id", "label", "gap_pct", "baseline_pct", "scenario_pct"]],
-        left_on="gap_id",
-        right_on="id",
-    )
+    """Projected gaps for baseline and scenario under low/central/high unit costs, in one
+    vectorised call, as a wide table for the chart and a per-gap summary."""
+    costs = inputs.unit_costs[inputs.unit_costs["projectable"]]
+    costs = costs[costs["gap_id"].isin(items["id"])]
+    row = items.set_index("id").loc[costs["gap_id"]]
+    ids = costs["gap_id"].to_numpy(object)
     override = scenario.unit_costs_dict()
-    user = costs["gap_id"].map(override)
-    scale = (user / costs["cost_central"]).fillna(1.0)
-    costs["user_set"] = user.notna()
-    costs["cost_low"] = costs["cost_low"] * scale
-    costs["cost_high"] = costs["cost_high"] * scale
-    costs["cost_central"] = costs["cost_central"] * scale
-    common = dict(
+    central0 = costs["cost_central"].to_numpy(float)
+    user = np.array([override.get(g, np.nan) for g in ids], dtype=float)
+    scale = np.where(np.isnan(user), 1.0, user / central0)
+    cases = np.stack(
+        [costs[c].to_numpy(float) * scale for c in ("cost_low", "cost_central", "cost_high")]
+    )
+    gap = row["gap_pct"].to_numpy(float)
+    shares = np.stack([row["baseline_pct"].to_numpy(float), row["scenario_pct"].to_numpy(float)])
+    # shapes: cost case (3) x series (2) x gap (g) [x year (h + 1)]
+    proj = project_coverage(
+        gap,
+        shares,
+        unit_cost=cases[:, None, :],
         budget_soles=a.budget_soles,
         execution_rate=a.execution_pct / 100.0,
         population=a.population,
         base_share=costs["base_share"].to_numpy(float),
         horizon_years=a.horizon_years,
     )
-    table = projection_table(
-        costs["gap_id"].tolist(),
-        costs["gap_pct"].to_numpy(float),
-        costs["baseline_pct"].to_numpy(float),
-        costs["scenario_pct"].to_numpy(float),
-        unit_cost=costs["cost_central"].to_numpy(float),
-        unit_cost_low=costs["cost_low"].to_numpy(float),
-        unit_cost_high=costs["cost_high"].to_numpy(float),
-        **common,
-    )
-    central = costs["cost_central"].to_numpy(float)
-    both = project_coverage(
-        costs["gap_pct"].to_numpy(float),
-        np.stack([costs["baseline_pct"].to_numpy(float), costs["scenario_pct"].to_numpy(float)]),
-        unit_cost=central,
-        **common,
-    )
-    years = pd.DataFrame(
+    g, years = len(ids), proj.years
+    h = len(years)
+    # rows ordered gap -> series -> year
+    order = np.transpose(proj.gap_pct, (0, 2, 1, 3)).reshape(3, g * 2 * h)
+    labels = row["label"].to_numpy(object)
+    wide = pd.DataFrame(
         {
-            "gap_id": costs["gap_id"],
-            "label": costs["label"],
-            "unit": costs["unit"],
-            "people_in_need": both.people_in_need[0],
-            "covered_per_year_base": both.newly_covered_per_year[0],
-            "covered_per_year_scenario": both.newly_covered_per_year[1],
-            "years_base": both.years_to_close[0],
-            "years_scenario": both.years_to_close[1],
+            "gap_id": np.repeat(ids, 2 * h),
+            "brecha": np.repeat(labels, 2 * h),
+            "year": np.tile(years, 2 * g),
+            "serie": np.tile(np.repeat(np.array(SERIES, dtype=object), h), g),
+            "bajo": order[0],
+            "central": order[1],
+            "alto": order[2],
         }
     )
-    return table, costs.drop(columns=["id"]), years
+    summary = pd.DataFrame(
+        {
+            "gap_id": ids,
+            "label": labels,
+            "unit": costs["unit"].to_numpy(object),
+            "people_in_need": proj.people_in_need[1, 0],
+            "covered_per_year_base": proj.newly_covered_per_year[1, 0],
+            "covered_per_year_scenario": proj.newly_covered_per_year[1, 1],
+            "years_base": proj.years_to_close[1, 0],
+            "years_scenario": proj.years_to_close[1, 1],
+            "cost_low": cases[0],
+            "cost_central": cases[1],
+            "cost_high": cases[2],
+            "user_set": ~np.isnan(user),
+            "kind": costs["kind"].to_numpy(object),
+            "source": costs["source"].to_numpy(object),
+        }
+    )
+    return wide, summary
 
 
 def _significance(res) -> str:

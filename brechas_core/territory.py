@@ -47,6 +47,8 @@ __all__ = [
     "distribution",
     "district_frame",
     "district_profile",
+    "group_level",
+    "group_values",
     "ranking",
     "resolve",
     "size_class",
@@ -944,6 +946,32 @@ def distribution(result: TerritoryResult, by: str, value: str) -> pd.DataFrame:
     out.index.name = "group"
     out = out.reset_index()
     out["group"] = out["group"].astype(str)
+    return out
+
+
+def group_values(result: TerritoryResult, by: str, value: str) -> pd.DataFrame:
+    """One row per municipality with its group and a measure, for box and strip plots.
+
+    Returns
+    -------
+    DataFrame
+        ``group, district, value``; ``frame.attrs["order"]`` is the group order (size
+        classes in size order, other groups by name).
+    """
+    d = result.districts
+    if by == "size_class":
+        key = size_class(d["population"])
+        order = [c for c in key.cat.categories if (key == c).any()]
+    elif by in ("province", "department"):
+        key = d[by]
+        order = sorted(key.unique())
+    else:
+        raise ValueError(f"Agrupación desconocida: {by!r}.")
+    out = pd.DataFrame(
+        {"group": key.astype(str), "district": d["district"], "value": d[value].astype(float)}
+    )
+    out = out[out["value"].notna()].reset_index(drop=True)
+    out.attrs["order"] = [str(c) for c in order]
     return out
 
 

@@ -15,6 +15,24 @@ def chart(spec: alt.TopLevelMixin, *, key: str) -> None:
     st.altair_chart(spec, width="stretch", key=key)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _template(builder: str, args: tuple) -> dict:
+    """A chart template from brechas_core.charts as a validated Vega-Lite dict, built once.
+
+    Altair validates the spec here (once per shape), not on every rerun. Shared read-only:
+    callers add their datasets in a new top-level dict and never mutate this one.
+    """
+    spec = getattr(charts, builder)(*args).to_dict()
+    spec.pop("config", None)  # Altair's default view size; Streamlit sizes the chart
+    return spec
+
+
+def live_chart(builder: str, args: tuple, datasets: dict, *, key: str) -> None:
+    """Draw a chart that redraws on every rerun: cached template + this run's datasets."""
+    spec = {**_template(builder, args), "datasets": datasets}
+    st.vega_lite_chart(spec=spec, width="stretch", key=key)
+
+
 def share_table(frame: pd.DataFrame, item_title: str) -> None:
     """The exact values behind a chart, sorted by gap."""
     table = frame.sort_values("gap_pct", ascending=False)[["label", "gap_pct", "attention_pct"]]
@@ -107,19 +125,13 @@ def _years(value: float) -> str:
     return num(value, 1)
 
 
-def alignment_scatter(sim) -> alt.LayerChart:
+def alignment_scatter(sim, *, key: str) -> None:
     """Gap vs share for baseline and scenario, each with its least-squares line."""
     items = sim.items
-    frame = pd.concat(
-        [
-            items.assign(serie="Línea base", share=items["baseline_pct"]),
-            items.assign(serie="Escenario", share=items["scenario_pct"]),
-        ],
-        ignore_index=True,
+    data = charts.scatter_data(
+        items["label"],
+        items["gap_pct"],
+        dict(zip(charts.SERIES, (items["baseline_pct"], items["scenario_pct"]), strict=True)),
+        dict(zip(charts.SERIES, (sim.before.fit, sim.after.fit), strict=True)),
     )
-    return charts.gap_share_scatter(
-        frame,
-        {"Línea base": sim.before.fit, "Escenario": sim.after.fit},
-        share="share",
-        series="serie",
-    )
+    live_chart("scatter_template", (), data, key=key)

@@ -61,8 +61,10 @@ with c4, st.container(key="m_pearson"):
     )
 
 st.subheader("Participación en el presupuesto: línea base y escenario")
-render.chart(
-    charts.shares_comparison(sim.items, item_title="Brecha" if priority else "Función"),
+render.live_chart(
+    "shares_template",
+    (len(sim.items), "Brecha" if priority else "Función"),
+    charts.shares_data(sim.items),
     key="sim_participaciones",
 )
 render.moves_table(sim)
@@ -81,9 +83,13 @@ if priority:
             else "Incluye valores que usted cambió en «Supuestos de la proyección»."
         )
     )
-    labels = dict(zip(sim.items["id"], sim.items["label"], strict=True))
-    render.chart(charts.projection_chart(sim.projection, labels), key="sim_proyeccion")
-    render.years_table(sim.years_to_close)
+    render.live_chart(
+        "projection_template",
+        (),
+        charts.projection_data(sim.projection),
+        key="sim_proyeccion",
+    )
+    render.years_table(sim.projection_summary)
     st.caption(
         "La banda va del costo unitario bajo (cierra antes) al alto. Los costos por persona "
         "son **supuestos ilustrativos** que usted puede cambiar: no se encontró un costo "
@@ -101,14 +107,16 @@ st.subheader("Alineación entre necesidad y dinero")
 left, right = st.columns(2)
 with left:
     st.markdown("**Brecha y participación, con la recta de mínimos cuadrados**")
-    render.chart(render.alignment_scatter(sim), key="sim_dispersion")
+    render.alignment_scatter(sim, key="sim_dispersion")
     st.caption(
         f"Línea base: {sim.before.spearman.decision} Escenario: {sim.after.spearman.decision}"
     )
 with right:
     st.markdown("**¿Desde qué mínimo el dinero sigue a la necesidad?**")
-    render.chart(
-        charts.minimum_curve_chart(
+    render.live_chart(
+        "minimum_curve_template",
+        (),
+        charts.minimum_curve_data(
             sim.curve,
             current=scenario.minimum_pct,
             r_critical=sim.r_critical,

@@ -67,7 +67,7 @@ def test_protected_part_larger_than_the_rest_is_clamped_with_a_notice(inputs):
 
 def test_projection_is_faster_under_the_scenario(inputs):
     sim = simulate(Scenario(minimum_pct=40), inputs)
-    years = sim.years_to_close.set_index("gap_id")
+    years = sim.projection_summary.set_index("gap_id")
     assert (years["years_scenario"] < years["years_base"]).all()
     # anaemia gets nothing at baseline: it never closes without the rule
     assert math.isinf(years.loc["anemia", "years_base"])
@@ -75,7 +75,7 @@ def test_projection_is_faster_under_the_scenario(inputs):
 
 def test_user_unit_cost_scales_the_band(inputs):
     sim = simulate(Scenario(unit_costs=(("agua", 6000.0),)), inputs)
-    water = sim.projection_costs.set_index("gap_id").loc["agua"]
+    water = sim.projection_summary.set_index("gap_id").loc["agua"]
     # default 1,500 / 3,000 / 5,000, scaled by 6,000 / 3,000 = 2
     assert (water["cost_low"], water["cost_central"], water["cost_high"]) == (3000, 6000, 10000)
     assert bool(water["user_set"])
@@ -94,3 +94,15 @@ def test_the_curve_marks_the_smallest_significant_minimum(inputs):
     # brecha reparto on Table 2: rho jumps once the gaps hold more than 27.07 %
     assert sim.smallest_rho == 28.0
     assert sim.smallest_r == 44.0
+
+
+def test_projection_band_orders_low_central_high_costs(inputs):
+    sim = simulate(Scenario(minimum_pct=40), inputs)
+    p = sim.projection
+    # a cheaper unit cost closes the gap faster: bajo <= central <= alto every year
+    assert (p["bajo"] <= p["central"] + 1e-12).all()
+    assert (p["central"] <= p["alto"] + 1e-12).all()
+    # horizon 10: 11 years x 2 series x 4 projectable gaps
+    assert len(p) == 11 * 2 * 4
+    water = p[(p["gap_id"] == "agua") & (p["year"] == 0)]
+    assert water["central"].tolist() == pytest.approx([59.83, 59.83])

@@ -1,0 +1,260 @@
+"""Altair charts for a territory: a district map, distributions by group, a ranking.
+
+Plain functions that take the frames of :mod:`brechas_core.territory` and return Altair
+charts; no data loading, no Streamlit. Tested through ``chart.to_dict()``. Number formats are
+d3's ``,.2f`` / ``,.0f`` (comma thousands, dot decimal), as in MEF reports.
+
+The map draws the polygons of ``data.load_district_geo()`` (inline GeoJSON features) and
+looks up each district's values by ``properties.ubigeo``: districts with a polygon but no
+row are drawn grey; districts without a polygon are not on the map and the page lists them.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from brechas_core.charts import COLORS
+
+__all__ = ["MAP_MEASURES", "distribution_chart", "district_map", "ranking_bars"]
+
+#: Map colours: key -> (column, Spanish title, d3 format, colour scheme).
+MAP_MEASURES = {
+    "brecha": (
+        "gap_mean_pct",
+        "Brecha promedio de agua, desagüe y electricidad, Censo 2017 (%)",
+        ",.2f",
+        "reds",
+    ),
+    "soles": (
+        "moved_soles",
+        "Soles que la regla lleva a las brechas al año (estimación)",
+        ",.0f",
+        "greens",
+    ),
+    "soles_hab": (
+        "moved_per_capita",
+        "Soles por habitante que la regla lleva a las brechas al año (estimación)",
+        ",.2f",
+        "greens",
+    ),
+    "cobertura": (
+        "coverage_end_mean_pct",
+        "Cobertura promedio proyectada al final del horizonte (%, estimación)",
+        ",.2f",
+        "blues",
+    ),
+}
+
+_TOOLTIP_FIELDS = {
+    "district": ("Distrito", None),
+    "province": ("Provincia", None),
+    "gap_mean_pct": ("Brecha promedio, Censo 2017 (%)", ",.2f"),
+    "moved_soles": ("Soles a las brechas al año (estimación)", ",.0f"),
+    "moved_per_capita": ("Soles por habitante (estimación)", ",.2f"),
+    "coverage_end_mean_pct": ("Cobertura proyectada (%)", ",.2f"),
+}
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """Rows as JSON-safe records, numbers rounded to 2 decimals (keeps the spec light)."""
+    out = frame[columns].copy()
+    for c in columns:
+        if pd.api.types.is_float_dtype(out[c]):
+            out[c] = out[c].round(2)
+    out = out.astype(object).where(out.notna(), None)
+    return out.to_dict("records")
+
+
+def district_map(
+    districts: pd.DataFrame,
+    geo: dict,
+    measure: str = "brecha",
+    *,
+    highlight: str | None = None,
+    height: int = 520,
+) -> alt.LayerChart:
+    """Choropleth of districts coloured by a measure of a territory's result.
+
+    Parameters
+    ----------
+    districts : DataFrame
+        ``TerritoryResult.districts`` (needs ``ubigeo, district, province`` and the
+        measure columns of ``MAP_MEASURES``).
+    geo : dict
+        GeoJSON FeatureCollection from :func:`brechas_core.data.load_district_geo`,
+        already limited to the area to draw.
+    measure : {"brecha", "soles", "soles_hab", "cobertura"}
+    highlight : str, optional
+        A ubigeo to outline (the selected district).
+    height : int
+
+    Returns
+    -------
+    alt.LayerChart
+        A grey layer with every polygon, the coloured layer (lookup on
+        ``properties.ubigeo``) and, with ``highlight``, an outline.
+
+    Examples
+    --------
+    >>> geo = {"type": "FeatureCollection", "features": [{"type": "Feature",
+    ...        "properties": {"ubigeo": "210101"}, "geometry": {"type": "Polygon",
+    ...        "coordinates": [[[-70, -15], [-69, -15], [-69, -16], [-70, -15]]]}}]}
+    >>> df = pd.DataFrame({"ubigeo": ["210101"], "district": ["Puno"],
+    ...                    "province": ["Puno"], "gap_mean_pct": [20.0],
+    ...                    "moved_soles": [1e6], "moved_per_capita": [7.0],
+    ...                    "coverage_end_mean_pct": [90.0]})
+    >>> spec = district_map(df, geo).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['geoshape', 'geoshape']
+    >>> spec["layer"][1]["transform"][0]["lookup"]
+    'properties.ubigeo'
+    """
+    if measure not in MAP_MEASURES:
+        raise ValueError(f"Medida desconocida para el mapa: {measure!r}.")
+    column, title, fmt, scheme = MAP_MEASURES[measure]
+    fields = list(dict.fromkeys([*_TOOLTIP_FIELDS, column]))
+    lookup = alt.LookupData(
+        data=alt.Data(values=_records(districts, ["ubigeo", *fields])),
+        key="ubigeo",
+        fields=fields,
+    )
+    shapes = alt.Data(values=geo["features"])
+    projection = alt.Projection(type="mercator")
+    base = (
+        alt.Chart(shapes)
+        .mark_geoshape(fill="#E0E0E0", stroke="white", strokeWidth=0.3)
+        .project(projection)
+    )
+    tooltip = [
+        alt.Tooltip(f"{name}:{'N' if f is None else 'Q'}", title=label, format=f)
+        if f
+        else alt.Tooltip(f"{name}:N", title=label)
+        for name, (label, f) in _TOOLTIP_FIELDS.items()
+    ]
+    coloured = (
+        alt.Chart(shapes)
+        .transform_lookup(lookup="properties.ubigeo", from_=lookup)
+        .transform_filter(alt.FieldValidPredicate(field=column, valid=True))
+        .mark_geoshape(stroke="white", strokeWidth=0.3)
+        .encode(
+            color=alt.Color(
+                f"{column}:Q",
+                title=title,
+                scale=alt.Scale(scheme=scheme),
+                legend=alt.Legend(orient="bottom", format=fmt, titleLimit=520, gradientLength=320),
+            ),
+            tooltip=tooltip,
+        )
+        .project(projection)
+    )
+    layers = [base, coloured]
+    if highlight:
+        layers.append(
+            alt.Chart(shapes)
+            .transform_filter(alt.FieldEqualPredicate(field="properties.ubigeo", equal=highlight))
+            .mark_geoshape(fill=None, stroke="black", strokeWidth=2)
+            .project(projection)
+        )
+    return alt.layer(*layers).properties(height=height, width="container")
+
+
+def distribution_chart(
+    points: pd.DataFrame,
+    *,
+    value_title: str,
+    group_title: str,
+    fmt: str = ",.2f",
+    order: list[str] | None = None,
+) -> alt.LayerChart:
+    """Box plot per group with every district as a point (strip), for spreads.
+
+    Parameters
+    ----------
+    points : DataFrame
+        ``group, district, value``: one row per district
+        (:func:`brechas_core.territory.group_values`).
+    value_title, group_title : str
+        Spanish axis titles.
+    fmt : str
+        d3 format of the values.
+    order : list of str, optional
+        Group order (size classes keep theirs); default alphabetical.
+
+    Examples
+    --------
+    >>> pts = pd.DataFrame({"group": ["A", "A", "B"], "district": ["x", "y", "z"],
+    ...                     "value": [1.0, 2.0, 3.0]})
+    >>> spec = distribution_chart(pts, value_title="S/", group_title="Provincia").to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['boxplot', 'circle']
+    """
+    groups = order or sorted(points["group"].astype(str).unique())
+    y = alt.Y("group:N", sort=groups, title=group_title, axis=alt.Axis(labelLimit=240))
+    x = alt.X("value:Q", title=value_title, axis=alt.Axis(format=fmt))
+    base = alt.Chart(points)
+    box = base.mark_boxplot(extent="min-max", opacity=0.5, color=COLORS["atencion"]).encode(
+        x=x, y=y
+    )
+    dots = base.mark_circle(size=22, opacity=0.55, color=COLORS["escenario"]).encode(
+        x=x,
+        y=y,
+        tooltip=[
+            alt.Tooltip("district:N", title="Distrito"),
+            alt.Tooltip("group:N", title=group_title),
+            alt.Tooltip("value:Q", title=value_title, format=fmt),
+        ],
+    )
+    return alt.layer(box, dots).properties(height=max(120, 30 * len(groups)))
+
+
+def ranking_bars(
+    ranked: pd.DataFrame,
+    by: str,
+    *,
+    title: str,
+    fmt: str = ",.0f",
+    top: int = 15,
+) -> alt.Chart:
+    """Horizontal bars of the first ``top`` rows of a ranking.
+
+    Parameters
+    ----------
+    ranked : DataFrame
+        :func:`brechas_core.territory.ranking` (already sorted).
+    by : str
+        The measure column to draw.
+    title : str
+        Spanish title of the measure.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"rank": [1, 2], "ubigeo": ["1", "2"], "district": ["a", "b"],
+    ...                    "province": ["p", "p"], "moved_soles": [5.0, 3.0]})
+    >>> spec = ranking_bars(df, "moved_soles", title="S/").to_dict()
+    >>> spec["mark"]["type"], spec["encoding"]["x"]["field"]
+    ('bar', 'moved_soles')
+    """
+    head = ranked.head(top).copy()
+    head["label"] = head["district"] + " (" + head["province"] + ")"
+    values = head[by].to_numpy(float)
+    colour = np.where(values >= 0, COLORS["gana"], COLORS["pierde"])
+    head["colour"] = colour
+    return (
+        alt.Chart(head)
+        .mark_bar()
+        .encode(
+            y=alt.Y(
+                "label:N", sort=head["label"].tolist(), title=None, axis=alt.Axis(labelLimit=280)
+            ),
+            x=alt.X(f"{by}:Q", title=title, axis=alt.Axis(format=fmt)),
+            color=alt.Color("colour:N", scale=None),
+            tooltip=[
+                alt.Tooltip("rank:Q", title="Puesto"),
+                alt.Tooltip("label:N", title="Distrito"),
+                alt.Tooltip(f"{by}:Q", title=title, format=fmt),
+            ],
+        )
+        .properties(height=22 * len(head) + 20)
+    )
