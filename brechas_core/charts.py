@@ -451,7 +451,7 @@ def minimum_curve_template() -> alt.LayerChart:
         )
     )
     return (
-        alt.layer(lines, critical, marks).resolve_scale(color="independent").properties(height=300)
+        alt.layer(lines, critical, marks).resolve_scale(color="independent").properties(height=380)
     )
 
 
