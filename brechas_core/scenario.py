@@ -42,6 +42,7 @@ from brechas_core.fmt import num
 
 __all__ = [
     "ANIOS",
+    "PARAMETERS",
     "REPARTOS",
     "VISTAS",
     "ParseResult",
@@ -60,6 +61,28 @@ _CODE = re.compile(r"^\d{2}$")
 _HEX8 = re.compile(r"^[0-9a-f]{8}$")
 _TERRITORY = re.compile(r"^(estudio|PE|\d{2}|\d{4}|\d{6})$")
 _MAX_LEN = 600
+
+#: The link's parameters, for the Metodología page: (name, meaning, accepted values).
+PARAMETERS = (
+    ("datos", "Versión de los datos con que se creó el enlace", "8 caracteres hexadecimales"),
+    ("territorio", "Territorio", "estudio, PE, o un ubigeo de 2, 4 o 6 dígitos"),
+    ("anio", "Año del presupuesto", "2021, 2022, 2023 o promedio"),
+    ("vista", "Qué se compara", "prioritarias (Tabla 2) o sectores (Tabla 3)"),
+    ("minimo", "Mínimo garantizado para las brechas, % del presupuesto ejecutado", "0 a 100"),
+    ("reparto", "Cómo se reparte el aumento", "brecha, igual o manual"),
+    ("excluir", "Brechas que no entran en la regla", "ids separados por comas"),
+    ("pisos", "Piso de cada brecha, % del presupuesto", "id:valor,… (0 a 100)"),
+    ("pesos", "Pesos del reparto manual", "id:valor,… (0 a 100; por defecto 1)"),
+    ("protegido", "Parte del resto que ninguna regla recorta, % del presupuesto", "0 a 100"),
+    ("umbral", "Vista sectores: brecha desde la que una función se protege, %", "0 a 100"),
+    ("fijar", "Vista sectores: participaciones fijadas a mano", "código:valor,… (0 a 100)"),
+    ("bloquear", "Vista sectores: funciones que no se mueven", "códigos separados por comas"),
+    ("presupuesto", "Presupuesto anual (PIM), S/", "0 a 100,000,000,000"),
+    ("ejecucion", "Tasa de ejecución (devengado / PIM), %", "0 a 100"),
+    ("poblacion", "Población", "1 a 40,000,000"),
+    ("horizonte", "Horizonte de la proyección, años", "1 a 50"),
+    ("costo", "Costo por persona (caso central), S/", "id:valor,… (1 a 10,000,000)"),
+)
 
 
 @dataclass(frozen=True)
