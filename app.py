@@ -3,6 +3,7 @@
 import streamlit as st
 
 from brechas_ui import frame, state
+from brechas_ui.territory_select import territory_selector
 
 st.set_page_config(
     page_title="Brechas · Simulador de presupuesto para cerrar brechas",
@@ -22,6 +23,7 @@ pages = [
         url_path="diagnostico",
     ),
     st.Page("pages/simulador.py", title="Simulador", icon=":material/tune:", url_path="simulador"),
+    st.Page("pages/territorios.py", title="Territorios", icon=":material/map:", url_path="territorios"),
     st.Page(
         "pages/metodologia.py",
         title="Metodología",
@@ -30,6 +32,10 @@ pages = [
     ),
 ]
 page = st.navigation(pages, position="top")
+
+if page.url_path in ("simulador", "territorios"):
+    with st.sidebar:
+        territory_selector()
 
 state.sync_url()
 state.show_notices()

@@ -20,7 +20,7 @@ from brechas_core.projection import project_coverage
 from brechas_core.scenario import Scenario
 from brechas_core.stats import t_critical
 
-__all__ = ["Assumptions", "Inputs", "Simulation", "load_inputs", "simulate"]
+__all__ = ["Assumptions", "Inputs", "Simulation", "for_territory", "load_inputs", "simulate"]
 
 #: Label of the non-priority part of the budget in the priority view.
 RESTO = "Resto del presupuesto"
@@ -34,11 +34,47 @@ class Inputs:
     functions: pd.DataFrame
     typical: pd.DataFrame
     unit_costs: pd.DataFrame
+    #: Where the budget and population come from, as the reading sentence names it.
+    place: str = "un distrito típico de Puno"
+    #: Set when the gap shares are estimates (a real territory, not the study).
+    estimate_note: str | None = None
 
     @property
     def defaults(self) -> dict[str, float]:
         """The typical district's values by key (pim, execution_pct, population, ...)."""
         return dict(zip(self.typical["key"], self.typical["value"].astype(float), strict=True))
+
+
+def for_territory(study: Inputs, ti, name: str) -> Inputs:
+    """Inputs for a real territory: its three census gaps with their estimated budget shares
+    in place of Table 2, and its own budget, execution rate and population as defaults.
+
+    Parameters
+    ----------
+    study : Inputs
+        The study's inputs (the sector view keeps Table 3: sector gaps are not published
+        per territory).
+    ti : brechas_core.territory.TerritoryInputs
+    name : str
+        The territory's name for the reading sentence.
+    """
+    typical = pd.DataFrame(
+        {
+            "key": ["pim", "devengado", "execution_pct", "population"],
+            "value": [ti.pim, ti.devengado, ti.execution_pct, float(ti.population)],
+            "unit": ["S/", "S/", "%", "personas"],
+            "statistic": ["suma del territorio"] * 2 + ["devengado / PIM", "suma"],
+            "source": ["MEF, Presupuesto y Ejecución de Gasto; INEI"] * 4,
+        }
+    )
+    return Inputs(
+        priority=ti.table,
+        functions=study.functions,
+        typical=typical,
+        unit_costs=study.unit_costs,
+        place=name,
+        estimate_note=ti.estimate_note,
+    )
 
 
 def load_inputs() -> Inputs:
@@ -290,7 +326,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         _projection(scenario, inputs, items, a) if scenario.view == "prioritarias" else (None, None)
     )
     sim.update(projection=projection, projection_summary=summary)
-    sim["reading"] = _reading(scenario, sim)
+    sim["reading"] = _reading(scenario, sim, inputs.place)
     return Simulation(**sim)
 
 
@@ -364,7 +400,7 @@ def _significance(res) -> str:
     return "significativa" if res.statistic > 0 else "significativa pero negativa"
 
 
-def _reading(scenario: Scenario, sim: dict) -> str:
+def _reading(scenario: Scenario, sim: dict, place: str) -> str:
     a: Assumptions = sim["assumptions"]
     who = (
         "las brechas prioritarias"
@@ -387,7 +423,7 @@ def _reading(scenario: Scenario, sim: dict) -> str:
             f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} no cambia nada: "
             f"{who} ya reciben {pct(sim['target_before'])}."
         )
-    place = "un distrito típico de Puno" if all(a.from_data.values()) else "el presupuesto indicado"
+    place = place if all(a.from_data.values()) else "el presupuesto indicado"
     return (
         f"Con un mínimo garantizado de {pct(sim['effective_minimum'], 1)}, {who} pasan de "
         f"{pct(sim['target_before'])} a {pct(sim['target_after'])} del presupuesto ejecutado "

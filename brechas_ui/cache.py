@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from brechas_core import data, simulation, study
+from brechas_core import data, simulation, study, territory
 
 
 @dataclass(frozen=True)
@@ -58,3 +58,74 @@ def comparison() -> pd.DataFrame:
 @st.cache_resource(show_spinner=False)
 def sim_inputs() -> simulation.Inputs:
     return simulation.load_inputs()
+
+
+@dataclass(frozen=True)
+class TerritoryOptions:
+    """What the territory selector offers: areas (study, Peru, departments, provinces) and
+    the districts of each department and province, with Spanish labels."""
+
+    areas: tuple[str, ...]
+    districts: dict[str, tuple[str, ...]]
+    labels: dict[str, str]
+
+
+@st.cache_resource(show_spinner=False)
+def territory_options() -> TerritoryOptions:
+    d = data.load_districts().sort_values("ubigeo")
+    labels = {"estudio": "Estudio: 13 distritos de Puno (2021-2023)", "PE": "Perú (todas)"}
+    deps = d.drop_duplicates("department_code")
+    provs = d.drop_duplicates("province_code")
+    labels.update(
+        {
+            c: f"{n} (departamento)"
+            for c, n in zip(deps.department_code, deps.department, strict=True)
+        }
+    )
+    labels.update(
+        {
+            c: f"{n} (provincia, {dep})"
+            for c, n, dep in zip(provs.province_code, provs.province, provs.department, strict=True)
+        }
+    )
+    labels.update(
+        {
+            u: f"{n} ({prov}, {dep})"
+            for u, n, prov, dep in zip(d.ubigeo, d.district, d.province, d.department, strict=True)
+        }
+    )
+    areas = ("estudio", "PE")
+    for dep in deps.department_code:
+        areas += (dep, *provs.loc[provs.department_code == dep, "province_code"])
+    districts = {
+        **{k: tuple(g.ubigeo) for k, g in d.groupby("department_code")},
+        **{k: tuple(g.ubigeo) for k, g in d.groupby("province_code")},
+    }
+    return TerritoryOptions(areas=areas, districts=districts, labels=labels)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def district_frame(year: str) -> pd.DataFrame:
+    """Every municipality of Peru for a year, with gaps and estimated shares (read-only)."""
+    return territory.district_frame(
+        year,
+        municipalities=data.load_municipalities(),
+        districts=data.load_districts(),
+        functions=data.load_functions_by_department(),
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def districts() -> pd.DataFrame:
+    return data.load_districts()
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def simulator_inputs(code: str, year: str) -> tuple[simulation.Inputs, territory.Territory]:
+    """The Simulador's inputs for a territory: the study's, or a real territory's."""
+    study_inputs = sim_inputs()
+    place, _ = territory.resolve(code, districts())
+    if place.is_study:
+        return study_inputs, place
+    ti = territory.territory_inputs(place, district_frame(year))
+    return simulation.for_territory(study_inputs, ti, place.name), place

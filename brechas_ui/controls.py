@@ -159,9 +159,11 @@ def _projection_controls(inputs: Inputs) -> None:
     defaults = assumptions(type(scenario)(), inputs)
     with st.expander("Supuestos de la proyección"):
         st.caption(
-            "Por defecto, un distrito típico de Puno: medianas de los 110 distritos "
-            f"(PIM {soles(defaults.budget_soles)}, ejecución {pct(defaults.execution_pct, 1)}, "
-            f"población {num(defaults.population)}). Son supuestos que puede cambiar."
+            f"Por defecto, {inputs.place}"
+            + (": medianas de los 110 distritos" if scenario.territory == "estudio" else "")
+            + f" (PIM {soles(defaults.budget_soles)}, ejecución "
+            f"{pct(defaults.execution_pct, 1)}, población {num(defaults.population)}). Son "
+            "supuestos que puede cambiar."
         )
         st.number_input(
             "Presupuesto anual, PIM (S/)",
@@ -193,8 +195,10 @@ def _projection_controls(inputs: Inputs) -> None:
             ),
         )
         st.slider("Horizonte (años)", 1, 50, **state.bound("horizon_years"))
-        costs = inputs.unit_costs[inputs.unit_costs["projectable"]]
         label = dict(zip(inputs.priority["gap_id"], inputs.priority["label"], strict=True))
+        costs = inputs.unit_costs[
+            inputs.unit_costs["projectable"] & inputs.unit_costs["gap_id"].isin(label)
+        ]
         st.markdown("**Costo por persona (S/, caso central)**, supuesto ilustrativo:")
         for row in costs.itertuples(index=False):
             st.number_input(

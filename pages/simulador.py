@@ -10,7 +10,8 @@ from brechas_ui.controls import simulator_controls
 
 frame.require()
 
-inputs = cache.sim_inputs()
+scenario = state.get()
+inputs, place = cache.simulator_inputs(scenario.territory, scenario.year)
 with st.sidebar:
     simulator_controls(inputs)
 scenario = state.get()
@@ -18,6 +19,17 @@ sim = simulate(scenario, inputs)
 priority = scenario.view == "prioritarias"
 
 st.title("Simulador: un mínimo garantizado para las brechas")
+if place.is_study or not priority:
+    where = "Estudio: 13 distritos de Puno, promedio 2021-2023 (Tablas 2 y 3)"
+    if not place.is_study:
+        where += ". La vista por sectores usa la Tabla 3 del estudio: no hay brechas por función"
+        where += " publicadas para cada territorio"
+else:
+    year = "promedio 2021-2023" if scenario.year == "promedio" else scenario.year
+    where = f"{place.name}, {year}: brechas del Censo 2017 y presupuesto del MEF"
+st.caption(where + ".")
+if inputs.estimate_note and priority:
+    st.info(f"**Estimación.** {inputs.estimate_note}", icon=":material/info:")
 st.markdown(f"#### {sim.reading}")
 for text in sim.notices:
     if not sim.feasible and "no es factible" in text:
@@ -77,10 +89,12 @@ if priority:
         f"{soles(a.executed_soles)} ejecutados al año · población {num(a.population)} · "
         f"horizonte {a.horizon_years} años. "
         + (
-            "Valores de un distrito típico de Puno (medianas de los 110 distritos, MEF "
+            "Incluye valores que usted cambió en «Supuestos de la proyección»."
+            if not all(a.from_data.values())
+            else "Valores de un distrito típico de Puno (medianas de los 110 distritos, MEF "
             "2021-2023 e INEI); cámbielos en «Supuestos de la proyección»."
-            if all(a.from_data.values())
-            else "Incluye valores que usted cambió en «Supuestos de la proyección»."
+            if place.is_study
+            else f"Valores de {place.name} (MEF e INEI); cámbielos en «Supuestos de la proyección»."
         )
     )
     render.live_chart(
@@ -93,7 +107,7 @@ if priority:
     st.caption(
         "La banda va del costo unitario bajo (cierra antes) al alto. Los costos por persona "
         "son **supuestos ilustrativos** que usted puede cambiar: no se encontró un costo "
-        "oficial citable (vea Metodología). Las brechas son las del estudio (Tabla 2)."
+        "oficial citable (vea Metodología)."
     )
 else:
     st.info(

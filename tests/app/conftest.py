@@ -35,7 +35,20 @@ def open_page() -> Callable[..., AppTest]:
         if page:
             at.switch_page(f"pages/{page}.py")
         at.run()
-        assert not at.exception, [e.value for e in at.exception]
+        assert_ok(at)
         return at
 
     return _open
+
+
+@pytest.fixture
+def ok() -> Callable[[AppTest], None]:
+    """``ok(at)`` asserts the last run had no exception and no caught page failure."""
+    return assert_ok
+
+
+def assert_ok(at: AppTest) -> None:
+    """No exception, and no page failure caught by the frame's safety net."""
+    assert not at.exception, [e.value for e in at.exception]
+    failures = [e.value for e in at.error if "No se pudo mostrar" in e.value]
+    assert not failures, failures

@@ -1,0 +1,83 @@
+"""The shared territory and year selector (sidebar), bound to the scenario.
+
+Two small selects instead of one list of 2,000 names: an area (the study, Peru, a department
+or a province), then optionally one of its districts. The scenario keeps one code:
+``estudio``, ``PE``, or a 2-, 4- or 6-digit ubigeo.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from brechas_core.scenario import ANIOS
+from brechas_ui import cache, state
+
+ALL = ""
+YEAR_LABELS = {"promedio": "Promedio 2021-2023", "2021": "2021", "2022": "2022", "2023": "2023"}
+
+
+def territory_selector() -> None:
+    """Draw the selector; an unknown code from a link falls back to the study, with a notice."""
+    options = cache.territory_options()
+    code = state.get().territory
+    if code not in options.labels:
+        state.add_notice(
+            f"El territorio «{code}» no existe en los datos (use estudio, PE o un ubigeo "
+            "válido del INEI); se muestra el estudio."
+        )
+        state.put(state.get().with_(territory="estudio"))
+        for key in ("w_area", "w_district"):
+            st.session_state.pop(key, None)
+        code = "estudio"
+    area = code[:4] if len(code) == 6 else code
+    st.selectbox(
+        "Territorio",
+        options.areas,
+        format_func=options.labels.get,
+        key="w_area",
+        on_change=_area_changed,
+        **_seed("w_area", area),
+    )
+    if area in options.districts:
+        st.selectbox(
+            "Distrito",
+            (ALL, *options.districts[area]),
+            format_func=lambda u: "(todos los distritos)" if u == ALL else options.labels[u],
+            key="w_district",
+            on_change=_district_changed,
+            **_seed("w_district", code if len(code) == 6 else ALL),
+        )
+    st.selectbox(
+        "Año del presupuesto",
+        ANIOS,
+        format_func=YEAR_LABELS.get,
+        disabled=code == "estudio",
+        help="El estudio usa el promedio 2021-2023." if code == "estudio" else None,
+        **state.bound("year"),
+    )
+
+
+def _seed(key: str, value: str) -> dict:
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return {}
+
+
+def _area_changed() -> None:
+    st.session_state.pop("w_district", None)
+    _move_to(st.session_state["w_area"])
+
+
+def _district_changed() -> None:
+    _move_to(st.session_state["w_district"] or st.session_state["w_area"])
+
+
+def _move_to(code: str) -> None:
+    """Change territory. Its own budget, execution rate and population replace any typed
+    for the previous one, and the rule's widgets are drawn afresh for its gaps."""
+    state.put(
+        state.get().with_(territory=code, budget_soles=None, execution_pct=None, population=None)
+    )
+    keep = {"w_area", "w_district", "w_year"}
+    for key in [k for k in st.session_state if str(k).startswith("w_") and k not in keep]:
+        del st.session_state[key]

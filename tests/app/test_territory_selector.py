@@ -1,0 +1,41 @@
+"""The shared territory selector drives the Simulador with a real territory's data."""
+
+
+def _metric(at, label):
+    return next(m for m in at.metric if m.label == label).value
+
+
+def test_puno_link_feeds_the_simulator_with_census_gaps_and_budget(open_page):
+    at = open_page("simulador", {"territorio": "21", "anio": "2023"})
+    assert at.selectbox(key="w_area").value == "21"
+    assert "Puno, 2023" in at.caption[0].value
+    # three census gaps instead of the study's ten
+    assert [n.label.split(" (")[0] for n in at.number_input if n.key.startswith("w_floors")] == [
+        "Agua",
+        "Desagüe",
+        "Electricidad",
+    ]
+    assert any("Estimación" in i.value for i in at.info)
+
+
+def test_choosing_a_district_writes_its_ubigeo_into_the_link(open_page, ok):
+    at = open_page("simulador", {"territorio": "2105"})
+    at.selectbox(key="w_district").set_value("210501").run()
+    ok(at)
+    assert at.query_params["territorio"] == "210501"
+    assert "Ilave" in at.caption[0].value
+
+
+def test_changing_territory_drops_the_budget_typed_for_the_previous_one(open_page, ok):
+    at = open_page("simulador", {"presupuesto": "5000000", "minimo": "40"})
+    at.selectbox(key="w_area").set_value("21").run()
+    assert "presupuesto" not in at.query_params
+    assert at.query_params["minimo"] == "40"
+    ok(at)
+
+
+def test_unknown_territory_falls_back_to_the_study_with_a_notice(open_page):
+    at = open_page("simulador", {"territorio": "999999"})
+    assert at.query_params["territorio"] == "estudio"
+    assert "999999" in at.warning[0].value
+    assert _metric(at, "Brechas prioritarias (juntas)") == "27.07 %"
