@@ -1,0 +1,130 @@
+"""Rerun latency of the heaviest pages against a minimal page with the same controls.
+
+Run: ``.venv/bin/python benchmarks/rerun.py [--rounds 200] [--json]``
+
+Both servers run side by side and the measurements alternate, so drift on the machine hits
+all targets alike. Each figure is what a user pays on the server: wall time from the
+``rerun_script`` message to ``script_finished`` over a loopback websocket (script run,
+serialisation, transfer; not the browser's drawing, see ``benchmarks/browser.py``).
+
+- simulador: the guaranteed-minimum slider moves to a new value every rerun.
+- diagnostico: a plain rerun (the page has no controls of its own).
+- minimal: ``benchmarks/minimal_app.py``, the Simulador's main controls and a metric.
+
+``--profile`` also runs the Simulador's rerun in-process under cProfile (AppTest) and prints
+where the time goes. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+
+from harness import OUT, ROOT, Session, machine, server, summary_ms, table
+
+TARGET_MEDIAN_MS = 30
+TARGET_RATIO = 2.0
+
+
+async def measure(rounds: int) -> dict[str, list[float]]:
+    rng = random.Random(0)
+    with server("app.py") as app, server("benchmarks/minimal_app.py") as minimal:
+        sim = await Session.open(app.ws_url, "simulador")
+        diag = await Session.open(app.ws_url, "diagnostico")
+        mini = await Session.open(minimal.ws_url)
+        for session in (sim, diag, mini):
+            first = await session.rerun()
+            assert not first.errors, first.errors
+        times: dict[str, list[float]] = {"simulador": [], "diagnostico": [], "minimal": []}
+        errors: list[str] = []
+        values = [v / 2 for v in range(0, 201)]
+        warmup = 10
+        for i in range(rounds + warmup):
+            value = rng.choice(values)
+            runs = {
+                "simulador": await sim.rerun({"w_minimum_pct": value}),
+                "minimal": await mini.rerun({"w_minimum_pct": value}),
+                "diagnostico": await diag.rerun(),
+            }
+            for name, run in runs.items():
+                errors += run.errors
+                if i >= warmup:
+                    times[name].append(run.seconds)
+        # Sanity: the slider change reached the model (not a timing check).
+        shown = sim.metrics.get("Brechas prioritarias (juntas)")
+        print(f"last minimum sent: {value:.1f} %; Simulador headline shows: {shown}")
+        for session in (sim, diag, mini):
+            await session.close()
+    if errors:
+        print(f"ERRORS ({len(errors)}): {sorted(set(errors))[:5]}")
+    return times
+
+
+def profile(page: str) -> None:
+    """cProfile inside AppTest's script thread (cProfile only sees the thread it runs in)."""
+    import cProfile
+    import pstats
+
+    from streamlit.testing.v1 import AppTest
+    from streamlit.testing.v1.local_script_runner import LocalScriptRunner
+
+    prof = cProfile.Profile()
+    original = LocalScriptRunner._run_script
+
+    def profiled(self, *args, **kwargs):
+        prof.enable()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            prof.disable()
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    prof = cProfile.Profile()  # drop the first (cold) run
+    LocalScriptRunner._run_script = profiled
+    try:
+        for i in range(30):
+            if page == "simulador":
+                at.slider(key="w_minimum_pct").set_value(float(i * 3))
+            at.run()
+    finally:
+        LocalScriptRunner._run_script = original
+    print(f"\n{page}: 30 reruns in-process (AppTest) under cProfile, by cumulative time:")
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument("--json", action="store_true", help="write benchmarks/out/rerun.json")
+    parser.add_argument(
+        "--profile", choices=["simulador", "diagnostico"], help="also profile one page"
+    )
+    args = parser.parse_args()
+
+    times = asyncio.run(measure(args.rounds))
+    base = summary_ms(times["minimal"])["median_ms"]
+    rows = []
+    for name in ("simulador", "diagnostico", "minimal"):
+        row = {"page": name, **summary_ms(times[name])}
+        row["ratio_to_minimal"] = round(row["median_ms"] / base, 2)
+        rows.append(row)
+    info = machine()
+    print(f"\nRerun latency through the server ({info}):")
+    print(table(rows, ["page", "n", "median_ms", "p95_ms", "max_ms", "ratio_to_minimal"]))
+    print(f"targets: median <= {TARGET_MEDIAN_MS} ms and <= {TARGET_RATIO}x minimal")
+    for row in rows[:2]:
+        ok = row["median_ms"] <= TARGET_MEDIAN_MS and row["ratio_to_minimal"] <= TARGET_RATIO
+        print(f"  {row['page']}: {'met' if ok else 'MISSED'}")
+    if args.json:
+        OUT.mkdir(exist_ok=True)
+        (OUT / "rerun.json").write_text(json.dumps({"machine": info, "rows": rows}, indent=2))
+    if args.profile:
+        profile(args.profile)
+
+
+if __name__ == "__main__":
+    main()
