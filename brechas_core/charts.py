@@ -277,7 +277,7 @@ def shares_template(n_items: int, item_title: str = "Brecha") -> alt.Chart:
                 alt.Tooltip("moved_soles:Q", title="Soles movidos al año", format=",.0f"),
             ],
         )
-        .properties(height=42 * n_items + 20)
+        .properties(height=42 * n_items + 90)
     )
 
 

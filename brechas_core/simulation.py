@@ -282,6 +282,12 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         resto_before, resto_after = float(res.baseline[-1]), float(res.shares[-1])
         curve = align.minimum_curve("prioridades", gap, att, alpha=alpha, **rule)
 
+    if len(ids) < 5:
+        notices.append(
+            f"Con solo {len(ids)} brechas, la correlación entre brecha y presupuesto y su prueba "
+            "dicen poco. Para ver si el dinero sigue a la necesidad, compare distritos en la "
+            "página Territorios."
+        )
     moved = shares - baseline
     items = pd.DataFrame(
         {

@@ -62,8 +62,12 @@ class CorrelationResult:
 
     @property
     def significant(self) -> bool:
-        """True when ``|t|`` exceeds the critical value (H0 of no correlation rejected)."""
-        return bool(np.isfinite(self.t) and abs(self.t) > self.t_critical)
+        """True when ``|t|`` exceeds the critical value (H0 of no correlation rejected).
+
+        A perfect correlation (``|r| = 1``, infinite t) is significant; an undefined one
+        (a constant variable) is not.
+        """
+        return bool(not np.isnan(self.t) and abs(self.t) > self.t_critical)
 
     @property
     def decision(self) -> str:

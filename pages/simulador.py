@@ -29,7 +29,7 @@ else:
     where = f"{place.name}, {year}: brechas del Censo 2017 y presupuesto del MEF"
 st.caption(where + ".")
 if inputs.estimate_note and priority:
-    st.info(f"**Estimación.** {inputs.estimate_note}", icon=":material/info:")
+    st.info(inputs.estimate_note, icon=":material/info:")
 st.markdown(f"#### {sim.reading}")
 for text in sim.notices:
     if not sim.feasible and "no es factible" in text:
