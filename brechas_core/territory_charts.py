@@ -17,7 +17,14 @@ import pandas as pd
 
 from brechas_core.charts import COLORS
 
-__all__ = ["MAP_MEASURES", "distribution_chart", "district_map", "ranking_bars"]
+__all__ = [
+    "MAP_MEASURES",
+    "coarsen",
+    "distribution_chart",
+    "district_map",
+    "geo_data",
+    "ranking_bars",
+]
 
 #: Map colours: key -> (column, Spanish title, d3 format, colour scheme).
 MAP_MEASURES = {
@@ -59,9 +66,56 @@ def _rounded(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return out
 
 
+def _thin(ring: list, step: int) -> list:
+    if len(ring) <= 4 * step:
+        return ring
+    kept = ring[:-1:step]
+    return [*kept, ring[-1]] if len(kept) >= 3 else ring
+
+
+def coarsen(geo: dict, step: int = 3) -> dict:
+    """Keep every ``step``-th vertex of each polygon ring (rings stay closed, >= 4 points).
+
+    For the national map: the shipped polygons are simplified to about 110 m, finer than a
+    screen shows for all of Peru, and every vertex goes to the browser and through Altair's
+    schema validation on each rerun. ``step=3`` keeps about a third of the vertices.
+
+    Examples
+    --------
+    >>> ring = [[float(i), 0.0] for i in range(20)] + [[0.0, 0.0]]
+    >>> geo = {"type": "FeatureCollection", "features": [{"type": "Feature",
+    ...        "properties": {"ubigeo": "x"}, "geometry": {"type": "Polygon",
+    ...        "coordinates": [ring]}}]}
+    >>> out = coarsen(geo, 3)["features"][0]["geometry"]["coordinates"][0]
+    >>> len(out), out[0] == out[-1]
+    (8, True)
+    """
+    features = []
+    for f in geo["features"]:
+        g = f.get("geometry") or {}
+        if g.get("type") == "Polygon":
+            coords = [_thin(r, step) for r in g["coordinates"]]
+        elif g.get("type") == "MultiPolygon":
+            coords = [[_thin(r, step) for r in poly] for poly in g["coordinates"]]
+        else:
+            features.append(f)
+            continue
+        features.append({**f, "geometry": {"type": g["type"], "coordinates": coords}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geo_data(geo: dict) -> alt.InlineData:
+    """A FeatureCollection as one inline dataset, to build once and reuse across reruns.
+
+    Building it validates every feature (about 0.25 s for Peru); a chart holding it
+    serialises quickly. Streamlit keeps GeoJSON datasets in the spec as they are.
+    """
+    return alt.InlineData(values=geo, format=alt.DataFormat(property="features", type="json"))
+
+
 def district_map(
     districts: pd.DataFrame,
-    geo: dict,
+    geo: dict | alt.InlineData,
     measure: str = "brecha",
     *,
     highlight: str | None = None,
@@ -74,9 +128,10 @@ def district_map(
     districts : DataFrame
         ``TerritoryResult.districts`` (needs ``ubigeo, district, province`` and the
         measure columns of ``MAP_MEASURES``).
-    geo : dict
+    geo : dict or alt.InlineData
         GeoJSON FeatureCollection from :func:`brechas_core.data.load_district_geo`,
-        already limited to the area to draw.
+        already limited to the area to draw, or :func:`geo_data` of it (faster when
+        reused).
     measure : {"brecha", "soles", "soles_hab", "cobertura"}
     highlight : str, optional
         A ubigeo to outline (the selected district).
@@ -112,12 +167,9 @@ def district_map(
     numeric = list(dict.fromkeys([_GAP_TOOLTIP[0], column]))
     fields = ["name", *numeric]
     lookup = alt.LookupData(data=_rounded(table, ["ubigeo", *fields]), key="ubigeo", fields=fields)
-    # The features as a DataFrame (columns type, properties, geometry): Altair turns it into
-    # one named dataset of the same GeoJSON features, shared by every layer. alt.Data or
-    # alt.InlineData would be schema-validated feature by feature: ~0.7 s for Peru.
-    shapes = pd.DataFrame(geo["features"], columns=["type", "properties", "geometry"])
+    shapes = geo if isinstance(geo, alt.InlineData) else geo_data(geo)
     base = (
-        alt.Chart(shapes)
+        alt.Chart()
         .mark_geoshape(fill="#E0E0E0", stroke="white", strokeWidth=0.3)
         .project(type="mercator")
     )
@@ -126,7 +178,7 @@ def district_map(
         alt.Tooltip(f"{c}:Q", title=titles[c][0], format=titles[c][1]) for c in numeric
     ]
     coloured = (
-        alt.Chart(shapes)
+        alt.Chart()
         .transform_lookup(lookup="properties.ubigeo", from_=lookup)
         .transform_filter(alt.FieldValidPredicate(field=column, valid=True))
         .mark_geoshape(stroke="white", strokeWidth=0.3)
@@ -144,12 +196,13 @@ def district_map(
     layers = [base, coloured]
     if highlight:
         layers.append(
-            alt.Chart(shapes)
+            alt.Chart()
             .transform_filter(alt.FieldEqualPredicate(field="properties.ubigeo", equal=highlight))
             .mark_geoshape(fill=None, stroke="black", strokeWidth=2)
             .project(type="mercator")
         )
-    return alt.layer(*layers).properties(height=height, width="container")
+    # The polygons are attached once, to the layer, so that no sub-chart copies them.
+    return alt.layer(*layers, data=shapes).properties(height=height, width="container")
 
 
 def distribution_chart(
