@@ -23,7 +23,7 @@ pages = [
         url_path="diagnostico",
     ),
     st.Page("pages/simulador.py", title="Simulador", icon=":material/tune:", url_path="simulador"),
-    st.Page("pages/territorios.py", title="Territorios", icon=":material/map:", url_path="territorios"),
+    st.Page("pages/territorios.py", title="Territorios", icon=":material/map:"),
     st.Page(
         "pages/metodologia.py",
         title="Metodología",
