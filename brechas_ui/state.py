@@ -123,3 +123,15 @@ def reset(keep: tuple[str, ...] = ("territory", "year", "view")) -> None:
     put(Scenario(**{f: getattr(current, f) for f in keep}, data_version=current.data_version))
     for key in [k for k in st.session_state if str(k).startswith(_W)]:
         del st.session_state[key]
+
+
+def set_territory(code: str) -> None:
+    """Move the scenario to another territory (``estudio``, ``PE`` or a ubigeo).
+
+    Its own budget, execution rate and population replace any typed for the previous one,
+    and every scenario widget is drawn afresh (the territory selector and the rule's
+    per-gap inputs depend on the territory).
+    """
+    put(get().with_(territory=code, budget_soles=None, execution_pct=None, population=None))
+    for key in [k for k in st.session_state if str(k).startswith(_W)]:
+        del st.session_state[key]

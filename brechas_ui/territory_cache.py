@@ -1,37 +1,15 @@
-"""Cached loading for the Territorios page: tables and polygons read once per process.
+"""Cached map polygons for the Territorios page (tables are cached in brechas_ui.cache).
 
-Only shipped data and the per-year district frame (a pure function of the data files) are
-cached; the rule's results are recomputed from the scenario on every rerun.
+The rule's results are recomputed from the scenario on every rerun; only shipped data is
+cached.
 """
 
 from __future__ import annotations
 
 import altair as alt
-import pandas as pd
 import streamlit as st
 
-from brechas_core import data, territory, territory_charts
-
-
-@st.cache_resource(show_spinner=False)
-def districts() -> pd.DataFrame:
-    return data.load_districts()
-
-
-@st.cache_resource(show_spinner=False)
-def unit_costs() -> pd.DataFrame:
-    return data.load_unit_costs()
-
-
-@st.cache_resource(show_spinner=False)
-def district_frame(year: str) -> pd.DataFrame:
-    """Every municipality of Peru for a year ("promedio", "2021", ...), with estimated shares."""
-    return territory.district_frame(
-        year,
-        municipalities=data.load_municipalities(),
-        districts=districts(),
-        functions=data.load_functions_by_department(),
-    )
+from brechas_core import data, territory_charts
 
 
 @st.cache_resource(show_spinner=False)

@@ -73,11 +73,9 @@ def _district_changed() -> None:
 
 
 def _move_to(code: str) -> None:
-    """Change territory. Its own budget, execution rate and population replace any typed
-    for the previous one, and the rule's widgets are drawn afresh for its gaps."""
-    state.put(
-        state.get().with_(territory=code, budget_soles=None, execution_pct=None, population=None)
-    )
-    keep = {"w_area", "w_district", "w_year"}
-    for key in [k for k in st.session_state if str(k).startswith("w_") and k not in keep]:
-        del st.session_state[key]
+    area, district = st.session_state.get("w_area"), st.session_state.get("w_district")
+    state.set_territory(code)
+    # keep the selects where the user left them (they are reseeded from these values)
+    st.session_state["w_area"] = area
+    if district is not None:
+        st.session_state["w_district"] = district

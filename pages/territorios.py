@@ -5,7 +5,7 @@ import streamlit as st
 from brechas_core import territory as T
 from brechas_core import territory_charts as TC
 from brechas_core.fmt import num, pct, soles, soles_millones
-from brechas_ui import frame, render, state
+from brechas_ui import cache, frame, render, state
 from brechas_ui import territory_cache as tc
 
 frame.require()
@@ -28,13 +28,11 @@ MAP_LABELS = {
 
 def _go_to(code: str) -> None:
     """Callback: set the territory (the sidebar selector reseeds from the scenario)."""
-    state.put(state.get().with_(territory=code))
-    for key in ("w_area", "w_district"):
-        st.session_state.pop(key, None)
+    state.set_territory(code)
 
 
 scenario = state.get()
-territory, notices = T.resolve(scenario.territory, tc.districts())
+territory, notices = T.resolve(scenario.territory, cache.districts())
 year_text = YEAR_TEXT.get(scenario.year, scenario.year)
 
 st.title("Territorios: la regla en cada distrito")
@@ -59,8 +57,8 @@ if territory.is_study:
         )
     st.stop()
 
-full = tc.district_frame(scenario.year)
-unit_costs = tc.unit_costs()
+full = cache.district_frame(scenario.year)
+unit_costs = cache.sim_inputs().unit_costs
 own = territory.select(full)
 if own.empty:
     st.info(
@@ -74,7 +72,7 @@ result = T.apply_rule(own, scenario, unit_costs)
 s = result.summary
 # A district is shown inside its department: its ranking, map and distributions.
 if territory.kind == "distrito":
-    context_territory, _ = T.resolve(territory.code[:2], tc.districts())
+    context_territory, _ = T.resolve(territory.code[:2], cache.districts())
     context = T.apply_rule(context_territory.select(full), scenario, unit_costs)
 else:
     context_territory, context = territory, result
