@@ -301,5 +301,5 @@ def ranking_bars(
                 alt.Tooltip(f"{by}:Q", title=title, format=fmt),
             ],
         )
-        .properties(height=22 * len(head) + 20)
+        .properties(height=28 * len(head) + 70)
     )

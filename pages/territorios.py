@@ -86,10 +86,18 @@ with c1, st.container(key="t_m_municipalidades"):
     st.metric("Municipalidades", num(s.n_municipalities), border=True)
 with c2, st.container(key="t_m_pim"):
     st.metric(
-        "PIM", soles_millones(s.pim), border=True, help="Presupuesto institucional modificado."
+        "PIM (millones)",
+        soles(s.pim / 1e6, 2),
+        border=True,
+        help=f"Presupuesto institucional modificado: {soles_millones(s.pim)}.",
     )
 with c3, st.container(key="t_m_devengado"):
-    st.metric("Devengado", soles_millones(s.devengado), border=True, help="Gasto ejecutado.")
+    st.metric(
+        "Devengado (millones)",
+        soles(s.devengado / 1e6, 2),
+        border=True,
+        help=f"Gasto ejecutado: {soles_millones(s.devengado)}.",
+    )
 with c4, st.container(key="t_m_ejecucion"):
     st.metric("Ejecución", pct(s.execution_pct, 1), border=True, help="Devengado / PIM.")
 
@@ -151,7 +159,7 @@ with st.container(key="t_ranking"):
             "district": "Distrito",
             "province": "Provincia",
             "department": "Departamento",
-            "population": st.column_config.NumberColumn("Población", format="localized"),
+            "population": st.column_config.NumberColumn("Población", format="accounting", step=1),
             "gap_mean_pct": st.column_config.NumberColumn(
                 "Brecha promedio, Censo 2017 (%)", format="%.2f"
             ),
@@ -228,11 +236,11 @@ st.dataframe(
     column_config={
         "group": group_title,
         "n": st.column_config.NumberColumn("Distritos", format="%d"),
-        "median": st.column_config.NumberColumn("Mediana", format="%.2f"),
-        "q1": st.column_config.NumberColumn("Cuartil 1", format="%.2f"),
-        "q3": st.column_config.NumberColumn("Cuartil 3", format="%.2f"),
-        "min": st.column_config.NumberColumn("Mínimo", format="%.2f"),
-        "max": st.column_config.NumberColumn("Máximo", format="%.2f"),
+        "median": st.column_config.NumberColumn("Mediana", format="accounting"),
+        "q1": st.column_config.NumberColumn("Cuartil 1", format="accounting"),
+        "q3": st.column_config.NumberColumn("Cuartil 3", format="accounting"),
+        "min": st.column_config.NumberColumn("Mínimo", format="accounting"),
+        "max": st.column_config.NumberColumn("Máximo", format="accounting"),
         "total": st.column_config.NumberColumn("Suma", format="accounting"),
     },
 )
@@ -288,10 +296,10 @@ with st.container(key="t_perfil", border=True):
                 "Recibe (S/ al año, estimación)", format="accounting"
             ),
             "covered_per_year_base": st.column_config.NumberColumn(
-                "Personas cubiertas al año, hoy (estimación)", format="%.0f"
+                "Personas cubiertas al año, hoy (estimación)", format="accounting", step=1
             ),
             "covered_per_year": st.column_config.NumberColumn(
-                "Con la regla (estimación)", format="%.0f"
+                "Con la regla (estimación)", format="accounting", step=1
             ),
             "gap_end_pct_base": st.column_config.NumberColumn(
                 f"Brecha en {result.horizon_years} años, hoy (%)", format="%.2f"

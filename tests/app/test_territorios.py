@@ -9,8 +9,8 @@ def test_puno_2023_link_shows_its_headline_figures(open_page):
     at = open_page("territorios", {"territorio": "21", "anio": "2023"})
     assert _metrics(at) == {
         "Municipalidades": "110",
-        "PIM": "S/ 1,707.98 millones",
-        "Devengado": "S/ 1,321.43 millones",
+        "PIM (millones)": "S/ 1,707.98",
+        "Devengado (millones)": "S/ 1,321.43",
         "Ejecución": "77.4 %",
     }
     assert any("estimación" in c.value.lower() for c in at.caption)
