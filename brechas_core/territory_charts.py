@@ -22,7 +22,6 @@ __all__ = [
     "coarsen",
     "distribution_chart",
     "district_map",
-    "geo_data",
     "ranking_bars",
 ]
 
@@ -104,70 +103,21 @@ def coarsen(geo: dict, step: int = 3) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def geo_data(geo: dict) -> alt.InlineData:
-    """A FeatureCollection as one inline dataset, to build once and reuse across reruns.
-
-    Building it validates every feature (about 0.25 s for Peru); a chart holding it
-    serialises quickly. Streamlit keeps GeoJSON datasets in the spec as they are.
-    """
-    return alt.InlineData(values=geo, format=alt.DataFormat(property="features", type="json"))
-
-
-def district_map(
-    districts: pd.DataFrame,
-    geo: dict | alt.InlineData,
-    measure: str = "brecha",
-    *,
-    highlight: str | None = None,
-    height: int = 520,
+def district_map_template(
+    measure: str = "brecha", highlight: str | None = None, height: int = 520
 ) -> alt.LayerChart:
-    """Choropleth of districts coloured by a measure of a territory's result.
+    """The choropleth without its data: reads named datasets ``poligonos`` (GeoJSON
+    features with ``properties.ubigeo``) and ``valores`` (:func:`district_map_data`).
 
-    Parameters
-    ----------
-    districts : DataFrame
-        ``TerritoryResult.districts`` (needs ``ubigeo, district, province`` and the
-        measure columns of ``MAP_MEASURES``).
-    geo : dict or alt.InlineData
-        GeoJSON FeatureCollection from :func:`brechas_core.data.load_district_geo`,
-        already limited to the area to draw, or :func:`geo_data` of it (faster when
-        reused).
-    measure : {"brecha", "soles", "soles_hab", "cobertura"}
-    highlight : str, optional
-        A ubigeo to outline (the selected district).
-    height : int
-
-    Returns
-    -------
-    alt.LayerChart
-        A grey layer with every polygon, the coloured layer (lookup on
-        ``properties.ubigeo``) and, with ``highlight``, an outline.
-
-    Examples
-    --------
-    >>> geo = {"type": "FeatureCollection", "features": [{"type": "Feature",
-    ...        "properties": {"ubigeo": "210101"}, "geometry": {"type": "Polygon",
-    ...        "coordinates": [[[-70, -15], [-69, -15], [-69, -16], [-70, -15]]]}}]}
-    >>> df = pd.DataFrame({"ubigeo": ["210101"], "district": ["Puno"],
-    ...                    "province": ["Puno"], "gap_mean_pct": [20.0],
-    ...                    "moved_soles": [1e6], "moved_per_capita": [7.0],
-    ...                    "coverage_end_mean_pct": [90.0]})
-    >>> spec = district_map(df, geo).to_dict()
-    >>> [layer["mark"]["type"] for layer in spec["layer"]]
-    ['geoshape', 'geoshape']
-    >>> spec["layer"][1]["transform"][0]["lookup"]
-    'properties.ubigeo'
+    The interface validates it once per (measure, highlight) and caches it with the
+    polygons, so a rerun only sends the values.
     """
     if measure not in MAP_MEASURES:
         raise ValueError(f"Medida desconocida para el mapa: {measure!r}.")
     column, title, fmt, scheme = MAP_MEASURES[measure]
-    # Only what the colour and tooltip need, with a combined name: the lookup table goes
-    # to the browser with every rerun (1,891 rows for Peru).
-    table = districts.assign(name=districts["district"] + " (" + districts["province"] + ")")
     numeric = list(dict.fromkeys([_GAP_TOOLTIP[0], column]))
     fields = ["name", *numeric]
-    lookup = alt.LookupData(data=_rounded(table, ["ubigeo", *fields]), key="ubigeo", fields=fields)
-    shapes = geo if isinstance(geo, alt.InlineData) else geo_data(geo)
+    lookup = alt.LookupData(data=alt.NamedData("valores"), key="ubigeo", fields=fields)
     base = (
         alt.Chart()
         .mark_geoshape(fill="#E0E0E0", stroke="white", strokeWidth=0.3)
@@ -202,7 +152,71 @@ def district_map(
             .project(type="mercator")
         )
     # The polygons are attached once, to the layer, so that no sub-chart copies them.
-    return alt.layer(*layers, data=shapes).properties(height=height, width="container")
+    return alt.layer(*layers, data=alt.NamedData("poligonos")).properties(
+        height=height, width="container"
+    )
+
+
+def district_map_data(districts: pd.DataFrame, measure: str = "brecha") -> pd.DataFrame:
+    """The ``valores`` dataset of the map: only what colour and tooltip need (the table goes
+    to the browser with every rerun: 1,891 rows for Peru)."""
+    column = MAP_MEASURES[measure][0]
+    table = districts.assign(name=districts["district"] + " (" + districts["province"] + ")")
+    numeric = list(dict.fromkeys([_GAP_TOOLTIP[0], column]))
+    return _rounded(table, ["ubigeo", "name", *numeric])
+
+
+def district_map(
+    districts: pd.DataFrame,
+    geo: dict,
+    measure: str = "brecha",
+    *,
+    highlight: str | None = None,
+    height: int = 520,
+) -> alt.LayerChart:
+    """Choropleth of districts coloured by a measure of a territory's result.
+
+    Parameters
+    ----------
+    districts : DataFrame
+        ``TerritoryResult.districts`` (needs ``ubigeo, district, province`` and the
+        measure columns of ``MAP_MEASURES``).
+    geo : dict
+        GeoJSON FeatureCollection from :func:`brechas_core.data.load_district_geo`,
+        already limited to the area to draw.
+    measure : {"brecha", "soles", "soles_hab", "cobertura"}
+    highlight : str, optional
+        A ubigeo to outline (the selected district).
+    height : int
+
+    Returns
+    -------
+    alt.LayerChart
+        A grey layer with every polygon, the coloured layer (lookup on
+        ``properties.ubigeo``) and, with ``highlight``, an outline.
+
+    Examples
+    --------
+    >>> geo = {"type": "FeatureCollection", "features": [{"type": "Feature",
+    ...        "properties": {"ubigeo": "210101"}, "geometry": {"type": "Polygon",
+    ...        "coordinates": [[[-70, -15], [-69, -15], [-69, -16], [-70, -15]]]}}]}
+    >>> df = pd.DataFrame({"ubigeo": ["210101"], "district": ["Puno"],
+    ...                    "province": ["Puno"], "gap_mean_pct": [20.0],
+    ...                    "moved_soles": [1e6], "moved_per_capita": [7.0],
+    ...                    "coverage_end_mean_pct": [90.0]})
+    >>> spec = district_map(df, geo).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['geoshape', 'geoshape']
+    >>> spec["layer"][1]["transform"][0]["lookup"]
+    'properties.ubigeo'
+    """
+    template = district_map_template(measure, highlight, height)
+    return template.properties(
+        datasets={
+            "poligonos": geo["features"],
+            "valores": district_map_data(districts, measure).to_dict("records"),
+        }
+    )
 
 
 def distribution_chart(

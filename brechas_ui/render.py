@@ -16,20 +16,24 @@ def chart(spec: alt.TopLevelMixin, *, key: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _template(builder: str, args: tuple) -> dict:
+def _template(builder: str, args: tuple, module=charts) -> dict:
     """A chart template from brechas_core.charts as a validated Vega-Lite dict, built once.
 
     Altair validates the spec here (once per shape), not on every rerun. Shared read-only:
     callers add their datasets in a new top-level dict and never mutate this one.
     """
-    spec = getattr(charts, builder)(*args).to_dict()
+    spec = getattr(module, builder)(*args).to_dict()
     spec.pop("config", None)  # Altair's default view size; Streamlit sizes the chart
     return spec
 
 
-def live_chart(builder: str, args: tuple, datasets: dict, *, key: str) -> None:
-    """Draw a chart that redraws on every rerun: cached template + this run's datasets."""
-    spec = {**_template(builder, args), "datasets": datasets}
+def live_chart(builder: str, args: tuple, datasets: dict, *, key: str, module=charts) -> None:
+    """Draw a chart that redraws on every rerun: cached template + this run's datasets.
+
+    ``builder`` names a ``*_template`` function of ``module`` (brechas_core.charts or
+    brechas_core.territory_charts).
+    """
+    spec = {**_template(builder, args, module), "datasets": datasets}
     st.vega_lite_chart(spec=spec, width="stretch", key=key)
 
 

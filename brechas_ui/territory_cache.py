@@ -6,7 +6,6 @@ cached.
 
 from __future__ import annotations
 
-import altair as alt
 import streamlit as st
 
 from brechas_core import data, territory_charts
@@ -20,12 +19,9 @@ def district_geo(department_code: str | None) -> dict:
 
 
 @st.cache_resource(show_spinner=False)
-def district_shapes(
-    department_code: str | None, province_code: str | None = None
-) -> alt.InlineData:
-    """The map's polygons as a reusable inline dataset: Peru, a department or a province."""
-    geo = district_geo(department_code)
+def district_features(department_code: str | None, province_code: str | None = None) -> list:
+    """The map's polygons (GeoJSON features) for Peru, a department or a province. Read-only."""
+    features = district_geo(department_code)["features"]
     if province_code:
-        features = [f for f in geo["features"] if f["properties"]["ubigeo"][:4] == province_code]
-        geo = {"type": "FeatureCollection", "features": features}
-    return territory_charts.geo_data(geo)
+        features = [f for f in features if f["properties"]["ubigeo"][:4] == province_code]
+    return features

@@ -325,18 +325,16 @@ colour = st.radio(
     horizontal=True,
     key="t_mapa_color",
 )
-shapes = tc.district_shapes(
+features = tc.district_features(
     context_territory.department_code,
     context_territory.code if context_territory.kind == "provincia" else None,
 )
-render.chart(
-    TC.district_map(
-        context.districts,
-        shapes,
-        colour,
-        highlight=chosen,
-    ),
+render.live_chart(
+    "district_map_template",
+    (colour, chosen),
+    {"poligonos": features, "valores": TC.district_map_data(context.districts, colour)},
     key="t_mapa",
+    module=TC,
 )
 missing = context.districts[~context.districts["has_polygon"]]
 if not missing.empty:
