@@ -11,7 +11,8 @@ speaking Streamlit's protocol (see ``harness.py``):
    a jittered 1-3 s between moves, and times each rerun (request to ``script_finished``);
 3. burst: every session moves the slider at the same moment; time until all have finished;
 4. memory: server RSS before, at its peak, right after all sessions close, and after the
-   disconnected-session TTL has passed (the server runs with
+   disconnected-session TTL has passed (after each wave with ``--waves``: a leak grows wave
+   after wave, memory the allocator keeps does not) (the server runs with
    ``--server.disconnectedSessionTTL`` = ``--ttl``, 120 s by default in Streamlit).
 
 Only loopback addresses; every loop is bounded in count and in time (``--max-seconds`` per
@@ -108,57 +109,69 @@ async def scenario(n: int, args) -> dict:
             await warm.rerun()
             await warm.close()
         rss_before = rss()
-        peak = [rss_before]
-        stop = asyncio.Event()
-        sampler = asyncio.create_task(_sample_rss(rss, peak, stop))
+        waves = [await _wave(servers, rss, n, args) for _ in range(args.waves)]
 
-        t0 = time.monotonic()
-        opened = await asyncio.gather(
-            *(
-                _open(srv.ws_url, len(range(k, n, args.processes)), t0 + args.max_seconds)
-                for k, srv in enumerate(servers)
-            )
-        )
-        sessions = [s for o in opened for s in o[0]]
-        open_times = [t for o in opened for t in o[1]]
-        open_errors = [e for o in opened for e in o[2]]
-        work_times, work_errors = await _workshop(
-            sessions, args.changes, (args.min_gap, args.max_gap), n, t0 + args.max_seconds
-        )
-        burst_total, burst_times, burst_errors = await _burst(sessions, args.max_seconds)
-        rss_loaded = rss()
-        for session in sessions:
-            await session.close()
-        stop.set()
-        await sampler
-        await asyncio.sleep(1)
-        rss_closed = rss()
-        # Disconnected sessions are kept for reconnection until the TTL; the store drops
-        # expired ones when it is next written, which a new session's disconnect does.
-        await asyncio.sleep(args.ttl + 1)
-        for srv in servers:
-            probe = await Session.open(srv.ws_url, "simulador")
-            await probe.rerun()
-            await probe.close()
-        await asyncio.sleep(1)
-        rss_after_ttl = rss()
-
+    first = waves[0]
     return {
+        **first,
         "sessions": n,
         "processes": args.processes,
+        "rss_mib": {
+            "before": round(rss_before),
+            **first["rss_mib"],
+            "after_ttl_by_wave": [w["rss_mib"]["after_ttl"] for w in waves],
+        },
+    }
+
+
+async def _wave(servers, rss, n: int, args) -> dict:
+    """Open n sessions, work, burst, close them all, wait out the TTL."""
+    peak = [rss()]
+    stop = asyncio.Event()
+    sampler = asyncio.create_task(_sample_rss(rss, peak, stop))
+    t0 = time.monotonic()
+    opened = await asyncio.gather(
+        *(
+            _open(srv.ws_url, len(range(k, n, args.processes)), t0 + args.max_seconds)
+            for k, srv in enumerate(servers)
+        )
+    )
+    sessions = [s for o in opened for s in o[0]]
+    open_times = [t for o in opened for t in o[1]]
+    open_errors = [e for o in opened for e in o[2]]
+    work_times, work_errors = await _workshop(
+        sessions, args.changes, (args.min_gap, args.max_gap), n, t0 + args.max_seconds
+    )
+    burst_total, burst_times, burst_errors = await _burst(sessions, args.max_seconds)
+    rss_loaded = rss()
+    for session in sessions:
+        await session.close()
+    stop.set()
+    await sampler
+    await asyncio.sleep(1)
+    rss_closed = rss()
+    # Disconnected sessions are kept for reconnection until the TTL; the store drops
+    # expired ones when it is next written, which a new session's disconnect does.
+    await asyncio.sleep(args.ttl + 1)
+    for srv in servers:
+        probe = await Session.open(srv.ws_url, "simulador")
+        await probe.rerun()
+        await probe.close()
+    await asyncio.sleep(1)
+    errors = open_errors + work_errors + burst_errors
+    return {
         "connected": len(sessions),
         "open": summary_ms(open_times) if open_times else {},
         "workshop": summary_ms(work_times) if work_times else {},
         "burst_total_s": round(burst_total, 2),
         "burst": summary_ms(burst_times) if burst_times else {},
-        "errors": len(open_errors) + len(work_errors) + len(burst_errors),
-        "error_kinds": sorted(set(open_errors + work_errors + burst_errors))[:5],
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors))[:5],
         "rss_mib": {
-            "before": round(rss_before),
             "peak": round(peak[0]),
             "loaded": round(rss_loaded),
             "closed": round(rss_closed),
-            "after_ttl": round(rss_after_ttl),
+            "after_ttl": round(rss()),
         },
     }
 
@@ -197,6 +210,7 @@ def main() -> None:
     parser.add_argument("--max-gap", type=float, default=3.0)
     parser.add_argument("--max-seconds", type=float, default=120, help="per-phase limit")
     parser.add_argument("--ttl", type=int, default=10, help="disconnectedSessionTTL, s")
+    parser.add_argument("--waves", type=int, default=1, help="repeat open..close this often")
     parser.add_argument("--processes", type=int, default=1, help="servers, sticky sessions")
     parser.add_argument("--soak", type=int, default=0, help="also: one session, this many reruns")
     parser.add_argument("--json", action="store_true", help="write benchmarks/out/load.json")
@@ -218,7 +232,8 @@ def main() -> None:
             "burst all done s": r["burst_total_s"],
             "errors": r["errors"],
             "RSS before/peak MiB": f"{r['rss_mib']['before']} / {r['rss_mib']['peak']}",
-            "RSS closed/after TTL MiB": f"{r['rss_mib']['closed']} / {r['rss_mib']['after_ttl']}",
+            "RSS closed/after TTL MiB": f"{r['rss_mib']['closed']} / "
+            + " / ".join(str(x) for x in r["rss_mib"]["after_ttl_by_wave"]),
         }
         for r in results
     ]
