@@ -21,6 +21,7 @@ from collections.abc import Mapping
 import altair as alt
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from brechas_core.projection import SCENARIOS
 from brechas_core.stats import OLSResult
@@ -120,10 +121,13 @@ def gap_attention_bars(
     )
 
 
-def with_data(template: alt.TopLevelMixin, datasets: Mapping[str, pd.DataFrame]):
+def with_data(template: alt.TopLevelMixin, datasets: Mapping[str, pa.Table | pd.DataFrame]):
     """A template chart with its named datasets attached (as records)."""
     return template.properties(
-        datasets={name: frame.to_dict("records") for name, frame in datasets.items()}
+        datasets={
+            name: t.to_pylist() if isinstance(t, pa.Table) else t.to_dict("records")
+            for name, t in datasets.items()
+        }
     )
 
 
@@ -192,30 +196,30 @@ def scatter_template(
 
 def scatter_data(
     labels, gap_pct, shares: Mapping[str, np.ndarray], fits: Mapping[str, OLSResult]
-) -> dict[str, pd.DataFrame]:
+) -> dict[str, pa.Table]:
     """Datasets for :func:`scatter_template`: the points of each series and its line."""
     gap = np.asarray(gap_pct, dtype=float)
-    points = pd.DataFrame(
+    points = pa.table(
         {
-            "label": np.tile(np.asarray(labels, dtype=object), len(shares)),
+            "label": np.tile(np.asarray(labels, dtype=object), len(shares)).tolist(),
             "gap_pct": np.tile(gap, len(shares)),
             "share_pct": np.concatenate([np.asarray(v, float) for v in shares.values()]),
-            "serie": np.repeat(list(shares), len(gap)),
+            "serie": np.repeat(list(shares), len(gap)).tolist(),
         }
     )
     xs = np.array([0.0, 100.0])
-    lines = pd.DataFrame(
+    lines = pa.table(
         {
             "gap_pct": np.tile(xs, len(fits)),
             "share_pct": np.concatenate([f.predict(xs) for f in fits.values()]),
-            "serie": np.repeat(list(fits), 2),
+            "serie": np.repeat(list(fits), 2).tolist(),
             "recta": np.repeat(
                 [
                     f"y = {f.intercept:,.2f} + {f.slope:,.4f}·x  (R² = {f.r2:,.3f})"
                     for f in fits.values()
                 ],
                 2,
-            ),
+            ).tolist(),
         }
     )
     return {"puntos": points, "rectas": lines}
@@ -281,18 +285,18 @@ def shares_template(n_items: int, item_title: str = "Brecha") -> alt.Chart:
     )
 
 
-def shares_data(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def shares_data(frame: pd.DataFrame) -> dict[str, pa.Table]:
     """Dataset for :func:`shares_template` from ``label, gap_pct, baseline_pct,
     scenario_pct`` (and optionally ``moved_soles``)."""
     n = len(frame)
     base = frame["baseline_pct"].to_numpy(float)
     scen = frame["scenario_pct"].to_numpy(float)
     soles = frame["moved_soles"].to_numpy(float) if "moved_soles" in frame else np.full(n, np.nan)
-    long = pd.DataFrame(
+    long = pa.table(
         {
-            "label": np.tile(frame["label"].to_numpy(object), 2),
+            "label": np.tile(frame["label"].to_numpy(object), 2).tolist(),
             "gap_pct": np.tile(frame["gap_pct"].to_numpy(float), 2),
-            "serie": np.repeat(list(SERIES), n),
+            "serie": np.repeat(list(SERIES), n).tolist(),
             "valor": np.concatenate([base, scen]),
             "cambio": np.tile(scen - base, 2),
             "moved_soles": np.tile(soles, 2),
@@ -359,10 +363,20 @@ def projection_template(columns: int = 2) -> alt.FacetChart:
     )
 
 
-def projection_data(wide: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def projection_data(wide: pd.DataFrame) -> dict[str, pa.Table]:
     """Dataset for :func:`projection_template`: ``brecha, year, serie, bajo, central, alto``
     (as :attr:`brechas_core.simulation.Simulation.projection` gives it)."""
-    return {"proyeccion": wide[["brecha", "year", "serie", "bajo", "central", "alto"]]}
+    cols = ["brecha", "year", "serie", "bajo", "central", "alto"]
+    return {
+        "proyeccion": pa.table(
+            {
+                c: wide[c].to_numpy(object).tolist()
+                if c in ("brecha", "serie")
+                else wide[c].to_numpy(float)
+                for c in cols
+            }
+        )
+    }
 
 
 def projection_chart(wide: pd.DataFrame, *, columns: int = 2):
@@ -457,26 +471,26 @@ def minimum_curve_template() -> alt.LayerChart:
 
 def minimum_curve_data(
     curve: pd.DataFrame, *, current: float, r_critical: float, smallest: float | None
-) -> dict[str, pd.DataFrame]:
+) -> dict[str, pa.Table]:
     """Datasets for :func:`minimum_curve_template` from
     :func:`brechas_core.alignment.minimum_curve`."""
     m = curve["minimum"].to_numpy(float)
     feasible = curve["feasible"].to_numpy(bool)
-    long = pd.DataFrame(
+    long = pa.table(
         {
             "minimum": np.tile(m, 2),
             "valor": np.concatenate([curve["rho"].to_numpy(float), curve["r"].to_numpy(float)]),
-            "medida": np.repeat(["Spearman ρ", "Pearson r"], len(m)),
+            "medida": ["Spearman ρ"] * len(m) + ["Pearson r"] * len(m),
             "factible": np.tile(feasible, 2),
         }
     )
-    marks = pd.DataFrame(
+    marks = pa.table(
         {
-            "minimum": [current] + ([] if smallest is None else [smallest]),
+            "minimum": [float(current)] + ([] if smallest is None else [float(smallest)]),
             "marca": ["F actual"] + ([] if smallest is None else ["Menor F significativo (ρ)"]),
         }
     )
-    return {"curva": long, "marcas": marks, "umbral": pd.DataFrame({"valor": [r_critical]})}
+    return {"curva": long, "marcas": marks, "umbral": pa.table({"valor": [float(r_critical)]})}
 
 
 def minimum_curve_chart(

@@ -8,6 +8,7 @@ screen can be traced to a data file and a formula, and tested without the interf
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -39,10 +40,41 @@ class Inputs:
     #: Set when the gap shares are estimates (a real territory, not the study).
     estimate_note: str | None = None
 
-    @property
+    @cached_property
     def defaults(self) -> dict[str, float]:
         """The typical district's values by key (pim, execution_pct, population, ...)."""
         return dict(zip(self.typical["key"], self.typical["value"].astype(float), strict=True))
+
+    @cached_property
+    def gaps(self) -> dict[str, np.ndarray]:
+        """The priority table as arrays (read once; a rerun then needs no pandas lookups)."""
+        t = self.priority
+        return {
+            "ids": t["gap_id"].to_numpy(object),
+            "labels": t["label"].to_numpy(object),
+            "gap_pct": t["gap_pct"].to_numpy(float),
+            "attention_pct": t["attention_pct"].to_numpy(float),
+        }
+
+    @cached_property
+    def costs(self) -> dict[str, np.ndarray]:
+        """Unit costs of the projectable gaps present in the priority table, as arrays, with
+        each one's position in the table."""
+        c = self.unit_costs[
+            self.unit_costs["projectable"] & self.unit_costs["gap_id"].isin(self.priority["gap_id"])
+        ]
+        position = {g: i for i, g in enumerate(self.priority["gap_id"])}
+        out = {
+            k: c[k].to_numpy(float) for k in ("cost_low", "cost_central", "cost_high", "base_share")
+        }
+        out.update(
+            ids=c["gap_id"].to_numpy(object),
+            position=np.array([position[g] for g in c["gap_id"]], dtype=int),
+            unit=c["unit"].to_numpy(object),
+            kind=c["kind"].to_numpy(object),
+            source=c["source"].to_numpy(object),
+        )
+        return out
 
 
 def for_territory(study: Inputs, ti, name: str) -> Inputs:
@@ -253,11 +285,11 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         resto_before = resto_after = float("nan")
         curve = align.minimum_curve("sectores", gap, att, alpha=alpha, **rule)
     else:
-        table = inputs.priority
-        ids = table["gap_id"].tolist()
-        labels = table["label"].tolist()
-        gap = table["gap_pct"].to_numpy(float)
-        att = table["attention_pct"].to_numpy(float)
+        arrays = inputs.gaps
+        ids = arrays["ids"].tolist()
+        labels = arrays["labels"].tolist()
+        gap = arrays["gap_pct"]
+        att = arrays["attention_pct"]
         included = ~np.isin(ids, scenario.excluded)
         resto = 100.0 - att.sum()
         protected = scenario.protected_pct
@@ -339,19 +371,16 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
 def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assumptions):
     """Projected gaps for baseline and scenario under low/central/high unit costs, in one
     vectorised call, as a wide table for the chart and a per-gap summary."""
-    costs = inputs.unit_costs[inputs.unit_costs["projectable"]]
-    costs = costs[costs["gap_id"].isin(items["id"])]
-    row = items.set_index("id").loc[costs["gap_id"]]
-    ids = costs["gap_id"].to_numpy(object)
+    c = inputs.costs
+    ids, at = c["ids"], c["position"]
     override = scenario.unit_costs_dict()
-    central0 = costs["cost_central"].to_numpy(float)
     user = np.array([override.get(g, np.nan) for g in ids], dtype=float)
-    scale = np.where(np.isnan(user), 1.0, user / central0)
-    cases = np.stack(
-        [costs[c].to_numpy(float) * scale for c in ("cost_low", "cost_central", "cost_high")]
+    scale = np.where(np.isnan(user), 1.0, user / c["cost_central"])
+    cases = np.stack([c["cost_low"] * scale, c["cost_central"] * scale, c["cost_high"] * scale])
+    gap = inputs.gaps["gap_pct"][at]
+    shares = np.stack(
+        [items["baseline_pct"].to_numpy(float)[at], items["scenario_pct"].to_numpy(float)[at]]
     )
-    gap = row["gap_pct"].to_numpy(float)
-    shares = np.stack([row["baseline_pct"].to_numpy(float), row["scenario_pct"].to_numpy(float)])
     # shapes: cost case (3) x series (2) x gap (g) [x year (h + 1)]
     proj = project_coverage(
         gap,
@@ -360,14 +389,14 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
         budget_soles=a.budget_soles,
         execution_rate=a.execution_pct / 100.0,
         population=a.population,
-        base_share=costs["base_share"].to_numpy(float),
+        base_share=c["base_share"],
         horizon_years=a.horizon_years,
     )
     g, years = len(ids), proj.years
     h = len(years)
     # rows ordered gap -> series -> year
     order = np.transpose(proj.gap_pct, (0, 2, 1, 3)).reshape(3, g * 2 * h)
-    labels = row["label"].to_numpy(object)
+    labels = inputs.gaps["labels"][at]
     wide = pd.DataFrame(
         {
             "gap_id": np.repeat(ids, 2 * h),
@@ -383,7 +412,7 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
         {
             "gap_id": ids,
             "label": labels,
-            "unit": costs["unit"].to_numpy(object),
+            "unit": c["unit"],
             "people_in_need": proj.people_in_need[1, 0],
             "covered_per_year_base": proj.newly_covered_per_year[1, 0],
             "covered_per_year_scenario": proj.newly_covered_per_year[1, 1],
@@ -393,8 +422,8 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
             "cost_central": cases[1],
             "cost_high": cases[2],
             "user_set": ~np.isnan(user),
-            "kind": costs["kind"].to_numpy(object),
-            "source": costs["source"].to_numpy(object),
+            "kind": c["kind"],
+            "source": c["source"],
         }
     )
     return wide, summary

@@ -83,7 +83,7 @@ def _priority_controls(inputs: Inputs) -> None:
         "que ninguna regla puede recortar (planillas, gasto corriente, deuda).",
         **state.bound("protected_pct", to_widget=lambda v: min(v, round(resto, 2))),
     )
-    with st.expander("Pisos por brecha"):
+    if _section("Pisos por brecha", "floors", bool(state.get().floors)):
         st.caption("Cada brecha recibe al menos su piso (% del presupuesto ejecutado).")
         for gid in ids:
             st.number_input(
@@ -127,7 +127,7 @@ def _sector_controls(inputs: Inputs) -> None:
         format_func=label.get,
         **state.bound("locked", to_widget=list, from_widget=lambda v: tuple(sorted(v))),
     )
-    with st.expander("Fijar la participación de una función"):
+    if _section("Fijar la participación de una función", "overrides", bool(state.get().overrides)):
         st.caption(
             "Escriba la nueva participación; las demás funciones no bloqueadas absorben la "
             "diferencia en proporción a su tamaño. Deje vacío para no fijarla."
@@ -157,7 +157,14 @@ def _sector_controls(inputs: Inputs) -> None:
 def _projection_controls(inputs: Inputs) -> None:
     scenario = state.get()
     defaults = assumptions(type(scenario)(), inputs)
-    with st.expander("Supuestos de la proyección"):
+    changed = (
+        scenario.budget_soles is not None
+        or scenario.execution_pct is not None
+        or scenario.population is not None
+        or scenario.horizon_years != type(scenario)().horizon_years
+        or bool(scenario.unit_costs)
+    )
+    if _section("Supuestos de la proyección", "assumptions", changed):
         st.caption(
             f"Por defecto, {inputs.place}"
             + (": medianas de los 110 distritos" if scenario.territory == "estudio" else "")
@@ -225,3 +232,16 @@ def _included(ids: list[str], label: dict) -> None:
             from_widget=lambda inc: tuple(g for g in ids if g not in inc),
         ),
     )
+
+
+def _section(title: str, name: str, active: bool) -> bool:
+    """A switch that shows a group of inputs only when wanted.
+
+    Widgets cost time on every rerun even inside a collapsed expander, so the ten floors,
+    the sixteen set shares and the assumptions are drawn only when their switch is on. It
+    starts on when the scenario already uses them (e.g. from a link).
+    """
+    key = f"w_show_{name}"
+    if key not in st.session_state:
+        st.session_state[key] = active
+    return st.toggle(title, key=key)

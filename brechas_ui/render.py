@@ -7,12 +7,25 @@ import pandas as pd
 import streamlit as st
 
 from brechas_core import charts
-from brechas_core.fmt import num, soles
+from brechas_core.fmt import num, pct, pp, soles
 
 
 def chart(spec: alt.TopLevelMixin, *, key: str) -> None:
     """Draw an Altair chart full width, with Streamlit's theme."""
     st.altair_chart(spec, width="stretch", key=key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _static_spec(name: str, _build) -> dict:
+    spec = _build().to_dict()
+    spec.pop("config", None)  # Altair's default view size; Streamlit sizes the chart
+    return spec
+
+
+def static_chart(name: str, build, *, key: str) -> None:
+    """A chart whose data never change in a process (the study's tables): ``build()`` runs
+    and Altair validates once; every rerun reuses the dict. ``name`` identifies it."""
+    st.vega_lite_chart(spec=dict(_static_spec(name, build)), width="stretch", key=key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -66,59 +79,85 @@ def comparison(table: pd.DataFrame) -> None:
             st.caption(row.explicacion)
 
 
+def _markdown_table(header: list[str], rows: list[list[str]], align: str) -> str:
+    """A small table as Markdown: cheaper per rerun than st.dataframe (no Arrow)."""
+    marks = {"l": ":---", "r": "---:"}
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "| " + " | ".join(marks[a] for a in align) + " |",
+        *("| " + " | ".join(r) + " |" for r in rows),
+    ]
+    return "\n".join(lines)
+
+
 def moves_table(sim) -> None:
     """Who gives and who receives, in points of the budget and in soles per year."""
-    moved = sim.items[sim.items["moved_pct"].abs() > 1e-9]
-    rows = moved[["label", "baseline_pct", "scenario_pct", "moved_pct", "moved_soles"]]
+    items = sim.items[sim.items["moved_pct"].abs() > 1e-9]
+    rows = [
+        (
+            r.moved_pct,
+            [
+                r.label,
+                pct(r.baseline_pct),
+                pct(r.scenario_pct),
+                pp(r.moved_pct),
+                soles(r.moved_soles),
+            ],
+        )
+        for r in items.itertuples(index=False)
+    ]
     if sim.view == "prioritarias" and sim.top_up_pct > 1e-9:
-        resto = {
-            "label": "Resto del presupuesto",
-            "baseline_pct": sim.resto_before,
-            "scenario_pct": sim.resto_after,
-            "moved_pct": sim.resto_after - sim.resto_before,
-            "moved_soles": -sim.top_up_soles,
-        }
-        rows = pd.concat([rows, pd.DataFrame([resto])], ignore_index=True)
-    if rows.empty:
+        moved = sim.resto_after - sim.resto_before
+        rows.append(
+            (
+                moved,
+                [
+                    "Resto del presupuesto",
+                    pct(sim.resto_before),
+                    pct(sim.resto_after),
+                    pp(moved),
+                    soles(-sim.top_up_soles),
+                ],
+            )
+        )
+    if not rows:
         st.caption("La regla no mueve dinero con estos valores.")
         return
+    rows.sort(key=lambda r: -r[0])
     with st.expander("De dónde a dónde se mueve el dinero", expanded=False):
-        rows = rows.sort_values("moved_pct", ascending=False)
-        rows = rows.assign(moved_soles=rows["moved_soles"].map(lambda v: soles(v)))
-        st.dataframe(
-            rows,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "label": st.column_config.TextColumn("Rubro"),
-                "baseline_pct": st.column_config.NumberColumn("Línea base (%)", format="%.2f"),
-                "scenario_pct": st.column_config.NumberColumn("Escenario (%)", format="%.2f"),
-                "moved_pct": st.column_config.NumberColumn("Cambio (p.p.)", format="%+.2f"),
-                "moved_soles": st.column_config.NumberColumn("Soles al año", format="accounting"),
-            },
+        st.markdown(
+            _markdown_table(
+                ["Rubro", "Línea base", "Escenario", "Cambio", "Soles al año"],
+                [r for _, r in rows],
+                "lrrrr",
+            )
         )
 
 
 def years_table(years: pd.DataFrame) -> None:
     """People covered per year and years to close each gap (central cost), base → escenario."""
-    table = pd.DataFrame(
-        {
-            "Brecha": years["label"],
-            "Personas sin el servicio hoy": years["people_in_need"].map(num),
-            "Nuevas personas por año": [
-                f"{num(b)} → {num(s)}"
-                for b, s in zip(
-                    years["covered_per_year_base"], years["covered_per_year_scenario"], strict=True
-                )
+    rows = [
+        [
+            r.label,
+            num(r.people_in_need),
+            f"{num(r.covered_per_year_base)} → {num(r.covered_per_year_scenario)}",
+            f"{_years(r.years_base)} → {_years(r.years_scenario)}",
+        ]
+        for r in years.itertuples(index=False)
+    ]
+    st.markdown(
+        _markdown_table(
+            [
+                "Brecha",
+                "Personas sin el servicio hoy",
+                "Nuevas personas por año",
+                "Años para cerrar la brecha",
             ],
-            "Años para cerrar la brecha": [
-                f"{_years(b)} → {_years(s)}"
-                for b, s in zip(years["years_base"], years["years_scenario"], strict=True)
-            ],
-        }
+            rows,
+            "lrrr",
+        )
     )
     st.caption("Línea base → escenario, con el costo unitario central.")
-    st.dataframe(table, hide_index=True, width="stretch")
 
 
 def _years(value: float) -> str:

@@ -56,10 +56,14 @@ with tab2:
     left, right = st.columns([3, 2])
     with left:
         st.markdown("**Brecha y presupuesto que la atendió** (Figura 1 del estudio)")
-        render.chart(charts.gap_attention_bars(t2, item_title="Brecha"), key="fig1")
+        render.static_chart(
+            "fig1", lambda: charts.gap_attention_bars(t2, item_title="Brecha"), key="fig1"
+        )
     with right:
         st.markdown("**¿Las brechas más grandes reciben más?**")
-        render.chart(charts.gap_share_scatter(t2, rep.ols_priority), key="disp_t2")
+        render.static_chart(
+            "disp_t2", lambda: charts.gap_share_scatter(t2, rep.ols_priority), key="disp_t2"
+        )
         st.caption(
             f"Recta: participación = {num(rep.ols_priority.intercept, 2)} + "
             f"{num(rep.ols_priority.slope, 4)} × brecha (R² = {num(rep.ols_priority.r2, 3)}). "
@@ -71,8 +75,9 @@ with tab3:
     left, right = st.columns([3, 2])
     with left:
         st.markdown("**Brecha por sector y presupuesto por función** (Figura 2 del estudio)")
-        render.chart(
-            charts.gap_attention_bars(
+        render.static_chart(
+            "fig2",
+            lambda: charts.gap_attention_bars(
                 t3.assign(label=t3["function_code"] + ". " + t3["label"]),
                 item_title="Función",
                 share_title="Presupuesto ejecutado en la función (%)",
@@ -81,7 +86,9 @@ with tab3:
         )
     with right:
         st.markdown("**¿Los sectores con más brecha reciben más?**")
-        render.chart(charts.gap_share_scatter(t3, rep.ols_functions), key="disp_t3")
+        render.static_chart(
+            "disp_t3", lambda: charts.gap_share_scatter(t3, rep.ols_functions), key="disp_t3"
+        )
         st.caption(
             f"Recta: participación = {num(rep.ols_functions.intercept, 2)} + "
             f"{num(rep.ols_functions.slope, 4)} × brecha (R² = {num(rep.ols_functions.r2, 3)})."

@@ -89,6 +89,8 @@ def test_reset_returns_to_the_baseline_and_keeps_the_view(open_page):
 def test_floor_for_water_raises_water_without_a_minimum(open_page):
     # A 10 % floor for water (5.65 %) moves 4.35 p.p. from the rest: total 31.42 %.
     at = open_page("simulador")
+    assert "w_floors__agua" not in [n.key for n in at.number_input]  # behind its switch
+    at.toggle(key="w_show_floors").set_value(True).run()
     at.number_input(key="w_floors__agua").set_value(10.0).run()
     assert _metric(at, "m_total_prioritarias") == "31.42 %"
     assert at.query_params["pisos"] == "agua:10"
@@ -98,3 +100,9 @@ def test_sector_view_protects_high_gap_functions(open_page):
     at = open_page("simulador", {"vista": "sectores", "umbral": "70", "minimo": "70"})
     assert _metric(at, "m_total_prioritarias") == "70.00 %"
     assert "Funciones con brecha alta" in [m.label for m in at.metric]
+
+
+def test_a_link_with_floors_opens_with_the_floors_switch_on(open_page):
+    at = open_page("simulador", {"pisos": "agua:10"})
+    assert at.toggle(key="w_show_floors").value is True
+    assert at.number_input(key="w_floors__agua").value == 10.0

@@ -6,10 +6,10 @@ def _metric(at, label):
 
 
 def test_puno_link_feeds_the_simulator_with_census_gaps_and_budget(open_page):
-    at = open_page("simulador", {"territorio": "21", "anio": "2023"})
+    at = open_page("simulador", {"territorio": "21", "anio": "2023", "pisos": "agua:1"})
     assert at.selectbox(key="w_area").value == "21"
     assert "Puno, 2023" in at.caption[0].value
-    # three census gaps instead of the study's ten
+    # three census gaps instead of the study's ten (the link's floor opens their inputs)
     assert [n.label.split(" (")[0] for n in at.number_input if n.key.startswith("w_floors")] == [
         "Agua",
         "Desagüe",
