@@ -290,10 +290,23 @@ class _Reader:
         return _pairs(out)
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
 def _show(value: str) -> str:
-    """User text quoted back in a notice: shortened, never interpreted."""
+    """User text quoted back in a notice: shortened, and never interpreted.
+
+    Notices are shown as Markdown, so every ASCII punctuation mark that Markdown (or
+    Streamlit's ``:color[...]``, ``:material/...:`` and ``$math$`` extensions) could act on
+    is backslash-escaped: a link, an image or HTML in a URL shows as its literal text.
+
+    Examples
+    --------
+    >>> print(_show("[Descargar](https://example.org)"))
+    \\[Descargar\\]\\(https\\://example\\.org\\)
+    """
     value = value if len(value) <= 40 else value[:37] + "…"
-    return value
+    return _MARKDOWN.sub(r"\\\1", value)
 
 
 KNOWN_PARAMS = (
