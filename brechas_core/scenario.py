@@ -290,23 +290,24 @@ class _Reader:
         return _pairs(out)
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
-
-
 def _show(value: str) -> str:
     """User text quoted back in a notice: shortened, and never interpreted.
 
-    Notices are shown as Markdown, so every ASCII punctuation mark that Markdown (or
-    Streamlit's ``:color[...]``, ``:material/...:`` and ``$math$`` extensions) could act on
-    is backslash-escaped: a link, an image or HTML in a URL shows as its literal text.
+    Notices are shown as Markdown, so the value goes inside a code span: there nothing is
+    a link, an emphasis, HTML or one of Streamlit's ``:color[...]`` / ``$math$``
+    extensions, and a URL is not autolinked. Backticks, which could close the span, are
+    replaced by a look-alike (U+02CB).
 
     Examples
     --------
     >>> print(_show("[Descargar](https://example.org)"))
-    \\[Descargar\\]\\(https\\://example\\.org\\)
+    `[Descargar](https://example.org)`
+    >>> print(_show("`x` **y**"))
+    `ˋxˋ **y**`
     """
     value = value if len(value) <= 40 else value[:37] + "…"
-    return _MARKDOWN.sub(r"\\\1", value)
+    value = value.replace("`", "\u02cb").strip() or "\u02cb\u02cb"
+    return f"`{value}`"
 
 
 KNOWN_PARAMS = (

@@ -73,7 +73,7 @@ def test_tampered_link_shows_a_notice_and_the_baseline(open_page):
     at = open_page("simulador", {"minimo": "abc", "reparto": "hack", "zzz": "1"})
     notice = at.warning[0].value
     assert "«minimo» debe ser un número" in notice
-    assert "reparto=hack" in notice
+    assert "reparto=`hack`" in notice
     assert "zzz" in notice
     assert _metric(at, "m_total_prioritarias") == "27.07 %"
 

@@ -150,12 +150,6 @@ def test_html_in_a_link_is_shown_as_text(app_server, page):
     ["[Descargar](https://example.org)", "https://example.org", "www.example.org"],
     ids=["markdown-link", "bare-url", "www"],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug reported to the lead: link text is quoted into the notice as Markdown; "
-    "since 0f01248 it is backslash-escaped, but GFM still autolinks any URL in it "
-    "(reparto=https://example.org shows a clickable link inside the app)",
-)
 def test_a_url_in_a_link_is_shown_as_text_not_as_a_link(app_server, page, payload):
     page.goto(f"{app_server.url}/diagnostico?reparto={payload}")
     notice = page.locator(".st-key-avisos_enlace")
