@@ -135,3 +135,10 @@ def set_territory(code: str) -> None:
     put(get().with_(territory=code, budget_soles=None, execution_pct=None, population=None))
     for key in [k for k in st.session_state if str(k).startswith(_W)]:
         del st.session_state[key]
+
+
+def start(**fields) -> None:
+    """Start a fresh scenario with some fields set (the landing page's quick starts)."""
+    put(Scenario(data_version=get().data_version).with_(**fields))
+    for key in [k for k in st.session_state if str(k).startswith(_W)]:
+        del st.session_state[key]

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from brechas_core.fmt import num, pct
-from brechas_ui import cache, frame
+from brechas_ui import cache, frame, state
 
 frame.require()
 
@@ -28,19 +28,52 @@ dinero.
 )
 
 GO = ":material/arrow_forward:"
-c1, c2, c3 = st.columns(3)
-with c1, st.container(border=True):
-    st.markdown("#### 1. Diagnóstico")
-    st.markdown("Las brechas y el presupuesto del estudio, con sus cifras verificadas.")
-    st.page_link("pages/diagnostico.py", label="Ver el diagnóstico", icon=GO)
-with c2, st.container(border=True):
-    st.markdown("#### 2. Simulador")
-    st.markdown("Pruebe una regla de asignación mínima y compare con la línea base.")
-    st.page_link("pages/simulador.py", label="Abrir el simulador", icon=GO)
-with c3, st.container(border=True):
-    st.markdown("#### 3. Metodología")
-    st.markdown("Fórmulas, supuestos, fuentes y los parámetros del enlace.")
-    st.page_link("pages/metodologia.py", label="Leer la metodología", icon=GO)
+cards = [
+    (
+        "1. Diagnóstico",
+        "Las brechas y el presupuesto del estudio, con sus cifras verificadas.",
+        "pages/diagnostico.py",
+        "Ver el diagnóstico",
+    ),
+    (
+        "2. Simulador",
+        "Pruebe una regla de asignación mínima y compárela con la línea base.",
+        "pages/simulador.py",
+        "Abrir el simulador",
+    ),
+    (
+        "3. Territorios",
+        "La regla en cada distrito de Puno o del Perú: quién recibe y quién cede.",
+        "pages/territorios.py",
+        "Ver los territorios",
+    ),
+    (
+        "4. Metodología",
+        "Fórmulas, supuestos, fuentes y los parámetros del enlace.",
+        "pages/metodologia.py",
+        "Leer la metodología",
+    ),
+]
+for column, (title, text, target, label) in zip(st.columns(4), cards, strict=True):
+    with column, st.container(border=True):
+        st.markdown(f"#### {title}")
+        st.markdown(text)
+        st.page_link(target, label=label, icon=GO)
+
+st.markdown("##### Para un taller, en un clic")
+quick = st.columns(3)
+if quick[0].button(
+    "Mínimo de 40 % en el estudio", key="probar_estudio", icon=":material/play_arrow:"
+):
+    state.start(minimum_pct=40.0)
+    st.switch_page("pages/simulador.py")
+if quick[1].button("Mínimo de 20 % en Puno, 2023", key="probar_puno", icon=":material/map:"):
+    state.start(territory="21", year="2023", minimum_pct=20.0)
+    st.switch_page("pages/territorios.py")
+st.caption(
+    "El enlace de la barra de direcciones guarda siempre el escenario: cópielo para "
+    "compartirlo o para volver a él."
+)
 
 st.subheader("De dónde vienen los datos")
 st.markdown(
@@ -54,6 +87,6 @@ st.markdown(
   electricidad por distrito).
 
 Todo se calcula dentro de la aplicación, sin conexión, a partir de sus propios archivos de
-datos. El enlace de la barra de direcciones guarda el escenario: cópielo para compartirlo.
+datos.
 """
 )
