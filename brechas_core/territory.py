@@ -449,6 +449,25 @@ CONSTANT_NOTE = (
 )
 
 
+def _not_computable(measure: str, moment: str, n: int, why: str) -> list[dict]:
+    """Alignment rows for both methods when the test cannot be computed, saying why."""
+    return [
+        dict(
+            measure=measure,
+            moment=moment,
+            method=method,
+            statistic=np.nan,
+            t=np.nan,
+            t_critical=np.nan,
+            pvalue=np.nan,
+            significant=False,
+            n=n,
+            decision=why,
+        )
+        for method in ("spearman", "pearson")
+    ]
+
+
 def _alignment(d: pd.DataFrame, alpha: float) -> pd.DataFrame:
     ok = d[d["has_census"].to_numpy(bool)]
     rows = []
@@ -461,41 +480,18 @@ def _alignment(d: pd.DataFrame, alpha: float) -> pd.DataFrame:
     gap = ok["gap_mean_pct"].to_numpy(float)
     for (measure, moment), column in pairs.items():
         if len(ok) < 3:
-            for method in ("spearman", "pearson"):
-                rows.append(
-                    dict(
-                        measure=measure,
-                        moment=moment,
-                        method=method,
-                        statistic=np.nan,
-                        t=np.nan,
-                        t_critical=np.nan,
-                        pvalue=np.nan,
-                        significant=False,
-                        n=len(ok),
-                        decision="Hacen falta al menos 3 distritos con datos del censo para "
-                        "medir la alineación entre distritos.",
-                    )
-                )
+            rows += _not_computable(
+                measure,
+                moment,
+                len(ok),
+                "Hacen falta al menos 3 distritos con datos del censo para medir la "
+                "alineación entre distritos.",
+            )
             continue
         # Shares equal up to rounding noise (1e-9 p.p.) must tie, not be ranked.
         value = np.round(ok[column].to_numpy(float), 9)
         if np.ptp(value) == 0:
-            rows += [
-                dict(
-                    measure=measure,
-                    moment=moment,
-                    method=method,
-                    statistic=np.nan,
-                    t=np.nan,
-                    t_critical=np.nan,
-                    pvalue=np.nan,
-                    significant=False,
-                    n=len(ok),
-                    decision=CONSTANT_NOTE,
-                )
-                for method in ("spearman", "pearson")
-            ]
+            rows += _not_computable(measure, moment, len(ok), CONSTANT_NOTE)
             continue
         for res in _correlations(gap, value, alpha):
             rows.append(
