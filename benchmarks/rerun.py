@@ -26,6 +26,7 @@ from harness import OUT, ROOT, Session, machine, server, summary_ms, table
 
 TARGET_MEDIAN_MS = 30
 TARGET_RATIO = 2.0
+SETTLE_S = 0.1
 
 
 async def measure(rounds: int) -> dict[str, list[float]]:
@@ -43,11 +44,18 @@ async def measure(rounds: int) -> dict[str, list[float]]:
         warmup = 10
         for i in range(rounds + warmup):
             value = rng.choice(values)
-            runs = {
-                "simulador": await sim.rerun({"w_minimum_pct": value}),
-                "minimal": await mini.rerun({"w_minimum_pct": value}),
-                "diagnostico": await diag.rerun(),
-            }
+            runs = {}
+            for name, session, widgets in (
+                ("simulador", sim, {"w_minimum_pct": value}),
+                ("minimal", mini, {"w_minimum_pct": value}),
+                ("diagnostico", diag, None),
+            ):
+                # Let the previous run settle first, as between a user's clicks: in
+                # Streamlit 1.67 a request that lands right after another run has finished
+                # waits ~30 ms more (seen with the minimal page too), which would measure
+                # the order of the requests rather than the page.
+                await asyncio.sleep(SETTLE_S)
+                runs[name] = await session.rerun(widgets)
             for name, run in runs.items():
                 errors += run.errors
                 if i >= warmup:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from brechas_core import charts
 from brechas_core.fmt import num, pct, pp, soles
@@ -19,6 +21,12 @@ def chart(spec: alt.TopLevelMixin, *, key: str) -> None:
 def _static_spec(name: str, _build) -> dict:
     spec = _build().to_dict()
     spec.pop("config", None)  # Altair's default view size; Streamlit sizes the chart
+    # Serialise the datasets to Arrow once: Streamlit sends bytes as they are, where it
+    # would otherwise rebuild a DataFrame from the records on every rerun.
+    spec["datasets"] = {
+        name: dataframe_util.convert_anything_to_arrow_bytes(pa.Table.from_pylist(rows))
+        for name, rows in spec.get("datasets", {}).items()
+    }
     return spec
 
 
@@ -68,15 +76,22 @@ def share_table(frame: pd.DataFrame, item_title: str) -> None:
 
 
 def comparison(table: pd.DataFrame) -> None:
-    """The study's figures beside the recomputed ones, with the reason for each difference."""
-    for row in table.itertuples(index=False):
-        with st.container(border=True):
-            head, rep_col, rec_col = st.columns([3, 2, 3])
-            head.markdown(f"**{row.cifra}**")
-            rep_col.markdown(f"Reportado: **{row.reportado}**")
-            mark = "✅ coincide" if row.coincide else "⚠️ no coincide"
-            rec_col.markdown(f"Recalculado: **{row.recalculado}** · {mark}")
-            st.caption(row.explicacion)
+    """The study's figures beside the recomputed ones, with the reason for each difference.
+
+    One Markdown table: a grid of bordered containers cost several ms per rerun.
+    """
+    rows = [
+        [
+            f"**{r.cifra}**",
+            r.reportado,
+            f"{r.recalculado} {'✅' if r.coincide else '⚠️'}",
+            r.explicacion,
+        ]
+        for r in table.itertuples(index=False)
+    ]
+    with st.container(key="reportado_recalculado"):
+        st.markdown(_markdown_table(["Cifra", "Reportado", "Recalculado", "Por qué"], rows, "lrrl"))
+        st.caption("✅ coincide con lo que dan las tablas del estudio · ⚠️ no coincide.")
 
 
 def _markdown_table(header: list[str], rows: list[list[str]], align: str) -> str:

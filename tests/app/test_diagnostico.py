@@ -13,16 +13,26 @@ def test_headline_figures_are_recomputed_from_the_study_tables(open_page):
     assert _metric(at, "Pearson r (Tabla 3)") == "-0.234"
 
 
+def _comparison_rows(at):
+    """The reported-vs-recomputed Markdown table, as {figure: [reported, recomputed, why]}."""
+    table = next(m.value for m in at.markdown if m.value.startswith("| Cifra |"))
+    rows = [line.strip("| ").split(" | ") for line in table.splitlines()[2:]]
+    return {r[0].strip("*"): r[1:] for r in rows}
+
+
 def test_reported_and_recomputed_values_are_shown_side_by_side(open_page):
     at = open_page("diagnostico")
-    text = " ".join(m.value for m in at.markdown)
-    assert "Reportado: **-0.662**" in text
-    assert "Recalculado: **-0.234 (p = 0.38)**" in text
-    assert "Reportado: **-0.97**" in text
-    assert "ρ = 0.309" in " ".join(c.value for c in at.caption)
+    rows = _comparison_rows(at)
+    assert rows["Pearson r (Tabla 3)"][:2] == ["-0.662", "-0.234 (p = 0.38) ⚠️"]
+    assert rows["Spearman t (Tabla 2)"][0] == "-0.97"
+    assert "ρ = 0.309" in rows["Spearman t (Tabla 2)"][2]
+    assert rows["Brecha prioritaria promedio"][:2] == ["56.71 %", "56.71 % ✅"]
 
 
 def test_both_readings_of_the_budget_share_are_named(open_page):
     at = open_page("diagnostico")
-    text = " ".join(m.value for m in at.markdown)
-    assert "2.71 % (promedio por brecha); 27.07 % (las diez juntas)" in text
+    reported, recomputed, _ = _comparison_rows(at)[
+        "Presupuesto destinado a las brechas prioritarias"
+    ]
+    assert reported == "2.71 %"
+    assert recomputed == "2.71 % (promedio por brecha); 27.07 % (las diez juntas) ✅"
