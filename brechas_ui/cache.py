@@ -72,7 +72,7 @@ class TerritoryOptions:
 
 @st.cache_resource(show_spinner=False)
 def territory_options() -> TerritoryOptions:
-    d = data.load_districts().sort_values("ubigeo")
+    d = districts().sort_values("ubigeo")
     labels = {"estudio": "Estudio: 13 distritos de Puno (2021-2023)", "PE": "Perú (todas)"}
     deps = d.drop_duplicates("department_code")
     provs = d.drop_duplicates("province_code")
@@ -97,11 +97,11 @@ def territory_options() -> TerritoryOptions:
     areas = ("estudio", "PE")
     for dep in deps.department_code:
         areas += (dep, *provs.loc[provs.department_code == dep, "province_code"])
-    districts = {
+    by_area = {
         **{k: tuple(g.ubigeo) for k, g in d.groupby("department_code")},
         **{k: tuple(g.ubigeo) for k, g in d.groupby("province_code")},
     }
-    return TerritoryOptions(areas=areas, districts=districts, labels=labels)
+    return TerritoryOptions(areas=areas, districts=by_area, labels=labels)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -110,7 +110,7 @@ def district_frame(year: str) -> pd.DataFrame:
     return territory.district_frame(
         year,
         municipalities=data.load_municipalities(),
-        districts=data.load_districts(),
+        districts=districts(),
         functions=data.load_functions_by_department(),
     )
 

@@ -121,8 +121,7 @@ def reset(keep: tuple[str, ...] = ("territory", "year", "view")) -> None:
     """Back to the baseline (no rule), keeping where and what the user is looking at."""
     current = get()
     put(Scenario(**{f: getattr(current, f) for f in keep}, data_version=current.data_version))
-    for key in [k for k in st.session_state if str(k).startswith(_W)]:
-        del st.session_state[key]
+    _redraw_widgets()
 
 
 def set_territory(code: str) -> None:
@@ -133,12 +132,16 @@ def set_territory(code: str) -> None:
     per-gap inputs depend on the territory).
     """
     put(get().with_(territory=code, budget_soles=None, execution_pct=None, population=None))
-    for key in [k for k in st.session_state if str(k).startswith(_W)]:
-        del st.session_state[key]
+    _redraw_widgets()
 
 
 def start(**fields) -> None:
     """Start a fresh scenario with some fields set (the landing page's quick starts)."""
     put(Scenario(data_version=get().data_version).with_(**fields))
+    _redraw_widgets()
+
+
+def _redraw_widgets() -> None:
+    """Drop every scenario widget's own state, so each is seeded again from the scenario."""
     for key in [k for k in st.session_state if str(k).startswith(_W)]:
         del st.session_state[key]
