@@ -30,7 +30,8 @@ ARGS = [
     "--no-first-run",
 ]
 WATCH_CHART = """() => {
-  const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
+  const chart = document.querySelector(
+    '.st-key-grafico_sim_participaciones [data-testid="stVegaLiteChart"]');
   const box = chart.closest('[data-testid="stElementContainer"]');
   window.__redrawn = 0;
   window.__observer && window.__observer.disconnect();

@@ -55,7 +55,10 @@ def live_chart(builder: str, args: tuple, datasets: dict, *, key: str, module=ch
     brechas_core.territory_charts).
     """
     spec = {**_template(builder, args, module), "datasets": datasets}
-    st.vega_lite_chart(spec=spec, width="stretch", key=key)
+    # A keyed container, so that tests (and CSS) can find the chart: Streamlit gives a
+    # keyed container the class st-key-<key>, but not a keyed chart.
+    with st.container(key=f"grafico_{key}"):
+        st.vega_lite_chart(spec=spec, width="stretch", key=key)
 
 
 def share_table(frame: pd.DataFrame, item_title: str) -> None:

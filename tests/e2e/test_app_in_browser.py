@@ -69,12 +69,9 @@ def query(page: Page) -> dict[str, list[str]]:
 
 
 def shares_chart(page: Page) -> Locator:
-    """The Simulador's shares chart (key ``sim_participaciones``), the page's first chart.
-
-    Streamlit 1.67 puts a ``st-key-*`` class on keyed widgets and containers, not on keyed
-    charts, so a chart can only be found by its place on the page.
-    """
-    return page.get_by_test_id("stVegaLiteChart").first
+    """The Simulador's shares chart (key ``sim_participaciones``), inside the keyed container
+    that brechas_ui.render.live_chart draws around every live chart."""
+    return page.locator(".st-key-grafico_sim_participaciones [data-testid='stVegaLiteChart']")
 
 
 def chart_markup(chart: Locator) -> str:

@@ -1,0 +1,125 @@
+"""The scenario's round trip through a link: strict, total, and explained in Spanish."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from brechas_core.scenario import KNOWN_PARAMS, Scenario, from_query, to_query
+
+GAPS = ["agua", "desague", "electricidad", "anemia"]
+CODES = ["03", "15", "18", "21"]
+
+
+def read(params, version=None):
+    return from_query(params, gap_ids=GAPS, function_codes=CODES, current_data_version=version)
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "expected", "n_notices"),
+    [
+        ({"minimo": "40"}, "minimum_pct", 40.0, 0),
+        ({"minimo": "12.5"}, "minimum_pct", 12.5, 0),
+        # out of range: clamped to the limit, with a notice
+        ({"minimo": "250"}, "minimum_pct", 100.0, 1),
+        ({"minimo": "-5"}, "minimum_pct", 0.0, 1),
+        # not a number: ignored (default), with a notice
+        ({"minimo": "1e400"}, "minimum_pct", 0.0, 1),
+        ({"minimo": "nan"}, "minimum_pct", 0.0, 1),
+        ({"minimo": "__import__('os')"}, "minimum_pct", 0.0, 1),
+        ({"reparto": "igual"}, "reparto", "igual", 0),
+        ({"reparto": "hack"}, "reparto", "brecha", 1),
+        ({"vista": "sectores"}, "view", "sectores", 0),
+        ({"territorio": "210502"}, "territory", "210502", 0),
+        ({"territorio": "21; DROP"}, "territory", "estudio", 1),
+        ({"horizonte": "7.6"}, "horizon_years", 8, 0),
+        ({"poblacion": "0"}, "population", 1, 1),
+        ({"excluir": "agua,zzz"}, "excluded", ("agua",), 1),
+        ({"pisos": "agua:10,desague:x,luz:3"}, "floors", (("agua", 10.0),), 2),
+        ({"fijar": "18:20,99:5"}, "overrides", (("18", 20.0),), 1),
+        ({"bloquear": "03,15"}, "locked", ("03", "15"), 0),
+        ({"costo": "agua:0"}, "unit_costs", (("agua", 1.0),), 1),
+    ],
+    ids=lambda v: str(v) if not isinstance(v, dict) else "&".join(f"{k}={x}" for k, x in v.items()),
+)
+def test_each_parameter_is_read_fixed_or_ignored(params, field, expected, n_notices):
+    result = read(params)
+    assert getattr(result.scenario, field) == expected
+    assert len(result.notices) == n_notices
+
+
+def test_unknown_parameters_are_named_in_a_notice():
+    result = read({"zzz": "1", "minimo": "10"})
+    assert result.scenario.minimum_pct == 10
+    assert "zzz" in result.notices[0]
+
+
+def test_a_link_from_another_data_version_says_so():
+    result = read({"datos": "abcd1234"}, version="11c254e1")
+    assert "otra versión de los datos" in result.notices[0]
+    assert read({"datos": "11c254e1"}, version="11c254e1").notices == ()
+
+
+def test_a_repeated_parameter_takes_the_last_value_as_browsers_do():
+    assert read({"minimo": ["10", "20"]}).scenario.minimum_pct == 20.0
+
+
+def test_link_text_is_quoted_inside_a_code_span_never_as_markdown():
+    notice = read({"reparto": "[x](https://e.org)"}).notices[0]
+    assert "`[x](https://e.org)`" in notice
+    notice = read({"reparto": "`a` **b**"}).notices[0]
+    assert "`" not in notice.split("«reparto=")[1].split("»")[0].strip("`")
+
+
+def test_links_stay_short_defaults_are_not_written():
+    assert set(to_query(Scenario())) == {"territorio", "anio", "vista", "minimo", "reparto"}
+
+
+scenarios = st.builds(
+    Scenario,
+    territory=st.sampled_from(["estudio", "PE", "21", "2105", "210502"]),
+    year=st.sampled_from(["promedio", "2021", "2023"]),
+    view=st.sampled_from(["prioritarias", "sectores"]),
+    minimum_pct=st.floats(0, 100).map(lambda v: round(v, 2)),
+    reparto=st.sampled_from(["brecha", "igual", "manual"]),
+    excluded=st.lists(st.sampled_from(GAPS), unique=True).map(lambda v: tuple(sorted(v))),
+    floors=st.dictionaries(
+        st.sampled_from(GAPS), st.floats(0.5, 100).map(lambda v: round(v, 1))
+    ).map(lambda d: tuple(sorted(d.items()))),
+    protected_pct=st.floats(0, 100).map(lambda v: round(v, 1)),
+    overrides=st.dictionaries(
+        st.sampled_from(CODES), st.floats(0, 100).map(lambda v: round(v, 2))
+    ).map(lambda d: tuple(sorted(d.items()))),
+    locked=st.lists(st.sampled_from(CODES), unique=True).map(lambda v: tuple(sorted(v))),
+    budget_soles=st.none() | st.floats(0, 1e9).map(lambda v: round(v, 2)),
+    population=st.none() | st.integers(1, 40_000_000),
+    horizon_years=st.integers(1, 50),
+)
+
+
+@given(scenarios)
+def test_every_scenario_survives_its_own_link_exactly(scenario):
+    # what the address bar holds opens the same scenario, with nothing to fix
+    result = read(to_query(scenario))
+    assert result.notices == ()
+    assert result.scenario == scenario
+
+
+def test_every_written_parameter_is_a_known_one():
+    query = to_query(
+        Scenario(
+            excluded=("agua",),
+            floors=(("agua", 1.0),),
+            weights=(("agua", 2.0),),
+            protected_pct=1,
+            threshold_pct=60,
+            overrides=(("18", 5.0),),
+            locked=("03",),
+            budget_soles=1,
+            execution_pct=50,
+            population=10,
+            horizon_years=5,
+            unit_costs=(("agua", 10.0),),
+            data_version="abcd1234",
+        )
+    )
+    assert set(query) == set(KNOWN_PARAMS)
