@@ -440,7 +440,7 @@ def _reading(scenario: Scenario, sim: dict, place: str) -> str:
     who = (
         "las brechas prioritarias"
         if scenario.view == "prioritarias"
-        else (f"las funciones con brecha de {pct(scenario.threshold_pct, 0)} o más")
+        else (f"las funciones con brecha de {pct(scenario.threshold_pct, 1)} o más")
     )
     b, f = sim["before"].spearman, sim["after"].spearman
     align_txt = (

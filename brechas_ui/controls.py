@@ -124,6 +124,7 @@ def _sector_controls(inputs: Inputs) -> None:
     st.multiselect(
         "Funciones bloqueadas (no se mueven)",
         codes,
+        placeholder="Ninguna",
         format_func=label.get,
         **state.bound("locked", to_widget=list, from_widget=lambda v: tuple(sorted(v))),
     )
@@ -223,6 +224,7 @@ def _included(ids: list[str], label: dict) -> None:
     st.multiselect(
         "Brechas incluidas en la regla",
         ids,
+        placeholder="Ninguna: la regla no mueve dinero",
         format_func=label.get,
         label_visibility="collapsed",
         help="Las brechas que quite no reciben ni ceden dinero.",

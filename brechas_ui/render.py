@@ -78,6 +78,11 @@ def share_table(frame: pd.DataFrame, item_title: str) -> None:
     )
 
 
+# Material icons, not emoji: they render without an emoji font (projectors, kiosks).
+MATCH = ":green[:material/check_circle:]"
+MISMATCH = ":orange[:material/warning:]"
+
+
 def comparison(table: pd.DataFrame) -> None:
     """The study's figures beside the recomputed ones, with the reason for each difference.
 
@@ -87,14 +92,16 @@ def comparison(table: pd.DataFrame) -> None:
         [
             f"**{r.cifra}**",
             r.reportado,
-            f"{r.recalculado} {'✅' if r.coincide else '⚠️'}",
+            f"{r.recalculado} {MATCH if r.coincide else MISMATCH}",
             r.explicacion,
         ]
         for r in table.itertuples(index=False)
     ]
     with st.container(key="reportado_recalculado"):
         st.markdown(_markdown_table(["Cifra", "Reportado", "Recalculado", "Por qué"], rows, "lrrl"))
-        st.caption("✅ coincide con lo que dan las tablas del estudio · ⚠️ no coincide.")
+        st.caption(
+            f"{MATCH} coincide con lo que dan las tablas del estudio · {MISMATCH} no coincide."
+        )
 
 
 def _markdown_table(header: list[str], rows: list[list[str]], align: str) -> str:
@@ -103,7 +110,8 @@ def _markdown_table(header: list[str], rows: list[list[str]], align: str) -> str
     lines = [
         "| " + " | ".join(header) + " |",
         "| " + " | ".join(marks[a] for a in align) + " |",
-        *("| " + " | ".join(r) + " |" for r in rows),
+        # a "|" inside a cell (as in |t| < 2.306) would end the cell: escape it
+        *("| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows),
     ]
     return "\n".join(lines)
 
