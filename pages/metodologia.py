@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from brechas_core import territory as T
 from brechas_core.fmt import num, pct, soles
 from brechas_core.scenario import PARAMETERS
 from brechas_ui import cache, frame
@@ -156,7 +157,26 @@ st.markdown(
 )
 st.latex(r"r_c = \frac{t_c}{\sqrt{n - 2 + t_c^2}}")
 
-st.header("6. El enlace")
+st.header("6. Territorios")
+st.markdown(
+    f"""
+- **Presupuesto**: PIM, devengado y tasa de ejecución de cada municipalidad (MEF); para
+  «promedio», el promedio de cada municipalidad en los años 2021-2023 en que tiene datos.
+- **Brechas**: agua, desagüe y electricidad del Censo 2017 (INEI), brecha = 100 − cobertura.
+  Para un territorio en conjunto, cada brecha se pondera por la población.
+- **{T.ESTIMATE_NOTE}**
+- **La regla** se aplica a la vez a cada municipalidad con sus propias cifras, en una sola
+  evaluación vectorizada; la misma municipalidad da el mismo resultado sola o dentro del Perú.
+- **Alineación entre distritos**: Spearman y Pearson entre la brecha promedio de cada
+  distrito (promedio simple de las tres, en % de su población) y lo que recibe. Como la
+  participación se estima por departamento, dentro de un departamento se mide con los soles
+  por habitante, que sí varían.
+- **Tamaño de la población**: {"; ".join(label for label, _, _ in T.SIZE_CLASSES)} habitantes
+  (cada clase incluye su límite inferior).
+"""
+)
+
+st.header("7. El enlace")
 st.markdown(
     "El escenario completo vive en los parámetros del enlace; al copiar la barra de "
     "direcciones se comparte exactamente. Un valor mal escrito se ignora y uno fuera de rango "
@@ -173,12 +193,14 @@ st.markdown(
     + ". Las funciones se identifican por su código del MEF (por ejemplo `18` Saneamiento)."
 )
 
-st.header("7. Límites")
+st.header("8. Límites")
 st.markdown(
     """
 - Los 13 distritos del estudio no están identificados: sus tablas son promedios y la
   proyección usa un distrito típico de Puno.
 - Una correlación baja muestra desalineación, no su causa.
 - El Censo es de 2017; las brechas actuales pueden ser menores.
+- El gasto por brecha de cada distrito es una estimación a partir de su departamento; un
+  importador de los datos del MEF por distrito (tarea pendiente) lo reemplazará por el real.
 """
 )
