@@ -9,37 +9,20 @@ to a baseline measured in the same process on the same array size (an elementwis
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from timing import REPEATS, median_seconds, numpy_baseline
+
 from brechas_core.alignment import minimum_curve
 from brechas_core.data import load_study_functions, load_study_priority_gaps
 from brechas_core.rules import priority_view, reallocate
 
-REPEATS = 31
 N_DISTRICTS = 1_891
-
-
-def median_seconds(fn, repeats: int = REPEATS) -> float:
-    fn()  # warm up
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def numpy_baseline(shape: tuple[int, ...]) -> float:
-    rng = np.random.default_rng(0)
-    a, b, c = (rng.random(shape) for _ in range(3))
-    return median_seconds(lambda: (a * b + c).sum(axis=-1))
 
 
 def main() -> None:

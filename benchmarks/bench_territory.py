@@ -24,29 +24,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timing import REPEATS, median_seconds, numpy_baseline  # noqa: E402
+
 from brechas_core import data, rules  # noqa: E402
 from brechas_core import territory as T  # noqa: E402
 from brechas_core import territory_charts as TC  # noqa: E402
 from brechas_core.scenario import Scenario  # noqa: E402
 
-REPEATS = 31
 TARGET_MS = 20.0
-
-
-def median_seconds(fn, repeats: int = REPEATS) -> float:
-    fn()  # warm up
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def numpy_baseline(shape: tuple[int, ...]) -> float:
-    rng = np.random.default_rng(0)
-    a, b, c = (rng.random(shape) for _ in range(3))
-    return median_seconds(lambda: (a * b + c).sum(axis=-1))
 
 
 def core(frame, unit_costs) -> None:
