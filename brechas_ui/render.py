@@ -11,16 +11,36 @@ from streamlit import dataframe_util
 from brechas_core import charts
 from brechas_core.fmt import num, pct, pp, soles
 
+#: Chart text a room can read from a projector. Streamlit's chart theme fixes its own small
+#: sizes (and wins over a spec's config), so charts are drawn with this config instead, in
+#: the app's font and colours.
+READABLE = {
+    "font": '"Source Sans", "Source Sans Pro", sans-serif',
+    "view": {"stroke": None},
+    "axis": {
+        "labelFontSize": 14,
+        "titleFontSize": 15,
+        "titleFontWeight": "normal",
+        "labelColor": "#31333F",
+        "titleColor": "#31333F",
+        "gridColor": "#E6EAF1",
+        "domainColor": "#B9BFCB",
+        "tickColor": "#B9BFCB",
+    },
+    "legend": {"labelFontSize": 14, "titleFontSize": 14, "labelColor": "#31333F"},
+    "header": {"labelFontSize": 15, "titleFontSize": 15, "labelColor": "#31333F"},
+}
+
 
 def chart(spec: alt.TopLevelMixin, *, key: str) -> None:
     """Draw an Altair chart full width, with Streamlit's theme."""
-    st.altair_chart(spec, width="stretch", key=key)
+    st.altair_chart(spec.properties(config=READABLE), width="stretch", key=key, theme=None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _static_spec(name: str, _build) -> dict:
     spec = _build().to_dict()
-    spec.pop("config", None)  # Altair's default view size; Streamlit sizes the chart
+    spec["config"] = READABLE  # replaces Altair's default view size; Streamlit sizes charts
     # Serialise the datasets to Arrow once: Streamlit sends bytes as they are, where it
     # would otherwise rebuild a DataFrame from the records on every rerun.
     spec["datasets"] = {
@@ -33,7 +53,7 @@ def _static_spec(name: str, _build) -> dict:
 def static_chart(name: str, build, *, key: str) -> None:
     """A chart whose data never change in a process (the study's tables): ``build()`` runs
     and Altair validates once; every rerun reuses the dict. ``name`` identifies it."""
-    st.vega_lite_chart(spec=dict(_static_spec(name, build)), width="stretch", key=key)
+    st.vega_lite_chart(spec=dict(_static_spec(name, build)), width="stretch", key=key, theme=None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -44,7 +64,7 @@ def _template(builder: str, args: tuple, module=charts) -> dict:
     callers add their datasets in a new top-level dict and never mutate this one.
     """
     spec = getattr(module, builder)(*args).to_dict()
-    spec.pop("config", None)  # Altair's default view size; Streamlit sizes the chart
+    spec["config"] = READABLE  # replaces Altair's default view size; Streamlit sizes charts
     return spec
 
 
@@ -58,7 +78,7 @@ def live_chart(builder: str, args: tuple, datasets: dict, *, key: str, module=ch
     # A keyed container, so that tests (and CSS) can find the chart: Streamlit gives a
     # keyed container the class st-key-<key>, but not a keyed chart.
     with st.container(key=f"grafico_{key}"):
-        st.vega_lite_chart(spec=spec, width="stretch", key=key)
+        st.vega_lite_chart(spec=spec, width="stretch", key=key, theme=None)
 
 
 def share_table(frame: pd.DataFrame, item_title: str) -> None:
