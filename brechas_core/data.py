@@ -114,11 +114,6 @@ def load_study_reported() -> pd.Series:
     return frame.set_index("key")["value"]
 
 
-def load_study_reported_labels() -> pd.DataFrame:
-    """The reported figures with their Spanish label and where the paper states them."""
-    return _read("study_reported.csv", STUDY_REPORTED).set_index("key")
-
-
 def data_version(data_dir: Path | None = None) -> str:
     """A short fingerprint of the tables that results depend on.
 

@@ -15,16 +15,14 @@ leakage. It shows orders of magnitude under stated assumptions, not a forecast.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 from numpy.typing import ArrayLike
 
-__all__ = ["COST_CASES", "SCENARIOS", "Projection", "project_coverage", "projection_table"]
+__all__ = ["COST_CASES", "SCENARIOS", "Projection", "project_coverage"]
 
-#: Labels of the two share vectors compared by :func:`projection_table`.
+#: Labels of the two share vectors the Simulador compares (baseline and scenario).
 SCENARIOS = ("Línea base", "Escenario")
 #: Labels of the unit-cost cases; a low cost closes faster (the optimistic edge).
 COST_CASES = ("bajo", "central", "alto")
@@ -172,95 +170,4 @@ def project_coverage(
         gap_pct=gap_t,
         coverage_pct=100.0 - gap_t,
         years_to_close=ytc,
-    )
-
-
-def projection_table(
-    gap_ids: Sequence[str],
-    gap_pct: ArrayLike,
-    baseline_share_pct: ArrayLike,
-    scenario_share_pct: ArrayLike,
-    *,
-    budget_soles: float,
-    execution_rate: float,
-    population: float,
-    unit_cost: ArrayLike,
-    unit_cost_low: ArrayLike,
-    unit_cost_high: ArrayLike,
-    base_share: ArrayLike,
-    horizon_years: int,
-) -> pd.DataFrame:
-    """Tidy long table comparing baseline and scenario shares under three unit costs.
-
-    Parameters
-    ----------
-    gap_ids : sequence of str, length g
-    gap_pct : array_like, shape (g,)
-    baseline_share_pct, scenario_share_pct : array_like, shape (g,)
-        Shares of the total budget for each gap, before and after the rule.
-    budget_soles, execution_rate, population, base_share, horizon_years
-        See :func:`project_coverage`.
-    unit_cost, unit_cost_low, unit_cost_high : array_like, shape (g,)
-        Central, low and high soles per person; ``low <= central <= high``. A low cost
-        closes the gap faster: it is the optimistic edge of the band.
-
-    Returns
-    -------
-    DataFrame
-        One row per gap, year, scenario and cost case: ``gap_id, year, scenario``
-        (``"Línea base"`` or ``"Escenario"``), ``cost_case`` (``"bajo"``, ``"central"``,
-        ``"alto"``), ``gap_pct, coverage_pct, uncovered``.
-
-    Examples
-    --------
-    >>> df = projection_table(["agua"], [50.0], [5.0], [10.0], budget_soles=100_000,
-    ...                       execution_rate=0.8, population=1_000, unit_cost=[100.0],
-    ...                       unit_cost_low=[50.0], unit_cost_high=[200.0],
-    ...                       base_share=[1.0], horizon_years=2)
-    >>> len(df), list(df.columns)
-    (18, ['gap_id', 'year', 'scenario', 'cost_case', 'gap_pct', 'coverage_pct', 'uncovered'])
-    >>> sel = df[(df.year == 1) & (df.cost_case == "central")]
-    >>> sel.set_index("scenario")["gap_pct"].to_dict()
-    {'Línea base': 46.0, 'Escenario': 42.0}
-    """
-    ids = [str(x) for x in gap_ids]
-    low = np.asarray(unit_cost_low, dtype=float)
-    mid = np.asarray(unit_cost, dtype=float)
-    high = np.asarray(unit_cost_high, dtype=float)
-    if np.any(low > mid) or np.any(mid > high):
-        raise ValueError("Los costos por persona deben cumplir: bajo ≤ central ≤ alto.")
-    costs = np.stack(np.broadcast_arrays(low, mid, high))[:, None, :]  # (3, 1, g)
-    shares = np.stack(
-        [np.asarray(baseline_share_pct, float), np.asarray(scenario_share_pct, float)]
-    )
-    if shares.shape[-1] != len(ids):
-        raise ValueError("Hace falta un identificador por brecha.")
-    proj = project_coverage(
-        gap_pct,
-        shares[None, :, :],  # (1, 2, g)
-        budget_soles=budget_soles,
-        execution_rate=execution_rate,
-        population=population,
-        unit_cost=costs,
-        base_share=base_share,
-        horizon_years=horizon_years,
-    )
-
-    # Rows ordered gap, scenario, cost case, year: (3, 2, g, h+1) -> (g, 2, 3, h+1).
-    def long(a: np.ndarray) -> np.ndarray:
-        return np.transpose(a, (2, 1, 0, 3)).ravel()
-
-    g, s, c, y = np.meshgrid(
-        *(np.arange(n) for n in (len(ids), 2, 3, len(proj.years))), indexing="ij"
-    )
-    return pd.DataFrame(
-        {
-            "gap_id": np.asarray(ids, dtype=object)[g.ravel()],
-            "year": proj.years[y.ravel()].astype(int),
-            "scenario": np.asarray(SCENARIOS, dtype=object)[s.ravel()],
-            "cost_case": np.asarray(COST_CASES, dtype=object)[c.ravel()],
-            "gap_pct": long(proj.gap_pct),
-            "coverage_pct": long(proj.coverage_pct),
-            "uncovered": long(proj.uncovered),
-        }
     )

@@ -16,8 +16,8 @@ import pandas as pd
 from brechas_core import alignment as align
 from brechas_core import data, rules
 from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.projection import COST_CASES, project_coverage
 from brechas_core.projection import SCENARIOS as SERIES
-from brechas_core.projection import project_coverage
 from brechas_core.scenario import Scenario
 from brechas_core.stats import t_critical
 
@@ -403,9 +403,7 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
             "brecha": np.repeat(labels, 2 * h),
             "year": np.tile(years, 2 * g),
             "serie": np.tile(np.repeat(np.array(SERIES, dtype=object), h), g),
-            "bajo": order[0],
-            "central": order[1],
-            "alto": order[2],
+            **dict(zip(COST_CASES, order, strict=True)),
         }
     )
     summary = pd.DataFrame(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from brechas_core.projection import COST_CASES, SCENARIOS, project_coverage, projection_table
+from brechas_core.projection import project_coverage
 
 BASE = {
     "budget_soles": 10_000_000.0,
@@ -94,51 +94,3 @@ def test_invalid_assumptions_raise_spanish_errors(override, message):
     kw = {**BASE, "unit_cost": [1_000.0], "base_share": [1.0], **override}
     with pytest.raises(ValueError, match=message):
         project_coverage([50.0], [5.0], **kw)
-
-
-def test_projection_table_is_tidy_and_low_cost_is_the_optimistic_edge():
-    df = projection_table(
-        ["agua", "anemia"],
-        [60.0, 50.0],
-        [5.0, 1.0],
-        [10.0, 2.0],
-        unit_cost=[1_500.0, 300.0],
-        unit_cost_low=[1_000.0, 200.0],
-        unit_cost_high=[2_500.0, 500.0],
-        base_share=[1.0, 0.10],
-        **BASE,
-    )
-    # 2 gaps x 2 scenarios x 3 cost cases x 11 years.
-    assert len(df) == 2 * 2 * 3 * 11
-    assert list(df.columns) == [
-        "gap_id",
-        "year",
-        "scenario",
-        "cost_case",
-        "gap_pct",
-        "coverage_pct",
-        "uncovered",
-    ]
-    assert set(df["scenario"]) == set(SCENARIOS) and set(df["cost_case"]) == set(COST_CASES)
-    year5 = df[(df.year == 5) & (df.gap_id == "agua")].set_index(["scenario", "cost_case"])
-    g = year5["gap_pct"]
-    # Water, scenario, central: N = 10 % * 7.5 M / 1,500 = 500 a year; after 5 years
-    # 12,000 - 2,500 = 9,500 uncovered = 47.5 %.
-    assert g[("Escenario", "central")] == pytest.approx(47.5)
-    assert g[("Escenario", "bajo")] < g[("Escenario", "central")] < g[("Escenario", "alto")]
-    assert g[("Escenario", "central")] < g[("Línea base", "central")]
-
-
-def test_projection_table_rejects_unordered_costs():
-    with pytest.raises(ValueError, match="bajo ≤ central ≤ alto"):
-        projection_table(
-            ["agua"],
-            [60.0],
-            [5.0],
-            [10.0],
-            unit_cost=[1_000.0],
-            unit_cost_low=[2_000.0],
-            unit_cost_high=[3_000.0],
-            base_share=[1.0],
-            **BASE,
-        )
