@@ -120,12 +120,20 @@ def districts() -> pd.DataFrame:
     return data.load_districts()
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def place(code: str) -> tuple[territory.Territory, tuple[str, ...]]:
+    """The territory for a code (with the Spanish notices for an unknown one), resolved once
+    per code rather than by filtering the districts table on every rerun. Read-only."""
+    found, notices = territory.resolve(code, districts())
+    return found, tuple(notices)
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
 def simulator_inputs(code: str, year: str) -> tuple[simulation.Inputs, territory.Territory]:
     """The Simulador's inputs for a territory: the study's, or a real territory's."""
     study_inputs = sim_inputs()
-    place, _ = territory.resolve(code, districts())
-    if place.is_study:
-        return study_inputs, place
-    ti = territory.territory_inputs(place, district_frame(year))
-    return simulation.for_territory(study_inputs, ti, place.name), place
+    place_, _ = place(code)
+    if place_.is_study:
+        return study_inputs, place_
+    ti = territory.territory_inputs(place_, district_frame(year))
+    return simulation.for_territory(study_inputs, ti, place_.name), place_

@@ -17,14 +17,14 @@ YEAR_LABELS = {"promedio": "Promedio 2021-2023", "2021": "2021", "2022": "2022",
 
 
 def territory_selector() -> None:
-    """Draw the selector; an unknown code from a link falls back to the study, with a notice."""
+    """Draw the selector; an unknown code from a link falls back to the study, with the
+    notice brechas_core.territory.resolve gives."""
     options = cache.territory_options()
     code = state.get().territory
-    if code not in options.labels:
-        state.add_notice(
-            f"El territorio «{code}» no existe en los datos (use estudio, PE o un ubigeo "
-            "válido del INEI); se muestra el estudio."
-        )
+    _, notices = cache.place(code)
+    if notices:
+        for text in notices:
+            state.add_notice(text)
         state.put(state.get().with_(territory="estudio"))
         for key in ("w_area", "w_district"):
             st.session_state.pop(key, None)

@@ -32,7 +32,7 @@ def _go_to(code: str) -> None:
 
 
 scenario = state.get()
-territory, notices = T.resolve(scenario.territory, cache.districts())
+territory, notices = cache.place(scenario.territory)
 year_text = YEAR_TEXT.get(scenario.year, scenario.year)
 
 st.title("Territorios: la regla en cada distrito")
@@ -72,7 +72,7 @@ result = T.apply_rule(own, scenario, unit_costs)
 s = result.summary
 # A district is shown inside its department: its ranking, map and distributions.
 if territory.kind == "distrito":
-    context_territory, _ = T.resolve(territory.code[:2], cache.districts())
+    context_territory, _ = cache.place(territory.code[:2])
     context = T.apply_rule(context_territory.select(full), scenario, unit_costs)
 else:
     context_territory, context = territory, result
