@@ -836,6 +836,10 @@ RANKING_MEASURES = {
     "gap_mean_pct": "Brecha promedio, Censo 2017 (%)",
 }
 
+#: Ranking columns read under another measure of the registry (brechas_core.measures):
+#: a district's ``moved_pct`` is what the rest of its budget cedes to the gaps.
+RANKING_ALIASES = {"moved_pct": "ceded_pct"}
+
 
 def ranking(result: TerritoryResult, by: str = "moved_soles", *, ascending: bool = False):
     """Who gains and who loses: one row per municipality, sorted by a measure.

@@ -4,9 +4,12 @@ import streamlit as st
 
 from brechas_core import territory as T
 from brechas_core import territory_charts as TC
+from brechas_core.export import csv_bytes, file_name
 from brechas_core.fmt import num, pct, soles, soles_millones
+from brechas_core.measures import export_frame
 from brechas_ui import cache, frame, render, state
 from brechas_ui import territory_cache as tc
+from brechas_ui.columns import column_config
 
 frame.require()
 
@@ -131,52 +134,24 @@ render.chart(
     key="t_ranking_barras",
 )
 with st.container(key="t_ranking"):
+    columns = [c for c in ranked.columns if c not in ("ubigeo", "has_polygon")]
     st.dataframe(
         ranked,
         hide_index=True,
         width="stretch",
-        column_order=[c for c in ranked.columns if c not in ("ubigeo", "has_polygon")],
-        column_config={
-            "rank": st.column_config.NumberColumn("Puesto", format="%d"),
-            "district": "Distrito",
-            "province": "Provincia",
-            "department": "Departamento",
-            "population": st.column_config.NumberColumn("Población", format="accounting", step=1),
-            "gap_mean_pct": st.column_config.NumberColumn(
-                "Brecha promedio, Censo 2017 (%)", format="%.2f"
-            ),
-            "pim": st.column_config.NumberColumn("PIM (S/)", format="accounting"),
-            "devengado": st.column_config.NumberColumn("Devengado (S/)", format="accounting"),
-            "execution_pct": st.column_config.NumberColumn("Ejecución (%)", format="%.1f"),
-            "est_share_gaps_pct": st.column_config.NumberColumn(
-                "A las brechas hoy (%, estimación)", format="%.2f"
-            ),
-            "scenario_share_gaps_pct": st.column_config.NumberColumn(
-                "A las brechas con la regla (%, estimación)", format="%.2f"
-            ),
-            "moved_pct": st.column_config.NumberColumn(
-                "Cede el resto (p.p., estimación)", format="%.2f"
-            ),
-            "moved_soles": st.column_config.NumberColumn(
-                "Reciben las brechas (S/ al año, estimación)", format="accounting"
-            ),
-            "moved_per_capita": st.column_config.NumberColumn(
-                "S/ por habitante (estimación)", format="%.2f"
-            ),
-            "gap_end_mean_pct_base": st.column_config.NumberColumn(
-                f"Brecha en {result.horizon_years} años sin regla (%, estimación)", format="%.2f"
-            ),
-            "gap_end_mean_pct": st.column_config.NumberColumn(
-                f"Brecha en {result.horizon_years} años con la regla (%, estimación)",
-                format="%.2f",
-            ),
-            "has_census": st.column_config.CheckboxColumn("Con datos del censo"),
-        },
+        column_order=columns,
+        column_config=column_config(columns, T.RANKING_ALIASES, horizon=result.horizon_years),
     )
 st.download_button(
     "Descargar la tabla (CSV)",
-    ranked.to_csv(index=False).encode("utf-8"),
-    file_name=f"brechas_{context_territory.code}_{scenario.year}.csv",
+    csv_bytes(
+        export_frame(
+            ranked.drop(columns="has_polygon"),
+            aliases=T.RANKING_ALIASES,
+            horizon=result.horizon_years,
+        )
+    ),
+    file_name=file_name(scenario, "distritos", "csv", place=context_territory.name),
     mime="text/csv",
     key="t_descargar",
     icon=":material/download:",

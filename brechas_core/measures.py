@@ -1,0 +1,355 @@
+"""The registry of measures: every quantity the app shows or exports, declared once.
+
+Each :class:`Measure` carries its Spanish label, unit, number of decimals, a help text and
+its source, so that a table header, a chart axis, a CSV column and a spreadsheet cell say
+the same thing in the same format (PolicyEngine's variables carry their metadata the same
+way). Labels may hold ``{horizon}`` (the projection horizon in years), filled in by
+:meth:`Measure.label_for`.
+
+To add a language later, give :class:`Measure` a mapping of translated labels next to
+``label`` and make :meth:`Measure.label_for` pick one: callers only ask for a label.
+
+Examples
+--------
+>>> MEASURES["moved_soles"].header()
+'Reciben las brechas (S/ al año, estimación)'
+>>> MEASURES["gap_end_mean_pct"].header(horizon=10)
+'Brecha en 10 años con la regla (%, estimación)'
+>>> MEASURES["top_up_pct"].format(12.934)
+'+12.93 p.p.'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from brechas_core.fmt import num, pct, pp, soles
+
+__all__ = ["MEASURES", "Measure", "export_frame", "headers"]
+
+_SOURCES = {
+    "mef": "MEF, Presupuesto y Ejecución de Gasto (datos abiertos), municipalidades distritales",
+    "censo": "INEI, Censo Nacional 2017",
+    "estudio": "Apaza et al. (2025), Tablas 2 y 3",
+    "regla": "Calculado por Brechas a partir de la regla del escenario",
+    "estimacion": "Estimación de Brechas: gasto por función del departamento (MEF)",
+    "costos": "Costos por persona ilustrativos (supuestos; ver Metodología)",
+}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One quantity: what it is called, in what unit, and how it is written.
+
+    Attributes
+    ----------
+    id : str
+        The column name the core uses for it.
+    label : str
+        Spanish label, without the unit (``{horizon}`` is filled in by ``label_for``).
+    unit : str
+        ``"%"``, ``"p.p."``, ``"S/"``, ``"S/ al año"``, ``"personas"``, ``"años"``, ``""``
+        (a count or a coefficient) or ``"texto"``.
+    decimals : int
+        Decimals shown and exported (values are rounded to them in CSV files).
+    help : str
+        One sentence that explains it.
+    source : str
+        Where it comes from (a data set or the formula).
+    estimate : bool
+        True when it is an estimate (said in the header).
+    """
+
+    id: str
+    label: str
+    unit: str = ""
+    decimals: int = 2
+    help: str = ""
+    source: str = ""
+    estimate: bool = False
+
+    @property
+    def is_text(self) -> bool:
+        return self.unit in ("texto", "sí/no")
+
+    def label_for(self, **context) -> str:
+        """The label, with placeholders such as ``{horizon}`` filled in."""
+        return self.label.format(**context) if context else self.label
+
+    def header(self, **context) -> str:
+        """Label with unit (and "estimación"): a column header, e.g. ``Ejecución (%)``."""
+        parts = [p for p in (self.unit if not self.is_text else "",) if p]
+        if self.estimate:
+            parts.append("estimación")
+        label = self.label_for(**context)
+        return f"{label} ({', '.join(parts)})" if parts else label
+
+    def format(self, value) -> str:
+        """The value as the interface writes it (MEF formats: ``S/ 1,234``, ``7.01 %``)."""
+        if self.is_text:
+            return "" if value is None else str(value)
+        if value is None or (isinstance(value, float) and not math.isfinite(value)):
+            return "—"
+        if self.unit == "%":
+            return pct(value, self.decimals)
+        if self.unit == "p.p.":
+            return pp(value, self.decimals)
+        if self.unit.startswith("S/"):
+            return soles(value, self.decimals)
+        return num(value, self.decimals)
+
+    @property
+    def excel_format(self) -> str:
+        """Number format for a spreadsheet cell: comma thousands, dot decimals (MEF)."""
+        if self.is_text:
+            return "@"
+        base = "#,##0" + ("." + "0" * self.decimals if self.decimals else "")
+        if self.unit.startswith("S/"):
+            return f'"S/ "{base};-"S/ "{base}'
+        if self.unit == "p.p.":
+            return f"+{base};-{base};0"
+        return base
+
+    @property
+    def printf(self) -> str:
+        """printf-style format for ``st.column_config.NumberColumn``."""
+        if self.decimals == 0 and self.id not in ("year", "rank", "n"):
+            return "accounting"  # thousands separators
+        return f"%.{self.decimals}f"
+
+
+def _m(*args, **kwargs) -> tuple[str, Measure]:
+    m = Measure(*args, **kwargs)
+    return m.id, m
+
+
+#: Every measure, by id.
+MEASURES: dict[str, Measure] = dict(
+    [
+        # -- places --------------------------------------------------------------------
+        _m("rank", "Puesto", "", 0, "Lugar en el orden elegido."),
+        _m("ubigeo", "Ubigeo", "texto", 0, "Código INEI del distrito.", _SOURCES["censo"]),
+        _m("district", "Distrito", "texto", 0, source=_SOURCES["censo"]),
+        _m("province", "Provincia", "texto", 0, source=_SOURCES["censo"]),
+        _m("department", "Departamento", "texto", 0, source=_SOURCES["censo"]),
+        _m("territory", "Territorio", "texto", 0),
+        _m("population", "Población", "", 0, "Habitantes (Censo 2017).", _SOURCES["censo"]),
+        _m("has_census", "Con datos del censo", "sí/no", 0),
+        # -- budget --------------------------------------------------------------------
+        _m("pim", "PIM", "S/", 0, "Presupuesto institucional modificado.", _SOURCES["mef"]),
+        _m("devengado", "Devengado", "S/", 0, "Gasto ejecutado.", _SOURCES["mef"]),
+        _m("execution_pct", "Ejecución", "%", 1, "Devengado / PIM.", _SOURCES["mef"]),
+        _m("budget_soles", "Presupuesto anual (PIM)", "S/", 0, source=_SOURCES["mef"]),
+        _m(
+            "executed_soles",
+            "Presupuesto ejecutado al año",
+            "S/",
+            0,
+            "PIM × tasa de ejecución: lo que dividen las participaciones.",
+            _SOURCES["regla"],
+        ),
+        # -- gaps and shares -----------------------------------------------------------
+        _m("label", "Rubro", "texto", 0),
+        _m("gap_pct", "Brecha", "%", 2, "Población sin el servicio.", _SOURCES["estudio"]),
+        _m(
+            "gap_mean_pct",
+            "Brecha promedio, Censo 2017",
+            "%",
+            2,
+            "Promedio de las brechas de agua, desagüe y electricidad.",
+            _SOURCES["censo"],
+        ),
+        _m(
+            "baseline_pct",
+            "Participación, línea base",
+            "%",
+            2,
+            "Parte del presupuesto ejecutado que recibe hoy.",
+            _SOURCES["estudio"],
+        ),
+        _m(
+            "scenario_pct",
+            "Participación con la regla",
+            "%",
+            2,
+            "Parte del presupuesto ejecutado con la regla del escenario.",
+            _SOURCES["regla"],
+        ),
+        _m("moved_pct", "Cambio", "p.p.", 2, "Escenario menos línea base.", _SOURCES["regla"]),
+        _m(
+            "moved_soles",
+            "Reciben las brechas",
+            "S/ al año",
+            0,
+            "Soles al año que la regla mueve (negativo: cede).",
+            _SOURCES["regla"],
+            estimate=True,
+        ),
+        _m(
+            "item_moved_soles",
+            "Cambio en soles",
+            "S/ al año",
+            0,
+            "Soles al año que recibe (o cede, si es negativo) con la regla.",
+            _SOURCES["regla"],
+        ),
+        _m("is_target", "Entra en la regla", "sí/no", 0),
+        _m(
+            "est_share_gaps_pct",
+            "A las brechas hoy",
+            "%",
+            2,
+            source=_SOURCES["estimacion"],
+            estimate=True,
+        ),
+        _m(
+            "scenario_share_gaps_pct",
+            "A las brechas con la regla",
+            "%",
+            2,
+            source=_SOURCES["regla"],
+            estimate=True,
+        ),
+        _m(
+            "ceded_pct",
+            "Cede el resto",
+            "p.p.",
+            2,
+            "Puntos del presupuesto que el resto cede a las brechas.",
+            _SOURCES["regla"],
+            estimate=True,
+        ),
+        _m(
+            "moved_per_capita",
+            "Por habitante",
+            "S/ al año",
+            2,
+            source=_SOURCES["regla"],
+            estimate=True,
+        ),
+        # -- the rule's headline figures -------------------------------------------------
+        _m("target_before", "Brechas juntas, línea base", "%", 2, source=_SOURCES["estudio"]),
+        _m("target_after", "Brechas juntas con la regla", "%", 2, source=_SOURCES["regla"]),
+        _m(
+            "top_up_pct",
+            "Aumento para las brechas",
+            "p.p.",
+            2,
+            "Puntos del presupuesto ejecutado que pasan a las brechas.",
+            _SOURCES["regla"],
+        ),
+        _m(
+            "top_up_soles",
+            "Reasignado al año",
+            "S/",
+            0,
+            "Aumento en soles: puntos × presupuesto ejecutado.",
+            _SOURCES["regla"],
+        ),
+        _m("requested_minimum", "Mínimo pedido", "%", 1),
+        _m("effective_minimum", "Mínimo aplicado", "%", 1),
+        _m("max_minimum", "Mínimo máximo factible", "%", 2),
+        _m("feasible", "Factible", "sí/no", 0),
+        # -- alignment ---------------------------------------------------------------------
+        _m("spearman", "Spearman ρ", "", 3, "Correlación de rangos brecha-participación."),
+        _m("pearson", "Pearson r", "", 3, "Correlación lineal brecha-participación."),
+        _m("statistic", "Coeficiente", "", 3),
+        _m("t", "t", "", 2, "Estadístico t del coeficiente."),
+        _m("t_critical", "t crítico", "", 3, "t de Student a dos colas, α = 0.05."),
+        _m("n", "Observaciones", "", 0),
+        _m("decision", "Decisión", "texto", 0),
+        _m("slope", "Pendiente (MCO)", "", 4, "Puntos de participación por punto de brecha."),
+        _m("intercept", "Intercepto (MCO)", "", 3),
+        _m("r2", "R²", "", 3),
+        # -- projection ----------------------------------------------------------------------
+        _m("year", "Año", "", 0, "Años desde hoy."),
+        _m("serie", "Serie", "texto", 0),
+        _m("bajo", "Brecha, costo bajo", "%", 2, source=_SOURCES["costos"]),
+        _m("central", "Brecha, costo central", "%", 2, source=_SOURCES["costos"]),
+        _m("alto", "Brecha, costo alto", "%", 2, source=_SOURCES["costos"]),
+        _m("people_in_need", "Personas sin el servicio hoy", "personas", 0),
+        _m("covered_per_year_base", "Nuevas personas por año, línea base", "personas", 0),
+        _m("covered_per_year_scenario", "Nuevas personas por año con la regla", "personas", 0),
+        _m("years_base", "Años para cerrar, línea base", "años", 1),
+        _m("years_scenario", "Años para cerrar con la regla", "años", 1),
+        _m("cost_central", "Costo por persona, caso central", "S/", 0, source=_SOURCES["costos"]),
+        _m("cost_low", "Costo por persona, caso bajo", "S/", 0, source=_SOURCES["costos"]),
+        _m("cost_high", "Costo por persona, caso alto", "S/", 0, source=_SOURCES["costos"]),
+        _m(
+            "gap_end_mean_pct_base",
+            "Brecha en {horizon} años sin regla",
+            "%",
+            2,
+            source=_SOURCES["costos"],
+            estimate=True,
+        ),
+        _m(
+            "gap_end_mean_pct",
+            "Brecha en {horizon} años con la regla",
+            "%",
+            2,
+            source=_SOURCES["costos"],
+            estimate=True,
+        ),
+    ]
+)
+
+#: A column of a table can use a measure under another name (``moved_pct`` of the
+#: Territorios ranking is what the rest cedes, not one item's change).
+Columns = Mapping[str, str]
+
+
+def headers(columns: Iterable[str], aliases: Columns | None = None, **context) -> dict[str, str]:
+    """Column -> Spanish header for the columns that have a measure.
+
+    Examples
+    --------
+    >>> headers(["pim", "execution_pct", "other"])
+    {'pim': 'PIM (S/)', 'execution_pct': 'Ejecución (%)'}
+    """
+    aliases = aliases or {}
+    out = {}
+    for c in columns:
+        m = MEASURES.get(aliases.get(c, c))
+        if m is not None:
+            out[c] = m.header(**context)
+    return out
+
+
+def export_frame(
+    frame: pd.DataFrame,
+    columns: Iterable[str] | None = None,
+    aliases: Columns | None = None,
+    **context,
+) -> pd.DataFrame:
+    """A table ready for a CSV: chosen columns, values rounded to each measure's decimals,
+    yes/no in Spanish, infinite years as blanks, and Spanish headers.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"execution_pct": [29.999999999999996], "has_census": [True]})
+    >>> export_frame(df).to_dict("records")
+    [{'Ejecución (%)': 30.0, 'Con datos del censo': 'sí'}]
+    """
+    aliases = aliases or {}
+    columns = list(frame.columns if columns is None else columns)
+    out = {}
+    for c in columns:
+        m = MEASURES.get(aliases.get(c, c))
+        values = frame[c]
+        if m is None:
+            out[c] = values
+        elif m.unit == "sí/no":
+            out[m.header(**context)] = values.map({True: "sí", False: "no"})
+        elif m.is_text:
+            out[m.header(**context)] = values
+        else:
+            v = pd.to_numeric(values, errors="coerce").astype(float)
+            v = v.where(np.isfinite(v)).round(m.decimals)
+            out[m.header(**context)] = v.astype("Int64") if m.decimals == 0 else v
+    return pd.DataFrame(out)

@@ -1,0 +1,33 @@
+"""Table headers and formats from the measures registry (brechas_core.measures)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import streamlit as st
+
+from brechas_core.measures import MEASURES
+
+
+def column_config(
+    columns: Iterable[str], aliases: Mapping[str, str] | None = None, **context
+) -> dict:
+    """``st.dataframe`` column_config for the columns that have a measure: the registry's
+    header, help and number format."""
+    aliases = aliases or {}
+    config = {}
+    for c in columns:
+        m = MEASURES.get(aliases.get(c, c))
+        if m is None:
+            continue
+        header = m.header(**context)
+        help_ = m.help or None
+        if m.unit == "sí/no":
+            config[c] = st.column_config.CheckboxColumn(header, help=help_)
+        elif m.is_text:
+            config[c] = st.column_config.TextColumn(header, help=help_)
+        else:
+            config[c] = st.column_config.NumberColumn(
+                header, help=help_, format=m.printf, step=1 if m.decimals == 0 else None
+            )
+    return config
