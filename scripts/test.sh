@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Set up and run every test: lint, core, AppTests and real-browser tests.
 # Usage: bash scripts/test.sh [extra pytest args]
-# Creates .venv if needed, installs requirements-dev.txt, and, for the browser tests,
-# Debian's Chromium and its fonts (as root: apt-get install chromium) when missing.
+# Creates .venv if needed, installs requirements-dev.txt, and, as root, Debian's Chromium (browser
+# tests) and PostgreSQL (database tests; started here, its URL exported) when missing.
 # Exit code: pytest's. 5 means no test was collected (a filter that matched nothing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,18 +13,44 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
-# Chromium for the browser tests; Playwright's own browser download is never used.
+# Debian packages the tests need, installed in one apt-get run when missing (as root):
+# Chromium for the browser tests (Playwright's own browser download is never used;
 # fonts-liberation is only a Recommends of chromium: name it so pages render with real
-# metrics even where apt is set not to install recommended packages.
-if [ ! -x /usr/bin/chromium ]; then
+# metrics even where apt is set not to install recommended packages) and PostgreSQL for the
+# database tests (SQLite needs nothing).
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium fonts-liberation)
+command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian's Chromium for the browser tests..."
+    echo "Installing Debian packages for the tests: ${need[*]}..."
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   else
-    echo "WARNING: /usr/bin/chromium is missing; browser tests will be skipped." >&2
-    echo "         Install it with: sudo apt-get install chromium fonts-liberation" >&2
+    echo "WARNING: missing ${need[*]}; browser or PostgreSQL tests will be skipped." >&2
+    echo "         Install with: sudo apt-get install ${need[*]}" >&2
   fi
+fi
+
+# PostgreSQL for the database tests: start Debian's cluster, create a role and a database,
+# and tell the tests where it is (tests/conftest.py reads BRECHAS_TEST_PG_URL). Skipped when
+# the variable is already set (a server of your own) or when not root.
+if [ -z "${BRECHAS_TEST_PG_URL:-}" ] && [ "$(id -u)" = "0" ] && command -v pg_ctlcluster >/dev/null; then
+  if [ -z "$(pg_lsclusters -h)" ]; then
+    pg_createcluster "$(ls /usr/lib/postgresql | sort -V | tail -1)" main >/dev/null
+  fi
+  read -r pg_ver pg_name pg_port pg_status _ < <(pg_lsclusters -h | head -1)
+  if [ "$pg_status" != "online" ]; then
+    pg_ctlcluster "$pg_ver" "$pg_name" start
+  fi
+  pg() { su postgres -c "psql -p $pg_port -qtAc \"$1\""; }
+  if [ "$(pg "SELECT 1 FROM pg_roles WHERE rolname = 'brechas'")" != "1" ]; then
+    pg "CREATE ROLE brechas LOGIN PASSWORD 'brechas'"
+  fi
+  if [ "$(pg "SELECT 1 FROM pg_database WHERE datname = 'brechas_test'")" != "1" ]; then
+    pg "CREATE DATABASE brechas_test OWNER brechas"
+  fi
+  export BRECHAS_TEST_PG_URL="postgresql+psycopg://brechas:brechas@127.0.0.1:$pg_port/brechas_test"
 fi
 
 .venv/bin/ruff check .
