@@ -7,6 +7,7 @@ from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.simulation import simulate
 from brechas_ui import cache, frame, render, state
 from brechas_ui.controls import simulator_controls
+from brechas_ui.need import need_section
 
 frame.require()
 
@@ -104,6 +105,7 @@ if priority:
         key="sim_proyeccion",
     )
     render.years_table(sim.projection_summary)
+    need_section(sim)  # issue 8 item 10: what closing each gap needs, and any excess
     st.caption(
         "La banda va del costo unitario bajo (cierra antes) al alto. Los costos por persona "
         "son **supuestos ilustrativos** que usted puede cambiar: no se encontró un costo "

@@ -10,6 +10,7 @@ from brechas_core.measures import export_frame
 from brechas_ui import cache, frame, render, state
 from brechas_ui import territory_cache as tc
 from brechas_ui.columns import column_config
+from brechas_ui.need import territory_need_section
 
 frame.require()
 
@@ -114,6 +115,7 @@ st.caption(
 )
 for text in result.notices:
     st.info(text, icon=":material/info:")
+territory_need_section(result.districts, unit_costs, scenario)  # money beyond the need
 
 # -- Who gains and who gives ----------------------------------------------------------
 st.subheader(f"Quién recibe y quién cede: {context_territory.name}")
