@@ -25,7 +25,7 @@ Two views build on it: :func:`priority_view` (the study's Table 2 plus a "resto"
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -35,10 +35,14 @@ from brechas_core.fmt import num, pct, pp
 __all__ = [
     "REPARTOS",
     "Reallocation",
+    "RuleArgs",
     "SectorView",
     "SetSharesResult",
+    "from_scenario",
     "notices",
+    "pool",
     "priority_view",
+    "protected_exceeds",
     "reallocate",
     "reparto_weights",
     "sector_view",
@@ -731,3 +735,171 @@ def sector_view(
         equal_fallback=inner.equal_fallback,
     )
     return SectorView(settings=settings, reallocation=realloc)
+
+
+# --------------------------------------------------------------------------------------
+# From a scenario to the rule's arguments (one place for the Simulador and Territorios)
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleArgs:
+    """The rule a scenario asks for, as the arguments of :func:`priority_view` or
+    :func:`sector_view`.
+
+    Attributes
+    ----------
+    view : {"prioridades", "sectores"}
+    minimum : float
+        ``F`` in %.
+    kwargs : dict
+        The view's other keyword arguments (``included, reparto, manual_weights, floors,
+        protected_pct`` or ``threshold, reparto, manual_weights, overrides, locked``), in
+        the column order of the ``ids`` given to :func:`from_scenario`.
+    is_target : ndarray of bool, shape (k,)
+        Priority view: the included gaps. Sector view: the functions at or above the
+        threshold (needs ``gap_pct``; all False otherwise).
+    """
+
+    view: str
+    minimum: float
+    kwargs: dict = field(repr=False)
+    is_target: np.ndarray = field(repr=False)
+
+    def apply(
+        self, gap_pct: ArrayLike, attention_pct: ArrayLike, minimum: ArrayLike | None = None
+    ) -> Reallocation:
+        """The rule on a table (or a stack of tables, shape ``(..., k)``), at the scenario's
+        minimum or at ``minimum`` (any shape that broadcasts, e.g. a grid ``(m, 1)``
+        against ``(n, k)`` municipalities).
+
+        For the sector view the result is ``SectorView.reallocation``.
+        """
+        F = self.minimum if minimum is None else minimum
+        if self.view == "sectores":
+            return sector_view(gap_pct, attention_pct, minimum=F, **self.kwargs).reallocation
+        return priority_view(gap_pct, attention_pct, minimum=F, **self.kwargs)
+
+    def sector(self, gap_pct: ArrayLike, attention_pct: ArrayLike) -> SectorView:
+        """The whole :class:`SectorView` (settings and rule) at the scenario's minimum."""
+        if self.view != "sectores":
+            raise ValueError("sector() es solo para la vista por sectores.")
+        return sector_view(gap_pct, attention_pct, minimum=self.minimum, **self.kwargs)
+
+
+def _by_id(pairs: Sequence[tuple[str, float]], ids: Sequence[str], default: float) -> np.ndarray:
+    mapping = dict(pairs)
+    return np.array([float(mapping.get(i, default)) for i in ids])
+
+
+def from_scenario(scenario, ids: Sequence[str], gap_pct: ArrayLike | None = None) -> RuleArgs:
+    """The rule's arguments for a scenario, over the columns ``ids``.
+
+    The one place where a :class:`~brechas_core.scenario.Scenario` becomes the rule: the
+    Simulador (one table) and Territorios (every municipality at once) both call it, so
+    one scenario means one rule everywhere.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    ids : sequence of str
+        Priority view: the gap ids of the table's columns (without "resto"). Sector view:
+        the function codes.
+    gap_pct : array_like, shape (k,), optional
+        Sector view: the functions' gaps, to report which ones the threshold protects.
+
+    Examples
+    --------
+    >>> from brechas_core.scenario import Scenario
+    >>> args = from_scenario(Scenario(minimum_pct=30, excluded=("b",)), ["a", "b"])
+    >>> args.view, args.minimum, args.kwargs["included"].tolist()
+    ('prioridades', 30.0, [True, False])
+    >>> args.apply([60.0, 20.0], [5.0, 3.0]).shares.round(6).tolist()
+    [30.0, 3.0, 67.0]
+    """
+    ids = [str(i) for i in ids]
+    weights = _by_id(scenario.weights, ids, 1.0) if scenario.reparto == "manual" else None
+    if scenario.view == "sectores":
+        overrides = {ids.index(c): float(v) for c, v in scenario.overrides if c in ids}
+        kwargs = {
+            "threshold": float(scenario.threshold_pct),
+            "reparto": scenario.reparto,
+            "manual_weights": weights,
+            "overrides": overrides or None,
+            "locked": np.isin(ids, scenario.locked),
+        }
+        target = (
+            np.zeros(len(ids), dtype=bool)
+            if gap_pct is None
+            else _f(gap_pct) >= float(scenario.threshold_pct)
+        )
+        return RuleArgs("sectores", float(scenario.minimum_pct), kwargs, target)
+    included = ~np.isin(ids, scenario.excluded)
+    kwargs = {
+        "included": included,
+        "reparto": scenario.reparto,
+        "manual_weights": weights,
+        "floors": np.where(included, _by_id(scenario.floors, ids, 0.0), 0.0),
+        # priority_view caps it at each table's resto (protected_exceeds says where)
+        "protected_pct": float(scenario.protected_pct),
+    }
+    return RuleArgs("prioridades", float(scenario.minimum_pct), kwargs, included)
+
+
+def protected_exceeds(scenario, attention_pct: ArrayLike) -> np.ndarray:
+    """Where the protected part asked for is larger than the resto it protects (it is then
+    the whole resto): bool, shape ``(...)`` of ``attention_pct`` ``(..., g)``."""
+    resto = np.maximum(100.0 - _f(attention_pct).sum(axis=-1), 0.0)
+    return float(scenario.protected_pct) > resto
+
+
+def pool(result: Reallocation, weights: ArrayLike) -> Reallocation:
+    """Many tables under the rule, read as one: each municipality's result weighted by its
+    executed budget.
+
+    ``result`` has shape ``(..., n, k)`` (``n`` municipalities); the pooled result has
+    shape ``(..., k)``. Shares, totals and the top-up are weighted means, so that
+    ``pooled.top_up / 100 * Σ weights`` is exactly the sum of the soles each municipality
+    moves; ``feasible`` holds only where every municipality's rule is feasible.
+
+    Examples
+    --------
+    Two municipalities of 100 and 300 soles; the first moves 10 points, the second none:
+    together 10 soles out of 400, 2.5 points.
+
+    >>> res = priority_view([50.0], [[10.0], [30.0]], minimum=20.0)
+    >>> float(pool(res, [100.0, 300.0]).top_up)
+    2.5
+    """
+    w = _f(weights)
+    if w.ndim != 1 or w.shape[0] != result.shares.shape[-2]:
+        raise ValueError("Hace falta un peso por municipalidad.")
+    if not np.all(np.isfinite(w)) or np.any(w < 0):
+        raise ValueError("Los pesos deben ser números no negativos.")
+    total = w.sum()
+    w = w / total if total > 0 else np.full_like(w, 1.0 / max(len(w), 1))
+
+    def rows(x):  # (..., n, k) -> (..., k)
+        return np.einsum("...nk,n->...k", np.asarray(x, dtype=float), w)
+
+    def scalars(x):  # (..., n) -> (...)
+        return np.einsum("...n,n->...", np.asarray(x, dtype=float), w)
+
+    shares = rows(result.shares)
+    baseline = rows(result.baseline)
+    return Reallocation(
+        shares=shares,
+        baseline=baseline,
+        moved=shares - baseline,
+        is_target=np.any(result.is_target, axis=-2),
+        capacity=rows(result.capacity),
+        top_up=scalars(result.top_up),
+        requested_minimum=np.max(result.requested_minimum, axis=-1),
+        effective_minimum=scalars(result.effective_minimum),
+        max_minimum=scalars(result.max_minimum),
+        feasible=np.all(result.feasible, axis=-1),
+        floors_feasible=np.all(result.floors_feasible, axis=-1),
+        target_total_before=scalars(result.target_total_before),
+        target_total_after=scalars(result.target_total_after),
+        equal_fallback=np.any(result.equal_fallback, axis=-1),
+    )

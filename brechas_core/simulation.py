@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from brechas_core import alignment as align
-from brechas_core import data, rules
+from brechas_core import data, rules, territory
 from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.projection import COST_CASES, project_coverage
 from brechas_core.projection import SCENARIOS as SERIES
@@ -39,6 +39,9 @@ class Inputs:
     place: str = "un distrito típico de Puno"
     #: Set when the gap shares are estimates (a real territory, not the study).
     estimate_note: str | None = None
+    #: A real territory's municipalities (rows of territory.district_frame): the priority
+    #: rule is then applied to each one's own budget and the results are added up.
+    municipalities: pd.DataFrame | None = None
 
     @cached_property
     def defaults(self) -> dict[str, float]:
@@ -106,6 +109,7 @@ def for_territory(study: Inputs, ti, name: str) -> Inputs:
         unit_costs=study.unit_costs,
         place=name,
         estimate_note=ti.estimate_note,
+        municipalities=ti.municipalities,
     )
 
 
@@ -168,8 +172,9 @@ class Simulation:
         Spanish explanations of what the rule did (infeasible, fallback, who pays).
     before, after : Alignment
         Spearman, Pearson and OLS, gap vs share, baseline and scenario.
-    curve : DataFrame
-        rho and r against the minimum (0..100), with the same other settings.
+    curve : DataFrame or None
+        rho and r against the minimum (0..100), with the same other settings; None for a
+        territory of many municipalities (its three gaps are too few for a test).
     smallest_rho, smallest_r : float or None
         Smallest F at which the alignment becomes significantly positive.
     r_critical : float
@@ -183,6 +188,9 @@ class Simulation:
         (central cost; baseline and scenario), and the unit costs used with their source.
     reading : str
         One sentence that says what the rule does, in Spanish.
+    territory : TerritoryResult or None
+        For a real territory in the priority view: the rule applied to each municipality
+        (``items``, the money and the totals are their sum, budget-weighted).
     """
 
     view: str
@@ -208,6 +216,7 @@ class Simulation:
     projection: pd.DataFrame | None
     projection_summary: pd.DataFrame | None
     reading: str
+    territory: territory.TerritoryResult | None = None
 
 
 def assumptions(scenario: Scenario, inputs: Inputs) -> Assumptions:
@@ -241,10 +250,6 @@ def assumptions(scenario: Scenario, inputs: Inputs) -> Assumptions:
     )
 
 
-def _ordered(mapping: dict, ids, default: float) -> np.ndarray:
-    return np.array([float(mapping.get(i, default)) for i in ids])
-
-
 def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simulation:
     """Apply the scenario's rule to the study's tables and derive everything shown.
 
@@ -261,58 +266,52 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
     """
     a = assumptions(scenario, inputs)
     notices: list[str] = []
+    by_municipality = None
     if scenario.view == "sectores":
         table = inputs.functions
         ids = table["function_code"].tolist()
         labels = (table["function_code"] + ". " + table["label"]).tolist()
         gap = table["gap_pct"].to_numpy(float)
         att = table["attention_pct"].to_numpy(float)
-        overrides = {ids.index(c): v for c, v in scenario.overrides if c in ids}
-        locked = np.isin(ids, scenario.locked)
-        weights = _ordered(scenario.weights_dict(), ids, 1.0)
-        rule = {
-            "threshold": scenario.threshold_pct,
-            "reparto": scenario.reparto,
-            "manual_weights": weights if scenario.reparto == "manual" else None,
-            "overrides": overrides or None,
-            "locked": locked,
-        }
-        view = rules.sector_view(gap, att, minimum=scenario.minimum_pct, **rule)
+        rule = rules.from_scenario(scenario, ids, gap)
+        view = rule.sector(gap, att)
         res = view.reallocation
         notices += view.notices(labels)
         shares, baseline = res.shares, view.baseline
-        is_target = gap >= scenario.threshold_pct
+        is_target = rule.is_target
         resto_before = resto_after = float("nan")
-        curve = align.minimum_curve("sectores", gap, att, alpha=alpha, **rule)
+        curve = align.minimum_curve("sectores", gap, att, alpha=alpha, **rule.kwargs)
     else:
         arrays = inputs.gaps
         ids = arrays["ids"].tolist()
         labels = arrays["labels"].tolist()
         gap = arrays["gap_pct"]
         att = arrays["attention_pct"]
-        included = ~np.isin(ids, scenario.excluded)
-        resto = 100.0 - att.sum()
-        protected = scenario.protected_pct
-        if protected > resto:
-            notices.append(
-                f"La parte protegida ({pct(protected, 1)}) es mayor que el resto del "
-                f"presupuesto ({pct(resto, 2)}): se protegió todo el resto."
+        rule = rules.from_scenario(scenario, ids)
+        if inputs.municipalities is not None:
+            # The rule is about each municipality's own budget: apply it to each one and
+            # add up (budget-weighted shares, so the soles are the sum of each one's).
+            by_municipality = territory.apply_rule(
+                inputs.municipalities, scenario, inputs.unit_costs, alpha=alpha
             )
-            protected = resto
-        weights = _ordered(scenario.weights_dict(), ids, 1.0)
-        rule = {
-            "included": included,
-            "reparto": scenario.reparto,
-            "manual_weights": weights if scenario.reparto == "manual" else None,
-            "floors": np.where(included, _ordered(scenario.floors_dict(), ids, 0.0), 0.0),
-            "protected_pct": protected,
-        }
-        res = rules.priority_view(gap, att, minimum=scenario.minimum_pct, **rule)
-        notices += res.notices([*labels, RESTO], targets_name="las brechas prioritarias")
+            res = rules.pool(by_municipality.rule, inputs.municipalities["devengado"])
+            notices += by_municipality.notices
+            curve = None
+        else:
+            res = rule.apply(gap, att)
+            if rules.protected_exceeds(scenario, att):
+                notices.append(
+                    f"La parte protegida ({pct(scenario.protected_pct, 1)}) es mayor que el "
+                    f"resto del presupuesto ({pct(100.0 - att.sum(), 2)}): se protegió todo "
+                    "el resto."
+                )
+            curve = align.minimum_curve("prioridades", gap, att, alpha=alpha, **rule.kwargs)
+        if by_municipality is None or bool(res.feasible):
+            # (where some municipality cannot reach F, the territory's notice says how many)
+            notices += res.notices([*labels, RESTO], targets_name="las brechas prioritarias")
         shares, baseline = res.shares[:-1], res.baseline[:-1]
-        is_target = included
+        is_target = rule.is_target
         resto_before, resto_after = float(res.baseline[-1]), float(res.shares[-1])
-        curve = align.minimum_curve("prioridades", gap, att, alpha=alpha, **rule)
 
     if len(ids) < 5:
         notices.append(
@@ -355,15 +354,15 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         before=before,
         after=after,
         curve=curve,
-        smallest_rho=align.smallest_significant_minimum(curve, "spearman"),
-        smallest_r=align.smallest_significant_minimum(curve, "pearson"),
+        smallest_rho=None if curve is None else align.smallest_significant_minimum(curve),
+        smallest_r=None if curve is None else align.smallest_significant_minimum(curve, "pearson"),
         r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
         assumptions=a,
     )
     projection, summary = (
         _projection(scenario, inputs, items, a) if scenario.view == "prioritarias" else (None, None)
     )
-    sim.update(projection=projection, projection_summary=summary)
+    sim.update(projection=projection, projection_summary=summary, territory=by_municipality)
     sim["reading"] = _reading(scenario, sim, inputs.place)
     return Simulation(**sim)
 
@@ -457,6 +456,18 @@ def _reading(scenario: Scenario, sim: dict, place: str) -> str:
             f"{who} ya reciben {pct(sim['target_before'])}."
         )
     place = place if all(a.from_data.values()) else "el presupuesto indicado"
+    t = sim.get("territory")
+    if t is not None:
+        n = t.summary.n_municipalities
+        each = "su municipalidad" if n == 1 else f"cada una de sus {num(n)} municipalidades"
+        return (
+            f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} del presupuesto "
+            f"ejecutado de {each}, {who} pasan de {pct(sim['target_before'])} a "
+            f"{pct(sim['target_after'])} del presupuesto ejecutado del territorio "
+            f"({pp(sim['top_up_pct'])}, unos {soles(sim['top_up_soles'])} al año en {place}: "
+            "la suma de lo que la regla mueve en cada municipalidad con su propio presupuesto). "
+            + align_txt
+        )
     return (
         f"Con un mínimo garantizado de {pct(sim['effective_minimum'], 1)}, {who} pasan de "
         f"{pct(sim['target_before'])} a {pct(sim['target_after'])} del presupuesto ejecutado "

@@ -406,6 +406,10 @@ class TerritoryResult:
     summary : TerritorySummary
     notices : list of str
     horizon_years : int
+    rule : Reallocation
+        The rule's result for every municipality (shape ``(n, 4)``: water, sewage,
+        electricity, resto), in the rows' order; :func:`brechas_core.rules.pool` reads it
+        as one territory.
     """
 
     districts: pd.DataFrame
@@ -414,6 +418,7 @@ class TerritoryResult:
     summary: TerritorySummary
     notices: list[str]
     horizon_years: int
+    rule: rules.Reallocation | None = field(default=None, repr=False)
 
     def reading(self, name: str) -> str:
         """One Spanish sentence saying what the rule does in the territory ``name``."""
@@ -433,10 +438,6 @@ class TerritoryResult:
             f"se reasignan en {num(s.n_receiving)} de {num(s.n_municipalities)} "
             "municipalidades, y el resto del presupuesto cede lo mismo."
         )
-
-
-def _ordered(mapping: dict, default: float) -> np.ndarray:
-    return np.array([float(mapping.get(i, default)) for i in _IDS])
 
 
 def _correlations(gap: np.ndarray, value: np.ndarray, alpha: float) -> list[CorrelationResult]:
@@ -573,27 +574,15 @@ def apply_rule(
     gap = d[[f"{s}_gap_pct" for s in _STEMS]].to_numpy(float)
     gap_rule = np.nan_to_num(gap, nan=0.0)
     att = d[[f"est_share_{s}_pct" for s in _STEMS]].to_numpy(float)
-    included = ~np.isin(_IDS, scenario.excluded)
-    resto = np.maximum(100.0 - att.sum(axis=1), 0.0)
-    protected = np.minimum(float(scenario.protected_pct), resto)
-    if n and np.any(float(scenario.protected_pct) > resto):
+    rule = rules.from_scenario(scenario, _IDS)
+    over = rules.protected_exceeds(scenario, att)
+    if n and np.any(over):
         notices.append(
             f"La parte protegida ({pct(scenario.protected_pct, 1)}) es mayor que el resto del "
-            f"presupuesto en {num(int(np.sum(scenario.protected_pct > resto)))} "
+            f"presupuesto en {num(int(np.sum(over)))} "
             "municipalidades: allí se protegió todo el resto."
         )
-    res = rules.priority_view(
-        gap_rule,
-        att,
-        included=included,
-        minimum=float(scenario.minimum_pct),
-        reparto=scenario.reparto,
-        manual_weights=_ordered(scenario.weights_dict(), 1.0)
-        if scenario.reparto == "manual"
-        else None,
-        floors=np.where(included, _ordered(scenario.floors_dict(), 0.0), 0.0),
-        protected_pct=protected,
-    )
+    res = rule.apply(gap_rule, att)
     shares = res.shares[:, :3] if n else np.zeros((0, 3))
     dev = d["devengado"].to_numpy(float)
     pop = d["population"].to_numpy(float)
@@ -666,6 +655,7 @@ def apply_rule(
         summary=_summary(d),
         notices=notices,
         horizon_years=horizon,
+        rule=res,
     )
 
 
@@ -758,6 +748,9 @@ class TerritoryInputs:
         Sum of the known populations.
     n_municipalities, n_without_census : int
     estimate_note : str
+    municipalities : DataFrame
+        The territory's rows of :func:`district_frame`: the Simulador applies the rule to
+        each of them (:func:`apply_rule`) and shows the sum.
     """
 
     table: pd.DataFrame
@@ -768,6 +761,7 @@ class TerritoryInputs:
     n_municipalities: int
     n_without_census: int
     estimate_note: str
+    municipalities: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
 
 
 def territory_inputs(territory: Territory, frame: pd.DataFrame) -> TerritoryInputs:
@@ -821,6 +815,7 @@ def territory_inputs(territory: Territory, frame: pd.DataFrame) -> TerritoryInpu
         n_municipalities=len(d),
         n_without_census=int((~ok).sum()),
         estimate_note=frame.attrs.get("estimate_note", ESTIMATE_NOTE),
+        municipalities=d,
     )
 
 

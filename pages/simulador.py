@@ -128,22 +128,31 @@ with left:
         f"Línea base: {sim.before.spearman.decision} Escenario: {sim.after.spearman.decision}"
     )
 with right:
-    st.markdown("**¿Desde qué mínimo el dinero sigue a la necesidad?**")
-    render.live_chart(
-        "minimum_curve_template",
-        (),
-        charts.minimum_curve_data(
-            sim.curve,
-            current=scenario.minimum_pct,
-            r_critical=sim.r_critical,
-            smallest=sim.smallest_rho,
-        ),
-        key="sim_curva",
-    )
-    first_rho = "nunca" if sim.smallest_rho is None else f"desde {pct(sim.smallest_rho, 0)}"
-    first_r = "nunca" if sim.smallest_r is None else f"desde {pct(sim.smallest_r, 0)}"
-    st.caption(
-        f"Con las demás opciones como están, la correlación es positiva y significativa "
-        f"(α = 0.05, umbral {num(sim.r_critical, 3)}): por Spearman {first_rho}, por Pearson "
-        f"{first_r} de mínimo garantizado. La línea discontinua marca mínimos no factibles."
-    )
+    if sim.curve is None:
+        st.markdown("**La regla en cada municipalidad**")
+        st.caption(
+            "En un territorio la regla se aplica al presupuesto de cada municipalidad por "
+            "separado; las cifras de arriba son la suma. Vea cada distrito en la página "
+            "Territorios."
+        )
+    else:
+        st.markdown("**¿Desde qué mínimo el dinero sigue a la necesidad?**")
+        render.live_chart(
+            "minimum_curve_template",
+            (),
+            charts.minimum_curve_data(
+                sim.curve,
+                current=scenario.minimum_pct,
+                r_critical=sim.r_critical,
+                smallest=sim.smallest_rho,
+            ),
+            key="sim_curva",
+        )
+        first_rho = "nunca" if sim.smallest_rho is None else f"desde {pct(sim.smallest_rho, 0)}"
+        first_r = "nunca" if sim.smallest_r is None else f"desde {pct(sim.smallest_r, 0)}"
+        st.caption(
+            f"Con las demás opciones como están, la correlación es positiva y significativa "
+            f"(α = 0.05, umbral {num(sim.r_critical, 3)}): por Spearman {first_rho}, por "
+            f"Pearson {first_r} de mínimo garantizado. La línea discontinua marca mínimos no "
+            "factibles."
+        )

@@ -39,3 +39,11 @@ def test_unknown_territory_falls_back_to_the_study_with_a_notice(open_page):
     assert at.query_params["territorio"] == "estudio"
     assert "999999" in at.warning[0].value
     assert _metric(at, "Brechas prioritarias (juntas)") == "27.07 %"
+
+
+def test_simulador_for_peru_shows_the_sum_of_each_municipalitys_rule_and_says_so(open_page):
+    at = open_page("simulador", {"territorio": "PE", "anio": "2023", "minimo": "10"})
+    # Territorios applies the rule to each municipality and moves S/ 1,112.34 M a year;
+    # the Simulador shows the same sum (it pooled every budget before: S/ 590.65 M).
+    assert _metric(at, "Reasignado al año") == "S/ 1,112,341,491"
+    assert "cada una de sus 1,891 municipalidades" in at.markdown[0].value

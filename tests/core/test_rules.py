@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from brechas_core import rules
 from brechas_core.data import load_study_functions, load_study_priority_gaps
 from brechas_core.rules import (
     REPARTOS,
@@ -388,3 +389,80 @@ def test_set_shares_invariants(overrides, locked):
         np.testing.assert_array_equal(res.shares[is_set], overrides[is_set])
     else:
         np.testing.assert_array_equal(res.shares, att)
+
+
+# -- from_scenario and pool (issue 8, item 2) ------------------------------------------------
+
+
+def test_from_scenario_builds_the_priority_rule_in_the_ids_order():
+    from brechas_core.scenario import Scenario
+
+    s = Scenario(
+        minimum_pct=30,
+        reparto="manual",
+        excluded=("b",),
+        floors=(("a", 12.0), ("b", 5.0)),
+        weights=(("a", 3.0),),
+        protected_pct=40,
+    )
+    args = rules.from_scenario(s, ["a", "b", "c"])
+    assert args.view == "prioridades" and args.minimum == 30.0
+    assert args.kwargs["included"].tolist() == [True, False, True]
+    # an excluded gap keeps no floor; weights not given default to 1
+    assert args.kwargs["floors"].tolist() == [12.0, 0.0, 0.0]
+    assert args.kwargs["manual_weights"].tolist() == [3.0, 1.0, 1.0]
+    assert args.kwargs["protected_pct"] == 40.0
+    assert args.is_target.tolist() == [True, False, True]
+
+
+def test_from_scenario_builds_the_sector_rule_with_pins_and_locks():
+    from brechas_core.scenario import Scenario
+
+    s = Scenario(
+        view="sectores",
+        threshold_pct=50,
+        minimum_pct=60,
+        overrides=(("02", 10.0),),
+        locked=("03",),
+    )
+    args = rules.from_scenario(s, ["01", "02", "03"], [80.0, 10.0, 70.0])
+    assert args.view == "sectores"
+    assert args.kwargs["overrides"] == {1: 10.0}
+    assert args.kwargs["locked"].tolist() == [False, False, True]
+    assert args.kwargs["manual_weights"] is None
+    assert args.is_target.tolist() == [True, False, True]
+    view = args.sector([80.0, 10.0, 70.0], [10.0, 60.0, 30.0])
+    assert view.shares.tolist() == pytest.approx(
+        args.apply([80.0, 10.0, 70.0], [10.0, 60.0, 30.0]).shares.tolist()
+    )
+
+
+def test_pool_adds_each_municipalitys_soles():
+    # Two municipalities of 100 and 300 soles, gap shares 10 % and 30 %, F = 20 %:
+    # the first moves 10 points (10 soles), the second nothing.
+    res = rules.priority_view([50.0], [[10.0], [30.0]], minimum=20.0)
+    pooled = rules.pool(res, [100.0, 300.0])
+    assert float(pooled.top_up) * 400 / 100 == pytest.approx(10.0)
+    assert pooled.shares.tolist() == pytest.approx(
+        [(20 * 100 + 30 * 300) / 400, (80 * 100 + 70 * 300) / 400]
+    )
+    assert bool(pooled.feasible)
+    # a grid of minimums pools row by row
+    grid = rules.priority_view([50.0], [[10.0], [30.0]], minimum=np.array([[0.0], [40.0]]))
+    # at F = 40: 30 points of 100 and 10 points of 300 soles, 60 of 400 soles: 15 points
+    assert rules.pool(grid, [100.0, 300.0]).top_up.tolist() == pytest.approx([0.0, 15.0])
+
+
+def test_pool_is_infeasible_when_any_municipality_is():
+    res = rules.priority_view(
+        [50.0], [[10.0], [30.0]], minimum=50.0, protected_pct=np.array([60.0, 0.0])
+    )
+    assert rules.pool(res, [1.0, 1.0]).feasible.item() is False
+
+
+def test_pool_rejects_weights_that_do_not_match():
+    res = rules.priority_view([50.0], [[10.0], [30.0]], minimum=20.0)
+    with pytest.raises(ValueError, match="un peso por municipalidad"):
+        rules.pool(res, [1.0])
+    with pytest.raises(ValueError, match="no negativos"):
+        rules.pool(res, [1.0, -1.0])

@@ -106,3 +106,71 @@ def test_projection_band_orders_low_central_high_costs(inputs):
     assert len(p) == 11 * 2 * 4
     water = p[(p["gap_id"] == "agua") & (p["year"] == 0)]
     assert water["central"].tolist() == pytest.approx([59.83, 59.83])
+
+
+# -- One rule, one answer for a territory of many municipalities (issue 8, item 2) ---------
+
+
+@pytest.fixture(scope="module")
+def peru_2023_inputs(inputs):
+    from brechas_core import data, territory
+
+    d = data.load_districts()
+    frame = territory.district_frame(
+        "2023",
+        municipalities=data.load_municipalities(),
+        districts=d,
+        functions=data.load_functions_by_department(),
+    )
+
+    def _for(code):
+        place, _ = territory.resolve(code, d)
+        from brechas_core.simulation import for_territory
+
+        return for_territory(inputs, territory.territory_inputs(place, frame), place.name), frame
+
+    return _for
+
+
+@pytest.mark.parametrize("code", ["PE", "21", "2105", "210501"])
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        Scenario(minimum_pct=10),
+        Scenario(minimum_pct=30, reparto="igual", protected_pct=60),
+        Scenario(minimum_pct=25, excluded=("electricidad",), floors=(("agua", 8.0),)),
+    ],
+    ids=["F10", "F30-igual-protected", "F25-floor-excluded"],
+)
+def test_simulador_for_a_territory_moves_the_sum_of_each_municipalitys_rule(
+    peru_2023_inputs, code, scenario
+):
+    from brechas_core import territory
+
+    inputs_t, frame = peru_2023_inputs(code)
+    place, _ = territory.resolve(code, _districts())
+    scenario = scenario.with_(territory=code, year="2023")
+    sim = simulate(scenario, inputs_t)
+    each = territory.apply_rule(place.select(frame), scenario, inputs_t.unit_costs)
+    assert sim.top_up_soles == pytest.approx(each.summary.moved_soles, rel=1e-12)
+    assert sim.items["moved_soles"].sum() == pytest.approx(each.summary.moved_soles, rel=1e-12)
+    # the three gaps together (targets or not) hold the territory's budget-weighted share
+    assert sim.items["scenario_pct"].sum() == pytest.approx(
+        each.summary.scenario_share_gaps_pct, rel=1e-12
+    )
+    assert "cada" in sim.reading or "su municipalidad" in sim.reading
+
+
+def _districts():
+    from brechas_core import data
+
+    return data.load_districts()
+
+
+def test_peru_2023_at_f10_moves_1112_million_not_the_pooled_590(peru_2023_inputs):
+    inputs_t, _ = peru_2023_inputs("PE")
+    sim = simulate(Scenario(territory="PE", year="2023", minimum_pct=10), inputs_t)
+    # Pooling every budget into one table moved S/ 590.65 M; each municipality's own rule
+    # added up moves S/ 1,112.34 M (Territorios' figure).
+    assert round(sim.top_up_soles / 1e6, 2) == 1112.34
+    assert "suma de lo que la regla mueve en cada municipalidad" in sim.reading
