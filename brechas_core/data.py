@@ -192,6 +192,7 @@ DISTRICTS = pa.DataFrameSchema(
         "extreme_poverty_pct": _gap_or_coverage,
         "hdi": pa.Column(float, pa.Check.in_range(0.0, 1.0), nullable=True),
         "altitude_m": pa.Column("Int64", pa.Check.in_range(0, 6000), nullable=True),
+        "density_km2": pa.Column(float, pa.Check.ge(0.0), nullable=True),
         "has_polygon": pa.Column(bool),
     },
     checks=[
@@ -225,7 +226,7 @@ TYPICAL_DISTRICT = pa.DataFrameSchema(
     {
         "key": pa.Column(str, unique=True),
         "value": pa.Column(float, pa.Check.ge(0.0)),
-        "unit": pa.Column(str, pa.Check.isin(["S/", "%", "personas"])),
+        "unit": pa.Column(str, pa.Check.isin(["S/", "%", "personas", "hab/km²"])),
         "statistic": pa.Column(str, pa.Check.str_length(min_value=1)),
         "source": pa.Column(str, pa.Check.str_length(min_value=1)),
     },
@@ -252,7 +253,12 @@ UNIT_COSTS = pa.DataFrameSchema(
         "cost_low": _cost,
         "cost_central": _cost,
         "cost_high": _cost,
-        "kind": pa.Column(str, pa.Check.isin(["referencia oficial", "supuesto ilustrativo"])),
+        "cost_urban": _cost,
+        "cost_rural": _cost,
+        "kind": pa.Column(
+            str,
+            pa.Check.isin(["referencia oficial", "referencia pública", "supuesto ilustrativo"]),
+        ),
         "source": pa.Column(str, pa.Check.str_length(min_value=1)),
         "note": pa.Column(str, pa.Check.str_length(min_value=1)),
     },
@@ -264,9 +270,13 @@ UNIT_COSTS = pa.DataFrameSchema(
                     df[["base_share", "cost_low", "cost_central", "cost_high"]].notna().all(axis=1)
                     & (df["cost_low"] <= df["cost_central"])
                     & (df["cost_central"] <= df["cost_high"])
+                    & (df["cost_low"] <= df["cost_urban"])
+                    & (df["cost_urban"] <= df["cost_rural"])
+                    & (df["cost_rural"] <= df["cost_high"])
                 )
             ),
-            error="projectable rows have a base share and costs with low <= central <= high",
+            error="projectable rows have a base share and costs with low <= central <= high "
+            "and low <= urban <= rural <= high",
         ),
     ],
     strict=True,
@@ -306,7 +316,9 @@ def load_districts() -> pd.DataFrame:
         (``*_upper``), ``name_source``, ``population``, ``water/sewage/electricity``
         ``_coverage_pct`` and ``_gap_pct`` (gap = 100 - coverage, missing where the census
         has no data), ``poverty_pct``, ``extreme_poverty_pct``, ``hdi`` (0-1),
-        ``altitude_m`` and ``has_polygon`` (False where the map lacks the district).
+        ``altitude_m``, ``density_km2`` (inhabitants per km², 2020, INEI via
+        ubigeo-peru-aumentado; missing where unknown) and ``has_polygon`` (False where the
+        map lacks the district).
 
     Examples
     --------
@@ -318,7 +330,9 @@ def load_districts() -> pd.DataFrame:
     # Names are read verbatim (a district could be called "NA"); only numeric cells that
     # are empty are missing values.
     numeric = [
-        c for c in DISTRICTS.columns if c.endswith(("_pct", "_m")) or c in ("hdi", "population")
+        c
+        for c in DISTRICTS.columns
+        if c.endswith(("_pct", "_m", "_km2")) or c in ("hdi", "population")
     ]
     return _read(
         "districts.csv",
@@ -361,14 +375,15 @@ def load_typical_district() -> pd.DataFrame:
     DataFrame
         Long format ``key, value, unit, statistic, source``; keys ``pim``, ``devengado``
         (S/ per year), ``execution_pct`` (%), ``population``, ``water_gap_pct``,
-        ``sewage_gap_pct``, ``electricity_gap_pct`` (%). ``statistic`` says exactly which
-        median each value is.
+        ``sewage_gap_pct``, ``electricity_gap_pct`` (%), ``density_km2`` (inhabitants per
+        km², 2020: picks the central unit cost, see :mod:`brechas_core.costs`).
+        ``statistic`` says exactly which median each value is.
 
     Examples
     --------
     >>> t = load_typical_district().set_index("key")["value"]
     >>> sorted(t.index)[:3]
-    ['devengado', 'electricity_gap_pct', 'execution_pct']
+    ['density_km2', 'devengado', 'electricity_gap_pct']
     """
     return _read("typical_district_puno.csv", TYPICAL_DISTRICT, keep_default_na=False)
 
@@ -380,7 +395,10 @@ def load_unit_costs() -> pd.DataFrame:
     -------
     DataFrame
         ``gap_id, projectable, unit, base_share`` (share of the population the gap applies
-        to), ``cost_low, cost_central, cost_high`` (missing for non-projectable gaps),
+        to), ``cost_low, cost_central, cost_high`` (the band, spanning urban and rural
+        figures; central: a national reference), ``cost_urban, cost_rural`` (the two ends a
+        district's rurality interpolates, see :mod:`brechas_core.costs`) (all missing for
+        non-projectable gaps),
         ``kind`` ("referencia oficial" or "supuesto ilustrativo"), ``source``, ``note``.
 
     Examples
@@ -394,7 +412,17 @@ def load_unit_costs() -> pd.DataFrame:
         UNIT_COSTS,
         dtype={"gap_id": str, "projectable": bool},
         keep_default_na=False,
-        na_values={c: [""] for c in ("base_share", "cost_low", "cost_central", "cost_high")},
+        na_values={
+            c: [""]
+            for c in (
+                "base_share",
+                "cost_low",
+                "cost_central",
+                "cost_high",
+                "cost_urban",
+                "cost_rural",
+            )
+        },
     )
 
 

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from brechas_core.costs import district_costs
 from brechas_core.fmt import num, soles
 
 __all__ = [
@@ -31,7 +32,6 @@ __all__ = [
     "NeedTable",
     "TerritoryNeed",
     "closing_need",
-    "cost_cases",
     "for_simulation",
     "for_territory",
     "overshoot_text",
@@ -350,24 +350,6 @@ class TerritoryNeed:
 SERVICE_IDS = (("water", "agua"), ("sewage", "desague"), ("electricity", "electricidad"))
 
 
-def cost_cases(unit_costs: pd.DataFrame, ids, overrides: dict | None = None) -> np.ndarray:
-    """Low, central and high unit cost of each gap id, shape (3, g); a user's central value
-    scales the whole band (as the Simulador does).
-
-    Examples
-    --------
-    >>> from brechas_core import data
-    >>> cost_cases(data.load_unit_costs(), ["agua"], {"agua": 6000.0})[:, 0].tolist()
-    [3000.0, 6000.0, 10000.0]
-    """
-    c = unit_costs.set_index("gap_id").loc[list(ids)]
-    cases = c[["cost_low", "cost_central", "cost_high"]].to_numpy(float).T
-    overrides = overrides or {}
-    user = np.array([overrides.get(i, np.nan) for i in ids], dtype=float)
-    scale = np.where(np.isnan(user), 1.0, user / cases[1])
-    return cases * scale
-
-
 def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -> TerritoryNeed:
     """The :class:`TerritoryNeed` of a :class:`~brechas_core.territory.TerritoryResult`'s
     districts table (rows without census data are left out).
@@ -388,7 +370,8 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
     d = districts[districts["has_census"].to_numpy(bool)].reset_index(drop=True)
     stems = [s for s, _ in SERVICE_IDS]
     ids = [i for _, i in SERVICE_IDS]
-    cases = cost_cases(unit_costs, ids, scenario.unit_costs_dict())  # (3, g)
+    weight = d["rural_weight"].to_numpy(float) if "rural_weight" in d else np.nan
+    cases = district_costs(unit_costs, ids, weight, scenario.unit_costs_dict())  # (3, n, g)
     base = unit_costs.set_index("gap_id").loc[ids, "base_share"].to_numpy(float)
     gap = d[[f"{s}_gap_pct" for s in stems]].to_numpy(float)
     pop = d["population"].to_numpy(float)
@@ -398,7 +381,7 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
     u0 = gap / 100.0 * pop[:, None] * base
     n = closing_need(
         u0,
-        cases[:, None, :],
+        cases,
         horizon_years=int(scenario.horizon_years),
         executed_soles=dev,
         spending_soles=after / 100.0 * dev[:, None],

@@ -15,6 +15,7 @@ import pandas as pd
 
 from brechas_core import alignment as align
 from brechas_core import data, rules, territory
+from brechas_core.costs import district_costs, rural_weight
 from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.projection import COST_CASES, project_coverage
 from brechas_core.projection import SCENARIOS as SERIES
@@ -42,11 +43,21 @@ class Inputs:
     #: A real territory's municipalities (rows of territory.district_frame): the priority
     #: rule is then applied to each one's own budget and the results are added up.
     municipalities: pd.DataFrame | None = None
+    #: Rural weight 0-1 that picks the central unit cost (brechas_core.costs); None: from the
+    #: typical district's density.
+    rural_weight: float | None = None
 
     @cached_property
     def defaults(self) -> dict[str, float]:
         """The typical district's values by key (pim, execution_pct, population, ...)."""
         return dict(zip(self.typical["key"], self.typical["value"].astype(float), strict=True))
+
+    @cached_property
+    def weight(self) -> float:
+        """Rural weight of the place (NaN when unknown: national reference costs)."""
+        if self.rural_weight is not None:
+            return float(self.rural_weight)
+        return float(rural_weight(self.defaults.get("density_km2", float("nan"))))
 
     @cached_property
     def gaps(self) -> dict[str, np.ndarray]:
@@ -67,9 +78,10 @@ class Inputs:
             self.unit_costs["projectable"] & self.unit_costs["gap_id"].isin(self.priority["gap_id"])
         ]
         position = {g: i for i, g in enumerate(self.priority["gap_id"])}
-        out = {
-            k: c[k].to_numpy(float) for k in ("cost_low", "cost_central", "cost_high", "base_share")
-        }
+        # The central cost is picked by the place's rurality (brechas_core.costs).
+        low, central, high = district_costs(self.unit_costs, c["gap_id"].tolist(), self.weight)
+        out = {"cost_low": low, "cost_central": central, "cost_high": high}
+        out["base_share"] = c["base_share"].to_numpy(float)
         out.update(
             ids=c["gap_id"].to_numpy(object),
             position=np.array([position[g] for g in c["gap_id"]], dtype=int),
@@ -110,6 +122,7 @@ def for_territory(study: Inputs, ti, name: str) -> Inputs:
         place=name,
         estimate_note=ti.estimate_note,
         municipalities=ti.municipalities,
+        rural_weight=getattr(ti, "rural_weight", None),
     )
 
 

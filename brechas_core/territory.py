@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from brechas_core import rules
+from brechas_core.costs import district_costs, rural_weight
 from brechas_core.fmt import num, pct, soles, soles_millones
 from brechas_core.projection import project_coverage
 from brechas_core.scenario import ANIOS, Scenario
@@ -308,6 +309,7 @@ def district_frame(
             "district",
             "population",
             *[f"{s}_gap_pct" for s in _STEMS],
+            "density_km2",
             "has_polygon",
         ]
     ]
@@ -320,6 +322,8 @@ def district_frame(
         "has_census",
         gaps.notna().all(axis=1) & (out["population"] > 0),
     )
+    # Rurality picks each district's central unit cost (brechas_core.costs).
+    out.insert(out.columns.get_loc("has_polygon"), "rural_weight", rural_weight(out["density_km2"]))
     out = out.sort_values("ubigeo", ignore_index=True)
     out.attrs["year"] = year
     out.attrs["estimate_note"] = ESTIMATE_NOTE
@@ -512,11 +516,12 @@ def _alignment(d: pd.DataFrame, alpha: float) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _unit_costs(unit_costs: pd.DataFrame, scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
-    costs = unit_costs.set_index("gap_id").loc[_IDS]
-    user = scenario.unit_costs_dict()
-    central = np.array([float(user.get(i, costs.at[i, "cost_central"])) for i in _IDS], dtype=float)
-    return central, costs["base_share"].to_numpy(float)
+def _unit_costs(
+    unit_costs: pd.DataFrame, scenario: Scenario, weight=np.nan
+) -> tuple[np.ndarray, np.ndarray]:
+    """Central unit cost per district (..., 3), picked by each one's rurality, and base shares."""
+    central = district_costs(unit_costs, _IDS, weight, scenario.unit_costs_dict())[1]
+    return central, unit_costs.set_index("gap_id").loc[_IDS, "base_share"].to_numpy(float)
 
 
 def apply_rule(
@@ -603,7 +608,8 @@ def apply_rule(
 
     # Projection: only where the census gives the gaps and the population.
     ok = d["has_census"].to_numpy(bool)
-    cost, base_share = _unit_costs(unit_costs, scenario)
+    weight = d["rural_weight"].to_numpy(float) if "rural_weight" in d else np.full(n, np.nan)
+    cost, base_share = _unit_costs(unit_costs, scenario, weight)  # cost: (n, 3)
     horizon = int(scenario.horizon_years)
     covered = np.full((2, n, 3), np.nan)
     gap_end = np.full((2, n, 3), np.nan)
@@ -616,7 +622,7 @@ def apply_rule(
             budget_soles=dev[ok],
             execution_rate=1.0,
             population=pop[ok],
-            unit_cost=cost,
+            unit_cost=cost[ok],
             base_share=base_share,
             horizon_years=horizon,
         )
@@ -684,7 +690,7 @@ def _services(d, need, covered, gap_end, cost) -> pd.DataFrame:
                 covered_per_year=float(np.nansum(covered[1, :, j])),
                 gap_end_pct_base=_wmean(gap_end[0, ok, j], pop[ok]),
                 gap_end_pct=_wmean(gap_end[1, ok, j], pop[ok]),
-                unit_cost=float(cost[j]),
+                unit_cost=_wmean(cost[ok, j], pop[ok]) if ok.any() else float("nan"),
             )
         )
     return pd.DataFrame(rows)
@@ -762,6 +768,8 @@ class TerritoryInputs:
     n_without_census: int
     estimate_note: str
     municipalities: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
+    #: Population-weighted rural weight of the territory (picks the central unit cost).
+    rural_weight: float | None = None
 
 
 def territory_inputs(territory: Territory, frame: pd.DataFrame) -> TerritoryInputs:
@@ -816,7 +824,16 @@ def territory_inputs(territory: Territory, frame: pd.DataFrame) -> TerritoryInpu
         n_without_census=int((~ok).sum()),
         estimate_note=frame.attrs.get("estimate_note", ESTIMATE_NOTE),
         municipalities=d,
+        rural_weight=_rural_weight_of(d),
     )
+
+
+def _rural_weight_of(d: pd.DataFrame) -> float | None:
+    """Population-weighted rural weight of some districts; None when none is known."""
+    if "rural_weight" not in d:
+        return None
+    w = _wmean(d["rural_weight"].to_numpy(float), d["population"].to_numpy(float))
+    return None if np.isnan(w) else w
 
 
 # --------------------------------------------------------------------------------------

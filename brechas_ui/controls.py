@@ -207,7 +207,11 @@ def _projection_controls(inputs: Inputs) -> None:
         costs = inputs.unit_costs[
             inputs.unit_costs["projectable"] & inputs.unit_costs["gap_id"].isin(label)
         ]
-        st.markdown("**Costo por persona (S/, caso central)**, supuesto ilustrativo:")
+        st.markdown(
+            "**Costo por persona (S/, caso central)**: supuesto que usted puede cambiar; "
+            "cifras públicas y ruralidad del lugar (vea Metodología):"
+        )
+        picked = dict(zip(inputs.costs["ids"], inputs.costs["cost_central"], strict=True))
         for row in costs.itertuples(index=False):
             st.number_input(
                 f"{label[row.gap_id]} (por {row.unit})",
@@ -216,7 +220,11 @@ def _projection_controls(inputs: Inputs) -> None:
                 step=100.0,
                 format="%.0f",
                 help=f"{row.kind.capitalize()}. {row.note} Fuente: {row.source}",
-                **state.bound("unit_costs", item=row.gap_id, item_default=float(row.cost_central)),
+                **state.bound(
+                    "unit_costs",
+                    item=row.gap_id,
+                    item_default=round(float(picked.get(row.gap_id, row.cost_central))),
+                ),
             )
 
 

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from brechas_core import territory as T
+from brechas_core.costs import RURALITY_NOTE
 from brechas_core.fmt import num, pct, soles
 from brechas_core.scenario import PARAMETERS
 from brechas_ui import cache, frame
@@ -123,9 +124,12 @@ st.dataframe(
 costs = inputs.unit_costs
 label = dict(zip(inputs.priority["gap_id"], inputs.priority["label"], strict=True))
 st.markdown(
-    "**Costos por persona.** No se encontró un costo oficial citable por persona; todos son "
-    "**supuestos ilustrativos** que usted puede cambiar en el simulador, contrastados con "
-    "las fuentes indicadas:"
+    "**Costos por persona.** No se encontró un costo oficial por persona («línea de corte»). "
+    "Para agua, desagüe y electricidad, las cifras salen de montos públicos de obras (MVCS, "
+    "MINEM) divididos por sus beneficiarios: la división es del proyecto. La banda (bajo a "
+    "alto) abarca las cifras urbanas y rurales; un distrito rural está cerca del extremo alto. "
+    "La anemia sigue siendo un supuesto ilustrativo. Todos son **supuestos** que usted puede "
+    "cambiar en el simulador. " + RURALITY_NOTE
 )
 st.dataframe(
     pd.DataFrame(
@@ -138,6 +142,10 @@ st.dataframe(
                 for lo, c, hi in zip(
                     costs["cost_low"], costs["cost_central"], costs["cost_high"], strict=True
                 )
+            ],
+            "Central urbano / rural": [
+                "—" if pd.isna(u) else f"{soles(u)} / {soles(r)}"
+                for u, r in zip(costs["cost_urban"], costs["cost_rural"], strict=True)
             ],
             "Tipo": costs["kind"],
             "Nota": costs["note"],

@@ -107,9 +107,14 @@ if priority:
     render.years_table(sim.projection_summary)
     need_section(sim)  # issue 8 item 10: what closing each gap needs, and any excess
     st.caption(
-        "La banda va del costo unitario bajo (cierra antes) al alto. Los costos por persona "
-        "son **supuestos ilustrativos** que usted puede cambiar: no se encontró un costo "
-        "oficial citable (vea Metodología)."
+        "La banda va del costo unitario bajo (cierra antes, cifras urbanas) al alto (cifras "
+        "rurales). Los costos por persona son **supuestos** que usted puede cambiar, "
+        "calculados con montos públicos de obras (vea Metodología); el central depende de "
+        f"la ruralidad del lugar (índice {num(inputs.weight, 2)}, de 0 urbano a 1 rural, "
+        "aproximado con su densidad de población)."
+        if inputs.weight == inputs.weight
+        else "La banda va del costo unitario bajo (cierra antes) al alto. Los costos por "
+        "persona son **supuestos** que usted puede cambiar (vea Metodología)."
     )
 else:
     st.info(

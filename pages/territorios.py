@@ -4,6 +4,7 @@ import streamlit as st
 
 from brechas_core import territory as T
 from brechas_core import territory_charts as TC
+from brechas_core.costs import district_costs
 from brechas_core.export import csv_bytes, file_name
 from brechas_core.fmt import num, pct, soles, soles_millones
 from brechas_core.measures import export_frame
@@ -268,11 +269,28 @@ with st.container(key="t_perfil", border=True):
             ),
         },
     )
-    costs = result.services.set_index("gap_id")["unit_cost"]
+    weight = float(row.get("rural_weight", float("nan")))
+    costs = dict(
+        zip(
+            ("agua", "desague", "electricidad"),
+            district_costs(
+                unit_costs,
+                ["agua", "desague", "electricidad"],
+                weight,
+                scenario.unit_costs_dict(),
+            )[1],
+            strict=True,
+        )
+    )
+    rurality = (
+        f"índice de ruralidad {num(weight, 2)} (0 urbano, 1 rural), aproximado con su densidad"
+        if weight == weight
+        else "sin dato de densidad: referencia nacional"
+    )
     st.caption(
-        "Proyección lineal con costos por persona ilustrativos (caso central: agua "
+        "Proyección lineal con costos por persona que son supuestos (caso central: agua "
         f"{soles(costs['agua'])}, desagüe {soles(costs['desague'])}, electricidad "
-        f"{soles(costs['electricidad'])}); cámbielos en el Simulador."
+        f"{soles(costs['electricidad'])}; {rurality}); cámbielos en el Simulador."
     )
 
 # -- Map ----------------------------------------------------------------------------------

@@ -118,46 +118,81 @@ MINEM_2016 = (
     "electrificacion-rural-2266760"
 )
 
-# Unit costs: S/ per person (2023 soles). No official per-capita "línea de corte" for these
-# services was found in the searchable sources, so every projectable value is an illustrative
-# assumption whose order of magnitude is checked against the aggregate figures cited.
+# Public figures per person, from ../shared/docs/unit-costs.md (the division is ours).
+PNSR_2019 = (
+    "PNSR 2019 (MVCS): S/ 1,136.3 millones en 264 proyectos de agua y saneamiento rural para "
+    "124,607 beneficiarios (≈ S/ 9,100 por beneficiario, ambos servicios); El Comercio, «MVCS: "
+    "se culminaron 264 proyectos de agua y saneamiento rural» (2019)"
+)
+URBAN_2019 = (
+    "MVCS, obras urbanas de agua y alcantarillado en Lima y Callao: S/ 2,066 millones para "
+    "680,000 personas (≈ S/ 3,000 por persona, ambos servicios); Diario Correo / El Comercio, "
+    "«Agua potable: Ministerio de Vivienda alista seis obras…»"
+)
+ELEC_2021 = (
+    "MINEM 2021: S/ 219.56 millones para 125,500 personas (≈ S/ 1,750 por persona); "
+    "La República, 2022-01-02"
+)
+ELEC_2022 = (
+    "MINEM 2022: S/ 102.2 millones para 39,000 personas (≈ S/ 2,620 por persona); Andina, "
+    "2022-07-25"
+)
+ELEC_2025 = (
+    "MINEM 2025: S/ 222 millones para 73,000 personas (≈ S/ 3,040 por persona); nota del "
+    "MINEM, 2025-09-29"
+)
+GRADE_2012 = (
+    "GRADE (Alcázar 2012): la anemia cuesta S/ 2,777 millones a la sociedad; el Estado gasta "
+    "S/ 22 millones en tratarla y S/ 18 millones en prevenirla (sin cifra por niño); grade.org.pe"
+)
+DIVISION = "Cifras por persona calculadas por el proyecto dividiendo montos públicos: "
+SANITATION_NOTE = (
+    "{what}: bajo = costo urbano (S/ 3,000 por persona para agua y alcantarillado juntos, la "
+    "mitad para cada servicio); alto = costo rural de ambos servicios (S/ 9,100) si un solo "
+    "servicio cargara con la obra; central = referencia nacional del PNS (S/ 3,400 por persona y "
+    "servicio). En cada distrito el valor central va del urbano (S/ 1,500) al rural (S/ 4,550, la "
+    "mitad de S/ 9,100) según su ruralidad. El usuario puede cambiarlo."
+)
+
+# Unit costs: S/ per person (soles of the source year). The band (low-high) spans urban and
+# rural figures; ``cost_urban``/``cost_rural`` are the two ends a district's rurality
+# interpolates for its central value (brechas_core.costs); ``cost_central`` is the value
+# when no district is known (a national reference).
 UNIT_COSTS: list[dict[str, object]] = [
     {
         "gap_id": "agua",
         "projectable": True,
         "unit": "persona",
         "base_share": 1.0,
-        "cost": (1500, 3000, 5000),
-        "kind": "supuesto ilustrativo",
-        "source": "Supuesto ilustrativo del proyecto; orden de magnitud contrastado con: "
-        + PNS_2017,
-        "note": "Costo ilustrativo de dar agua por red pública a una persona en un distrito "
-        "rural altoandino; no es una línea de corte oficial y el usuario puede cambiarlo.",
+        "cost": (1500, 3400, 9100),
+        "ends": (1500, 4550),
+        "kind": "referencia pública",
+        "source": DIVISION + "; ".join([URBAN_2019, PNSR_2019, PNS_2017]),
+        "note": SANITATION_NOTE.format(what="Agua por red pública"),
     },
     {
         "gap_id": "desague",
         "projectable": True,
         "unit": "persona",
         "base_share": 1.0,
-        "cost": (2000, 4000, 7000),
-        "kind": "supuesto ilustrativo",
-        "source": "Supuesto ilustrativo del proyecto; orden de magnitud contrastado con: "
-        + PNS_2017,
-        "note": "Costo ilustrativo de alcantarillado o unidad básica de saneamiento por persona; "
-        "no es una línea de corte oficial y el usuario puede cambiarlo.",
+        "cost": (1500, 3400, 9100),
+        "ends": (1500, 4550),
+        "kind": "referencia pública",
+        "source": DIVISION + "; ".join([URBAN_2019, PNSR_2019, PNS_2017]),
+        "note": SANITATION_NOTE.format(what="Alcantarillado o unidad básica de saneamiento"),
     },
     {
         "gap_id": "electricidad",
         "projectable": True,
         "unit": "persona",
         "base_share": 1.0,
-        "cost": (800, 1200, 2000),
-        "kind": "supuesto ilustrativo",
-        "source": "Supuesto ilustrativo del proyecto; orden de magnitud contrastado con: "
-        + MINEM_2016,
-        "note": "Costo ilustrativo de electrificación rural por persona beneficiada, cercano al "
-        "promedio de las obras del MINEM; no es una línea de corte oficial y el usuario puede "
-        "cambiarlo.",
+        "cost": (1750, 2620, 3040),
+        "ends": (1750, 2620),
+        "kind": "referencia pública",
+        "source": DIVISION + "; ".join([ELEC_2021, ELEC_2022, ELEC_2025, MINEM_2016]),
+        "note": "Electrificación rural por persona: bajo, central y alto son las obras del "
+        "MINEM de 2021, 2022 y 2025. No se encontró una cifra urbana: el extremo urbano usa la "
+        "más baja (S/ 1,750) y el rural la central (S/ 2,620). El usuario puede cambiarlo.",
     },
     {
         "gap_id": "tres_servicios",
@@ -187,9 +222,11 @@ UNIT_COSTS: list[dict[str, object]] = [
         "unit": "niño o niña de 6 a 35 meses",
         "base_share": 0.04,
         "cost": (200, 500, 1000),
+        "ends": (500, 500),
         "kind": "supuesto ilustrativo",
         "source": "Supuesto ilustrativo del proyecto: no se encontró un costo oficial por niño "
-        "(MIDIS/MINSA) en las fuentes consultadas; definición de la brecha según " + STUDY,
+        "(MIDIS/MINSA) en las fuentes consultadas (" + GRADE_2012 + "); definición de la "
+        "brecha según " + STUDY,
         "note": "Costo ilustrativo por niño que sale de la anemia (tamizaje, suplemento de "
         "hierro, consejería) y base aproximada de 4 % de la población; la proyección no modela "
         "la renovación de la cohorte (nuevos nacimientos), así que es optimista. El usuario "
@@ -467,6 +504,8 @@ def build_districts(
             # qhaway writes the HDI on a 0-100 scale; the PNUD index is 0-1.
             "hdi": df["idh"] / 100,
             "altitude_m": df["altitud"].astype("Int64"),
+            # 'NA' and 'S.I.' (sin información) are missing.
+            "density_km2": pd.to_numeric(df["pob_densidad_2020"], errors="coerce"),
             "has_polygon": df["ubigeo"].isin(polygon_ids),
         }
     )
@@ -559,6 +598,14 @@ def build_typical_district(municipalities: pd.DataFrame, districts: pd.DataFrame
         ("water_gap_pct", census["water_gap_pct"].median(), "%", census_stat, inei, 4),
         ("sewage_gap_pct", census["sewage_gap_pct"].median(), "%", census_stat, inei, 4),
         ("electricity_gap_pct", census["electricity_gap_pct"].median(), "%", census_stat, inei, 4),
+        (
+            "density_km2",
+            census["density_km2"].median(),
+            "hab/km²",
+            f"mediana de los {n} distritos de Puno (departamento 21) de la densidad 2020",
+            "INEI vía jmcastagnetto/ubigeo-peru-aumentado (data/districts.csv)",
+            2,
+        ),
     ]
     return pd.DataFrame(
         {
@@ -575,6 +622,7 @@ def build_unit_costs() -> pd.DataFrame:
     rows = []
     for spec in UNIT_COSTS:
         cost = spec["cost"] or (None, None, None)
+        ends = spec.get("ends") or (None, None)
         rows.append(
             {
                 "gap_id": spec["gap_id"],
@@ -584,6 +632,8 @@ def build_unit_costs() -> pd.DataFrame:
                 "cost_low": cost[0],
                 "cost_central": cost[1],
                 "cost_high": cost[2],
+                "cost_urban": ends[0],
+                "cost_rural": ends[1],
                 "kind": spec["kind"],
                 "source": spec["source"],
                 "note": spec["note"],
@@ -591,7 +641,7 @@ def build_unit_costs() -> pd.DataFrame:
         )
     df = pd.DataFrame(rows)
     df["base_share"] = fmt(df["base_share"], 4)
-    for col in ("cost_low", "cost_central", "cost_high"):
+    for col in ("cost_low", "cost_central", "cost_high", "cost_urban", "cost_rural"):
         df[col] = fmt(df[col], 2)
     return df
 
@@ -714,6 +764,7 @@ def build(raw: Path, out: Path) -> dict[str, object]:
     d_out["poverty_pct"] = fmt(d_out["poverty_pct"], 2)
     d_out["extreme_poverty_pct"] = fmt(d_out["extreme_poverty_pct"], 2)
     d_out["hdi"] = fmt(d_out["hdi"], 4)
+    d_out["density_km2"] = fmt(d_out["density_km2"], 2)
     d_out["has_polygon"] = d_out["has_polygon"].map({True: "true", False: "false"})
     write_csv(d_out, out / "districts.csv")
 

@@ -9,13 +9,22 @@ def test_every_link_parameter_is_documented(open_page):
     assert set(table["Parámetro"]) == set(KNOWN_PARAMS)
 
 
-def test_unit_costs_are_labelled_as_assumptions_with_their_source(open_page):
+def test_unit_costs_cite_public_figures_and_span_urban_and_rural(open_page):
     at = open_page("metodologia")
     costs = next(df.value for df in at.dataframe if "Costo bajo / central / alto" in df.value)
     water = costs.set_index("Brecha").loc["Agua"]
-    assert water["Tipo"] == "supuesto ilustrativo"
-    assert water["Costo bajo / central / alto"] == "S/ 1,500 / S/ 3,000 / S/ 5,000"
-    assert water["Fuente"]
+    assert water["Tipo"] == "referencia pública"
+    assert water["Costo bajo / central / alto"] == "S/ 1,500 / S/ 3,400 / S/ 9,100"
+    assert water["Central urbano / rural"] == "S/ 1,500 / S/ 4,550"
+    assert "PNSR 2019" in water["Fuente"] and "S/ 9,100 por beneficiario" in water["Fuente"]
+    anaemia = costs.set_index("Brecha").loc["Niños y niñas con anemia"]
+    assert anaemia["Tipo"] == "supuesto ilustrativo"
+
+
+def test_metodologia_says_rurality_is_approximated_by_density(open_page):
+    at = open_page("metodologia")
+    text = " ".join(m.value for m in at.markdown)
+    assert "la ruralidad se aproxima con la densidad de población 2020" in text
 
 
 def test_shows_the_data_version_the_links_carry(open_page):

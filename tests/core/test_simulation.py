@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 
+from brechas_core.costs import rural_weight
 from brechas_core.scenario import Scenario
 from brechas_core.simulation import load_inputs, simulate
 
@@ -76,9 +77,27 @@ def test_projection_is_faster_under_the_scenario(inputs):
 def test_user_unit_cost_scales_the_band(inputs):
     sim = simulate(Scenario(unit_costs=(("agua", 6000.0),)), inputs)
     water = sim.projection_summary.set_index("gap_id").loc["agua"]
-    # default 1,500 / 3,000 / 5,000, scaled by 6,000 / 3,000 = 2
-    assert (water["cost_low"], water["cost_central"], water["cost_high"]) == (3000, 6000, 10000)
+    # band 1,500 / 9,100; the typical Puno district (15.75 hab/km², rural weight 0.866)
+    # picks 1,500 + 0.866 x (4,550 - 1,500) = 4,142.6 as its central cost; 6,000 scales
+    # the band by 6,000 / 4,142.6
+    picked = 1500 + float(rural_weight(15.75)) * (4550 - 1500)
+    assert picked == pytest.approx(4142.6, abs=0.1)
+    assert water["cost_central"] == 6000
+    assert water["cost_low"] == pytest.approx(1500 * 6000 / picked)
+    assert water["cost_high"] == pytest.approx(9100 * 6000 / picked)
     assert bool(water["user_set"])
+
+
+def test_the_typical_rural_puno_district_gets_a_central_cost_near_the_rural_figure(inputs):
+    sim = simulate(Scenario(), inputs)
+    costs = sim.projection_summary.set_index("gap_id")
+    assert costs.loc["agua", "cost_central"] == pytest.approx(4142.6, abs=0.1)
+    assert costs.loc["agua", "cost_low"] == 1500
+    assert costs.loc["agua", "cost_high"] == 9100
+    # electricity: urban end 1,750, rural end 2,620
+    assert costs.loc["electricidad", "cost_central"] == pytest.approx(
+        1750 + float(rural_weight(15.75)) * 870
+    )
 
 
 def test_sector_view_has_no_projection_and_reports_functions(inputs):
