@@ -34,10 +34,12 @@ from brechas_core.fmt import num, pct, pp
 
 __all__ = [
     "REPARTOS",
+    "ZERO",
     "Reallocation",
     "RuleArgs",
     "SectorView",
     "SetSharesResult",
+    "exact_zero",
     "from_scenario",
     "notices",
     "pool",
@@ -58,6 +60,23 @@ TOL = 1e-9
 #: Tolerance for an input share vector to count as summing to 100 (published tables are
 #: rounded to two decimals).
 SUM_TOL = 1e-6
+#: What counts as zero: a share at or below this many percentage points is exactly 0.
+#: Emptying a payer leaves float residues (1e-15) that would otherwise rank above the true
+#: zeros in a rank correlation; every share this module produces goes through
+#: :func:`exact_zero`.
+ZERO = 1e-9
+
+
+def exact_zero(shares: ArrayLike) -> np.ndarray:
+    """Shares with every value at or below :data:`ZERO` (in absolute value) set to exactly 0.
+
+    Examples
+    --------
+    >>> exact_zero([1.7763568394002505e-15, 0.65, -4e-16, 52.8]).tolist()
+    [0.0, 0.65, 0.0, 52.8]
+    """
+    x = np.asarray(shares, dtype=float)
+    return np.where(np.abs(x) <= ZERO, 0.0, x)
 
 
 def _f(x: ArrayLike) -> np.ndarray:
@@ -295,13 +314,19 @@ def reallocate(
         share_of_extra = np.where(W[..., None] > 0, w_t / np.where(W > 0, W, 1.0)[..., None], 0)
     receive = floor_given + extra_eff[..., None] * share_of_extra
 
+    # The capacity is used up when the top-up reaches it (up to float noise, e.g.
+    # 100 - 2.1 against 97.9): then every payer gives exactly its capacity.
+    exhausted = (C > 0) & (R_eff + extra_eff >= C - TOL)
+    extra_eff = np.where(exhausted, np.maximum(C - R_eff, 0.0), extra_eff)
+    receive = floor_given + extra_eff[..., None] * share_of_extra
     top_up = R_eff + extra_eff
     # ratio <= 1 exactly, so each payer gives at most its capacity (never below zero).
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(C > 0, np.minimum(top_up / np.where(C > 0, C, 1.0), 1.0), 0.0)
+    ratio = np.where(exhausted, 1.0, ratio)
     pay = cap * ratio[..., None]
 
-    shares = s - pay + receive
+    shares = exact_zero(s - pay + receive)
     max_minimum = total_before + C
     return Reallocation(
         shares=shares,
@@ -494,7 +519,8 @@ def set_shares(
         )
         equal = np.where(n_free > 0, free_after_c / np.maximum(n_free, 1), 0.0)
     free_new = np.where(free_before[..., None] > 0, s * scale[..., None], equal[..., None])
-    new = np.where(is_set, np.where(is_set, ov, 0.0), np.where(lk, s, free_new))
+    # the user's own values stay as typed; what the free columns absorb follows ZERO
+    new = np.where(is_set, np.where(is_set, ov, 0.0), np.where(lk, s, exact_zero(free_new)))
     shares = np.where(feasible[..., None], new, s)
 
     messages = np.full(feasible.shape, "", dtype=object)

@@ -106,3 +106,13 @@ def test_a_link_with_floors_opens_with_the_floors_switch_on(open_page):
     at = open_page("simulador", {"pisos": "agua:10"})
     assert at.toggle(key="w_show_floors").value is True
     assert at.number_input(key="w_floors__agua").value == 10.0
+
+
+def test_emptied_functions_tie_at_zero_so_rho_is_the_exact_0_682(open_page):
+    # Before: the emptied payers kept about 1e-15, outranked the true zeros: rho = 0.411,
+    # "no significativa", and "nunca" for the smallest minimum.
+    at = open_page(
+        "simulador", {"vista": "sectores", "minimo": "100", "umbral": "83", "bloquear": "09"}
+    )
+    assert _metric(at, "m_spearman") == "0.682"
+    assert "nunca" not in at.caption[-1].value.split("Pearson")[0]
