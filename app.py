@@ -24,6 +24,7 @@ pages = [
     ),
     st.Page("pages/simulador.py", title="Simulador", icon=":material/tune:", url_path="simulador"),
     st.Page("pages/territorios.py", title="Territorios", icon=":material/map:"),
+    st.Page("pages/taller.py", title="Taller", icon=":material/groups:", url_path="taller"),
     st.Page(
         "pages/metodologia.py",
         title="Metodología",
@@ -37,6 +38,7 @@ if page.url_path in ("simulador", "territorios"):
     with st.sidebar:
         territory_selector()
 
-state.sync_url()
-state.show_notices()
+if page.url_path != "taller":  # the workshop page's link holds a code, not a scenario
+    state.sync_url()
+    state.show_notices()
 frame.run_safely(page)

@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from brechas_core.scenario import Scenario, from_query, to_query
+from brechas_core.workshop import LINK_PARAMS
 from brechas_ui import cache
 
 SCENARIO = "scenario"
@@ -26,8 +27,10 @@ def init() -> Scenario:
     """Read the scenario from the link on a session's first run; afterwards keep it."""
     if SCENARIO not in st.session_state:
         meta = cache.meta()
+        # The workshop page's parameters (code, token) are not part of a scenario.
+        params = {k: v for k, v in st.query_params.to_dict().items() if k not in LINK_PARAMS}
         result = from_query(
-            st.query_params.to_dict(),
+            params,
             gap_ids=meta.gap_ids,
             function_codes=meta.function_codes,
             current_data_version=meta.data_version,
