@@ -12,8 +12,12 @@ AGUA POTABLE EN LA LOCALIDAD DE ..."). So:
 
 1. The name is normalised: accents dropped, upper case, dots removed (``I.E.`` -> ``IE``,
    ``SS.HH.`` -> ``SSHH``), every other symbol becomes a space.
-2. For short "IOARR" names ("RENOVACION DE PUENTE; EN EL(LA) CAMINO VECINAL ..."), the part
-   after ``EN EL(LA)`` names the service (the producing unit) and is read first.
+2. Short "IOARR" names ("RENOVACION DE PUENTE; EN EL(LA) CAMINO VECINAL ...") have two
+   parts: the unit after ``EN EL(LA)`` (the service) is read first, then the assets before it.
+   The unit decides unless it only gives a generic ``otros`` (often it is just an address,
+   "EN EL(LA) CALLE ..."): then a gap found in the assets ("RED DE ALCANTARILLADO") wins.
+   An *exclusion* (an ``otros`` rule listed before the first gap rule of scope ``term``:
+   riego, storm drains, culverts, public lighting) always decides.
 3. The place is cut off at the first ``DISTRITO``/``PROVINCIA``/``DEPARTAMENTO``.
 4. Rules of scope ``name`` look at the whole remaining text and win first (the irrigation
    exclusion: a name that speaks of riego and not of drinking water is irrigation).
@@ -80,6 +84,26 @@ def gap_classes() -> list[str]:
     return [*gaps, OTROS]
 
 
+def _read_parts(name: object) -> list[str]:
+    """The normalised parts of a name: one, or for an IOARR name its unit then its assets."""
+    if name is None or (isinstance(name, float) and np.isnan(name)):
+        return []
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().upper()
+    parts = _IOARR.split(text, maxsplit=1)
+    if len(parts) == 2:
+        parts = [parts[1], parts[0]]
+    cleaned = []
+    for part in parts:
+        part = part.replace(".", "")
+        cut = _PLACE.search(part)
+        if cut is not None:
+            part = part[: cut.start()]
+        part = _NOT_WORD.sub(" ", part).strip()
+        if part:
+            cleaned.append(part)
+    return cleaned
+
+
 def normalize_name(name: object) -> str:
     """The text the rules read: IOARR unit first, place cut off, no accents, upper case.
 
@@ -92,20 +116,7 @@ def normalize_name(name: object) -> str:
     >>> normalize_name("CONSTRUCCION DE AULAS EN LA I.E. N° 7")
     'CONSTRUCCION DE AULAS EN LA IE N 7'
     """
-    if name is None or (isinstance(name, float) and np.isnan(name)):
-        return ""
-    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().upper()
-    parts = _IOARR.split(text, maxsplit=1)
-    if len(parts) == 2:
-        parts = [parts[1], parts[0]]
-    cleaned = []
-    for part in parts:
-        part = part.replace(".", "")
-        cut = _PLACE.search(part)
-        if cut is not None:
-            part = part[: cut.start()]
-        cleaned.append(_NOT_WORD.sub(" ", part).strip())
-    return " ".join(p for p in cleaned if p)
+    return " ".join(_read_parts(name))
 
 
 RULES_SCHEMA = pa.DataFrameSchema(
@@ -132,6 +143,7 @@ class ProjectRules:
 
     table: pd.DataFrame
     regex: re.Pattern[str]
+    exclusion: np.ndarray
 
     def rule_index(self, group: str) -> int:
         return int(group[1:])
@@ -171,7 +183,12 @@ def load_rules(path: Path | None = None) -> ProjectRules:
             alternatives.append(f"(?P<r{i}>^{pattern})")
         else:
             alternatives.append(rf"(?P<r{i}>\b(?:{pattern})\b)")
-    return ProjectRules(table=table, regex=re.compile("|".join(alternatives)))
+    # Exclusions: the otros rules listed before the first gap rule of scope "term".
+    is_gap = (table["gap_id"] != OTROS).to_numpy()
+    term_gaps = np.flatnonzero(is_gap & (table["scope"] == "term").to_numpy())
+    first_gap = int(term_gaps[0]) if len(term_gaps) else len(table)
+    exclusion = (~is_gap) & (np.arange(len(table)) < first_gap)
+    return ProjectRules(table=table, regex=re.compile("|".join(alternatives)), exclusion=exclusion)
 
 
 @dataclass(frozen=True)
@@ -243,11 +260,21 @@ def classify(names: Sequence[object], rules: ProjectRules | None = None) -> Clas
     matched = np.full(n, "", dtype=object)
     reason = np.full(n, NO_MATCH_REASON, dtype=object)
     search = rules.regex.search
+    is_gap = (table["gap_id"] != OTROS).to_numpy()
     for k, raw in enumerate(uniques):
-        m = search(normalize_name(raw))
-        if m is None:
+        best = None
+        for part in _read_parts(raw):
+            m = search(part)
+            if m is None:
+                continue
+            i = rules.rule_index(m.lastgroup)
+            if best is None or is_gap[i] or rules.exclusion[i]:
+                best = (m, i)
+            if is_gap[i] or rules.exclusion[i]:
+                break
+        if best is None:
             continue
-        i = rules.rule_index(m.lastgroup)
+        m, i = best
         gap[k] = table.at[i, "gap_id"]
         also[k] = table.at[i, "also_gap_id"]
         rule[k] = table.at[i, "rule_id"]

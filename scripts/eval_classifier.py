@@ -4,7 +4,7 @@ Usage::
 
     python scripts/eval_classifier.py            # accuracy, per-gap recall and precision
     python scripts/eval_classifier.py --errors   # also list every disagreement
-    python scripts/eval_classifier.py --draw     # re-draw the unlabelled sample (needs raw)
+    python scripts/eval_classifier.py --draw --sample 2   # re-draw a sample (needs raw)
 
 The labelled set is ``tests/data/projects_labelled.csv`` (provenance in
 ``tests/data/README.md``). The rules in ``data/project_rules.csv`` were written reading only
@@ -34,12 +34,13 @@ from brechas_core.projects import classify, gap_classes, load_rules  # noqa: E40
 
 LABELLED = REPO_ROOT / "tests" / "data" / "projects_labelled.csv"
 RULE_DEPARTMENTS = ("Moquegua", "Pasco", "Tacna")
-SEED = 20261127
-SAMPLE_SIZE = 340
+# Sample 1 measured the rules as first written; its errors then shaped revision 2 of the
+# rules, so sample 2 (new names, CUIs of sample 1 excluded) measures revision 2 blind.
+SAMPLES = {1: (20261127, 340), 2: (20261128, 200)}
 
 
-def draw(raw: Path) -> pd.DataFrame:
-    """The unlabelled sample: distinct local-government projects outside RULE_DEPARTMENTS."""
+def draw(raw: Path, sample: int) -> pd.DataFrame:
+    """An unlabelled sample: distinct local-government projects outside RULE_DEPARTMENTS."""
     sys.path.insert(0, str(REPO_ROOT / "scripts"))
     from build_projects import LOCAL, read_invierte
 
@@ -48,9 +49,13 @@ def draw(raw: Path) -> pd.DataFrame:
     rows = rows[~rows["source"].isin(RULE_DEPARTMENTS)].copy()
     rows["cui"] = rows["cui"].astype("int64")
     rows = rows.drop_duplicates("cui").sort_values("cui")
-    sample = rows.sample(SAMPLE_SIZE, random_state=SEED)
-    sample["name"] = sample["name"].astype(str).str.split().str.join(" ")
-    return sample[["cui", "source", "name"]].reset_index(drop=True)
+    for earlier in range(1, sample):
+        seed, size = SAMPLES[earlier]
+        rows = rows.drop(rows.sample(size, random_state=seed).index)
+    seed, size = SAMPLES[sample]
+    drawn = rows.sample(size, random_state=seed)
+    drawn["name"] = drawn["name"].astype(str).str.split().str.join(" ")
+    return drawn[["cui", "source", "name"]].reset_index(drop=True).assign(sample=sample)
 
 
 def label_sets(gap: pd.Series, also: pd.Series) -> list[frozenset[str]]:
@@ -87,23 +92,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draw", action="store_true", help="print the unlabelled sample")
     parser.add_argument("--raw", type=Path, default=REPO_ROOT.parent / "shared" / "data" / "raw")
+    parser.add_argument("--sample", type=int, default=2, choices=sorted(SAMPLES))
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     args = parser.parse_args(argv)
     if args.draw:
-        draw(args.raw).to_csv(sys.stdout, index=False, lineterminator="\n")
+        draw(args.raw, args.sample).to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
     labelled = pd.read_csv(LABELLED, dtype=str, keep_default_na=False)
-    table, per_name, accuracy = evaluate(labelled)
-    print(f"held-out names: {len(per_name)} (seed {SEED}; rules from {', '.join(RULE_DEPARTMENTS)})")
-    print(f"accuracy: {accuracy:.3f} ({int(per_name['correct'].sum())}/{len(per_name)})")
-    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}", na_rep="-"))
-    if args.errors:
-        wrong = per_name[~per_name["correct"]]
-        for _, r in wrong.iterrows():
-            print(
-                f"- {r['label']}+{r['label_also'] or '-'} vs {r['predicted']}+"
-                f"{r['predicted_also'] or '-'} [{r['rule_id']}: {r['matched']}] {r['name'][:110]}"
-            )
+    notes = {
+        "1": "seen: its errors shaped revision 2 of the rules",
+        "2": "blind: drawn and labelled after revision 2, never used to write rules",
+    }
+    for sample, group in labelled.groupby("sample", sort=True):
+        table, per_name, accuracy = evaluate(group)
+        seed, _ = SAMPLES[int(sample)]
+        print(f"sample {sample} ({notes.get(sample, '')}; seed {seed}): {len(per_name)} names")
+        print(f"accuracy: {accuracy:.3f} ({int(per_name['correct'].sum())}/{len(per_name)})")
+        print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}", na_rep="-"))
+        if args.errors:
+            wrong = per_name[~per_name["correct"]]
+            for _, r in wrong.iterrows():
+                print(
+                    f"- {r['label']}+{r['label_also'] or '-'} vs {r['predicted']}+"
+                    f"{r['predicted_also'] or '-'} [{r['rule_id']}: {r['matched']}] "
+                    f"{r['name'][:100]}"
+                )
+        print()
     return 0
 
 
