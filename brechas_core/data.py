@@ -462,3 +462,70 @@ def load_district_geo(department_code: str | None = None) -> dict:
     if department_code is not None and department_code != "21":
         features = [f for f in features if f["properties"]["ubigeo"][:2] == department_code]
     return {"type": "FeatureCollection", "features": features}
+
+
+# --------------------------------------------------------------------------------------
+# Investment projects classified into gaps (built by scripts/build_projects.py)
+# --------------------------------------------------------------------------------------
+
+__all__ += ["load_projects_by_gap"]
+
+_GAP_CLASSES = [
+    "agua",
+    "desague",
+    "electricidad",
+    "tres_servicios",
+    "desnutricion",
+    "anemia",
+    "asegurados",
+    "locales_estado",
+    "locales_servicios",
+    "pea_inactiva",
+    "otros",
+]
+
+PROJECTS_BY_GAP = pa.DataFrameSchema(
+    {
+        "ubigeo": pa.Column(str, _ubigeo),
+        "cui": pa.Column("int64", pa.Check.gt(0)),
+        "year": pa.Column("int64", pa.Check.in_range(1990, 2100)),
+        "status": pa.Column(str, pa.Check.isin(["ACTIVO", "CERRADO"])),
+        "municipality": pa.Column(str, pa.Check.isin(["distrital", "provincial", "otra"])),
+        "n_locations": pa.Column("int64", pa.Check.ge(1)),
+        "monto_viable": pa.Column(float, _soles),
+        "costo_actualizado": pa.Column(float, _soles),
+        "gap_id": pa.Column(str, pa.Check.isin(_GAP_CLASSES)),
+        "also_gap_id": pa.Column(str, pa.Check.isin([*_GAP_CLASSES, ""])),
+        "rule_id": pa.Column(str, pa.Check.str_matches(r"^[a-z_]+$")),
+        "name": pa.Column(str),
+    },
+    strict=True,
+    coerce=True,
+    unique=["ubigeo", "cui"],
+)
+
+
+def load_projects_by_gap() -> pd.DataFrame:
+    """Local-government investment projects of ten departments, each classified into a gap.
+
+    Returns
+    -------
+    DataFrame
+        One row per (project, district where it is located): ``ubigeo, cui, year``
+        (registration), ``status, municipality`` (who runs it), ``n_locations`` (districts the
+        project's amounts are split over), ``monto_viable, costo_actualizado`` (S/, this
+        district's part), ``gap_id, also_gap_id, rule_id`` (from
+        ``brechas_core.projects.classify``), ``name``.
+
+    Examples
+    --------
+    >>> p = load_projects_by_gap()
+    >>> sorted(p["ubigeo"].str[:2].unique())[:3], bool(p["gap_id"].isin(["otros"]).any())
+    (['01', '07', '11'], True)
+    """
+    frame = pd.read_csv(
+        DATA_DIR / "projects_by_gap.csv",
+        dtype={"ubigeo": str, "also_gap_id": str, "name": str},
+        keep_default_na=False,
+    )
+    return PROJECTS_BY_GAP.validate(frame)
