@@ -29,6 +29,9 @@ ejecucion     execution rate (devengado / PIM), %                    0-100
 poblacion     population                                             1-40,000,000
 horizonte     projection horizon, years                              1-50
 costo         unit cost per person, soles (central case)             id:valor,...
+archivo       the user's own budget file (Mis datos): its content   12 hex[:año]
+              hash, and the year read from it
+clases        project classes chosen by the user for that file      cui:id,...
 ============  =====================================================  =====================
 """
 
@@ -60,6 +63,8 @@ _ID = re.compile(r"^[a-z_]{1,30}$")
 _CODE = re.compile(r"^\d{2}$")
 _HEX8 = re.compile(r"^[0-9a-f]{8}$")
 _TERRITORY = re.compile(r"^(estudio|PE|\d{2}|\d{4}|\d{6})$")
+_OWN_FILE = re.compile(r"^[0-9a-f]{12}(:(19|20)\d{2})?$")
+_CUI = re.compile(r"^\d{1,10}$")
 _MAX_LEN = 600
 
 #: The link's parameters, for the Metodología page: (name, meaning, accepted values).
@@ -82,6 +87,17 @@ PARAMETERS = (
     ("poblacion", "Población", "1 a 40,000,000"),
     ("horizonte", "Horizonte de la proyección, años", "1 a 50"),
     ("costo", "Costo por persona (caso central), S/", "id:valor,… (1 a 10,000,000)"),
+    (
+        "archivo",
+        "Sus datos (Mis datos): huella del archivo y año leído; quien abre el enlace debe "
+        "subir el mismo archivo",
+        "12 caracteres hexadecimales, opcionalmente :año",
+    ),
+    (
+        "clases",
+        "Clases de proyecto elegidas al revisar sus datos",
+        "cui:id,… (id de brecha u otros)",
+    ),
 )
 
 
@@ -110,6 +126,10 @@ class Scenario:
     population: int | None = None
     horizon_years: int = 10
     unit_costs: tuple[tuple[str, float], ...] = ()
+    #: The user's own file as the baseline (Mis datos): "hash" or "hash:year".
+    own_file: str | None = None
+    #: Project classes chosen by the user for that file: sorted (cui, gap id) pairs.
+    project_classes: tuple[tuple[str, str], ...] = ()
     data_version: str | None = field(default=None, compare=False)
 
     def floors_dict(self) -> dict[str, float]:
@@ -129,6 +149,9 @@ class Scenario:
         for name in ("floors", "weights", "overrides", "unit_costs"):
             if isinstance(changes.get(name), Mapping):
                 changes[name] = _pairs(changes[name])
+        if isinstance(changes.get("project_classes"), Mapping):
+            classes = changes["project_classes"]
+            changes["project_classes"] = tuple(sorted((str(k), str(v)) for k, v in classes.items()))
         for name in ("excluded", "locked"):
             if name in changes and not isinstance(changes[name], tuple):
                 changes[name] = tuple(sorted(changes[name]))
@@ -185,6 +208,8 @@ def to_query(scenario: Scenario) -> dict[str, str]:
         "poblacion": str(s.population) if s.population is not None else "",
         "horizonte": str(s.horizon_years) if s.horizon_years != Scenario.horizon_years else "",
         "costo": ",".join(f"{k}:{_fmt(v)}" for k, v in s.unit_costs),
+        "archivo": s.own_file or "",
+        "clases": ",".join(f"{k}:{v}" for k, v in s.project_classes),
     }
     q.update({k: v for k, v in optional.items() if v})
     return q
@@ -313,8 +338,29 @@ def _show(value: str) -> str:
 KNOWN_PARAMS = (
     *("datos", "territorio", "anio", "vista", "minimo", "reparto", "excluir", "pisos"),
     *("pesos", "protegido", "umbral", "fijar", "bloquear", "presupuesto", "ejecucion"),
-    *("poblacion", "horizonte", "costo"),
+    *("poblacion", "horizonte", "costo", "archivo", "clases"),
 )
+
+
+def _classes(r: _Reader, gap_ids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """``clases=cui:gap,...``: project classes chosen by the user (a gap id or otros)."""
+    value = r.raw("clases")
+    if not value:
+        return ()
+    known = {*gap_ids, "otros"}
+    out, bad = {}, []
+    for part in value.split(","):
+        cui, sep, gap = part.strip().partition(":")
+        if sep and _CUI.match(cui) and gap in known:
+            out[cui] = gap
+        else:
+            bad.append(part.strip())
+    if bad:
+        r.notices.append(
+            f"En «clases» se ignoraron elementos no válidos: {', '.join(_show(b) for b in bad)} "
+            "(use cui:brecha separados por comas)."
+        )
+    return tuple(sorted(out.items()))
 
 
 def from_query(
@@ -376,6 +422,14 @@ def from_query(
         )
         territory = None
 
+    own_file = r.raw("archivo") or None
+    if own_file is not None and not _OWN_FILE.match(own_file):
+        r.notices.append(
+            f"«archivo={_show(own_file)}» no es una huella de archivo válida; se usan los "
+            "datos de la app."
+        )
+        own_file = None
+
     scenario = Scenario(
         territory=territory or d.territory,
         year=r.choice("anio", ANIOS, d.year),
@@ -394,6 +448,8 @@ def from_query(
         population=r.number("poblacion", 1, 40_000_000, d.population, integer=True),
         horizon_years=r.number("horizonte", 1, 50, d.horizon_years, integer=True),
         unit_costs=r.pairs("costo", _ID, gap_ids, 1, 10_000_000),
+        own_file=own_file,
+        project_classes=_classes(r, gap_ids) if own_file else (),
         data_version=current_data_version,
     )
     return ParseResult(scenario, tuple(r.notices))

@@ -93,6 +93,7 @@ scenarios = st.builds(
     budget_soles=st.none() | st.floats(0, 1e9).map(lambda v: round(v, 2)),
     population=st.none() | st.integers(1, 40_000_000),
     horizon_years=st.integers(1, 50),
+    own_file=st.none() | st.from_regex(r"\A[0-9a-f]{12}(:20[0-9]{2})?\Z"),
 )
 
 
@@ -119,7 +120,30 @@ def test_every_written_parameter_is_a_known_one():
             population=10,
             horizon_years=5,
             unit_costs=(("agua", 10.0),),
+            own_file="0123456789ab:2024",
+            project_classes=(("2345678", "otros"),),
             data_version="abcd1234",
         )
     )
     assert set(query) == set(KNOWN_PARAMS)
+
+
+def test_a_link_to_own_data_keeps_the_file_hash_and_the_chosen_project_classes():
+    scenario = Scenario(
+        territory="210101",
+        own_file="0123456789ab:2024",
+        project_classes=(("2000001", "otros"), ("2345678", "agua")),
+    )
+    query = to_query(scenario)
+    assert query["archivo"] == "0123456789ab:2024"
+    assert query["clases"] == "2000001:otros,2345678:agua"
+    assert read(query).scenario == scenario
+
+
+def test_a_tampered_file_hash_or_class_is_ignored_with_a_notice():
+    result = read({"archivo": "<script>", "clases": "1:agua"})
+    assert result.scenario.own_file is None and result.scenario.project_classes == ()
+    assert any("«archivo=" in n for n in result.notices)
+    result = read({"archivo": "0123456789ab", "clases": "1:agua,x:y,2:nada"})
+    assert result.scenario.project_classes == (("1", "agua"),)
+    assert any("«clases»" in n for n in result.notices)
