@@ -24,6 +24,7 @@ pages = [
     ),
     st.Page("pages/simulador.py", title="Simulador", icon=":material/tune:", url_path="simulador"),
     st.Page("pages/territorios.py", title="Territorios", icon=":material/map:"),
+    st.Page("pages/datos.py", title="Mis datos", icon=":material/upload_file:", url_path="datos"),
     st.Page("pages/taller.py", title="Taller", icon=":material/groups:", url_path="taller"),
     st.Page(
         "pages/metodologia.py",

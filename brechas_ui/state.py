@@ -120,7 +120,9 @@ def _commit(key: str, field: str, item: str | None, item_default, from_widget) -
     put(scenario.with_(**{field: value}))
 
 
-def reset(keep: tuple[str, ...] = ("territory", "year", "view")) -> None:
+def reset(
+    keep: tuple[str, ...] = ("territory", "year", "view", "own_file", "project_classes"),
+) -> None:
     """Back to the baseline (no rule), keeping where and what the user is looking at."""
     current = get()
     put(Scenario(**{f: getattr(current, f) for f in keep}, data_version=current.data_version))
@@ -130,11 +132,21 @@ def reset(keep: tuple[str, ...] = ("territory", "year", "view")) -> None:
 def set_territory(code: str) -> None:
     """Move the scenario to another territory (``estudio``, ``PE`` or a ubigeo).
 
-    Its own budget, execution rate and population replace any typed for the previous one,
-    and every scenario widget is drawn afresh (the territory selector and the rule's
-    per-gap inputs depend on the territory).
+    Its own budget, execution rate and population replace any typed for the previous one
+    (and the user's own file stops being the baseline), and every scenario widget is drawn
+    afresh (the territory selector and the rule's per-gap inputs depend on the territory).
     """
-    put(get().with_(territory=code, budget_soles=None, execution_pct=None, population=None))
+    put(
+        get().with_(
+            territory=code,
+            budget_soles=None,
+            execution_pct=None,
+            population=None,
+            # the user's own file is the baseline of its municipality only
+            own_file=None,
+            project_classes=(),
+        )
+    )
     _redraw_widgets()
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 from brechas_core import charts
 from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.simulation import simulate
-from brechas_ui import cache, frame, render, state
+from brechas_ui import cache, frame, own_data, render, state
 from brechas_ui.controls import simulator_controls
 from brechas_ui.need import need_section
 
@@ -13,6 +13,8 @@ frame.require()
 
 scenario = state.get()
 inputs, place = cache.simulator_inputs(scenario.territory, scenario.year)
+own = own_data.simulator_baseline(scenario, inputs, place)  # "sus datos" (Mis datos)
+inputs = own.inputs
 with st.sidebar:
     simulator_controls(inputs)
 scenario = state.get()
@@ -28,7 +30,12 @@ if place.is_study or not priority:
 else:
     year = "promedio 2021-2023" if scenario.year == "promedio" else scenario.year
     where = f"{place.name}, {year}: brechas del Censo 2017 y presupuesto del MEF"
+if own.caption and priority:
+    where = own.caption
 st.caption(where + ".")
+if own.missing:
+    st.warning(own.missing, icon=":material/upload_file:")
+    st.page_link("pages/datos.py", label="Ir a Mis datos", icon=":material/upload_file:")
 if inputs.estimate_note and priority:
     st.info(inputs.estimate_note, icon=":material/info:")
 st.markdown(f"#### {sim.reading}")

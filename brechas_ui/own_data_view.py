@@ -1,0 +1,341 @@
+"""What the Mis datos page draws: the upload, what was read, the review of project classes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from brechas_core.fmt import num, pct, soles
+from brechas_core.imports import MAX_BYTES, Imported, template
+from brechas_core.imports.validation import quote
+from brechas_ui import own_data, state
+
+_UPLOADER = "datos_archivo"
+_ACTIVE = "datos_activo"
+_ERROR = "datos_error"
+_DROPPED = "datos_soltados"
+_GO = "datos_ir_simulador"
+
+
+def uploader() -> None:
+    """The file input (the first on the page); reads the file once and forgets the widget."""
+    n = st.session_state.get(f"{_UPLOADER}_n", 0)
+    upload = st.file_uploader(
+        "Suba su archivo de presupuesto",
+        key=f"{_UPLOADER}_{n}",
+        help=(
+            "El CSV de datos abiertos del MEF («Presupuesto y Ejecución de Gasto») filtrado a "
+            "su municipalidad, una exportación de Consulta Amigable (XLSX, CSV o el .xls que "
+            f"guarda el portal) o la plantilla de abajo. Hasta {num(MAX_BYTES / 2**20)} MB."
+        ),
+    )
+    if upload is None:
+        return
+    content = upload.getvalue()
+    own, error, dropped = own_data.add_file(upload.name, content)
+    st.session_state[_ERROR] = (upload.name, error) if error else None
+    st.session_state[_DROPPED] = dropped
+    if own is not None:
+        st.session_state[_ACTIVE] = own.digest
+    # A fresh, empty input: the uploaded copy is not kept twice in the session.
+    st.session_state[f"{_UPLOADER}_n"] = n + 1
+    st.session_state.pop(f"{_UPLOADER}_{n}", None)
+    st.rerun()
+
+
+def messages() -> None:
+    problem = st.session_state.get(_ERROR)
+    if problem:
+        name, message = problem
+        with st.container(key="datos_problema"):
+            st.error(
+                f"**No se pudo usar {quote(name)}.** {message}\n\nSu escenario y los archivos "
+                "que ya subió se conservan.",
+                icon=":material/error:",
+            )
+    dropped = st.session_state.get(_DROPPED) or []
+    if dropped:
+        st.info(
+            f"Una sesión guarda hasta {own_data.MAX_FILES} archivos: se quitó "
+            + ", ".join(quote(n) for n in dropped)
+            + ", el más antiguo.",
+            icon=":material/info:",
+        )
+
+
+def templates() -> None:
+    with st.expander("Plantilla para llenar sus propios datos (CSV o Excel)"):
+        st.markdown(
+            "Una fila por función (actividades) o por proyecto de su municipalidad. La fila "
+            "de ejemplo se ignora si la deja tal cual."
+        )
+        st.table(pd.DataFrame(template.HELP, columns=["Columna", "Qué va"]).set_index("Columna"))
+        c1, c2 = st.columns(2)
+        c1.download_button(
+            "Descargar plantilla CSV",
+            template.csv_bytes(),
+            file_name="plantilla-brechas.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key="datos_plantilla_csv",
+        )
+        c2.download_button(
+            "Descargar plantilla Excel",
+            template.xlsx_bytes(),
+            file_name="plantilla-brechas.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/download:",
+            key="datos_plantilla_xlsx",
+        )
+
+
+def file_list() -> own_data.OwnFile | None:
+    """The files in the session (choose one, remove one); returns the one shown."""
+    store = own_data.files()
+    if not store:
+        return None
+    active = st.session_state.get(_ACTIVE)
+    if active not in store:
+        active = next(reversed(store))
+    if len(store) > 1:
+        active = st.radio(
+            "Archivos en esta sesión",
+            list(store),
+            index=list(store).index(active),
+            format_func=lambda d: (
+                f"{own_data.escape_md(store[d].name)} ({own_data.size_text(store[d])})"
+            ),
+            key="datos_elegido",
+        )
+    st.session_state[_ACTIVE] = active
+    return store[active]
+
+
+def _use(own: own_data.OwnFile, imported: Imported, ubigeo: str) -> None:
+    own_data.use_in_simulator(own, imported, ubigeo)
+    st.session_state[_GO] = True
+
+
+def go_to_simulator() -> None:
+    """After "usar en el simulador": open the Simulador (outside the button's callback)."""
+    if st.session_state.pop(_GO, False):
+        st.switch_page("pages/simulador.py")
+
+
+def _remove(digest: str) -> None:
+    own_data.remove_file(digest)
+    st.session_state.pop(_ACTIVE, None)
+    st.session_state.pop("datos_elegido", None)
+
+
+def show(own: own_data.OwnFile) -> None:
+    """What was read from one file, and the action that makes it the Simulador's baseline."""
+    first = own.read()
+    year = first.year
+    if len(first.years) > 1:
+        year = st.selectbox(
+            "Año",
+            first.years,
+            index=first.years.index(first.year),
+            key=f"datos_anio_{own.digest}",
+            help="El archivo tiene varios años; se muestra uno a la vez.",
+        )
+    imported = own.read(year)
+    with st.container(key="datos_leido"):
+        st.markdown(
+            f"**{imported.kind_label}** · archivo {quote(own.name)} · huella "
+            f"`{own.digest}` · {num(len(imported.totals))} municipalidad(es), {imported.year}"
+        )
+        if imported.partial:
+            st.warning(
+                f"**{imported.year} es un año parcial** ({imported.partial_note}): el devengado "
+                "y la ejecución no son los del año cerrado.",
+                icon=":material/schedule:",
+            )
+        key = _choose_municipality(imported)
+        mb = imported.municipality(key)
+        _figures(imported, mb)
+        spending = own_data.spending(own, imported, key)
+        _by_function(mb)
+        _by_gap(spending)
+        if spending.method == "proyectos":
+            _review(own, spending)
+        _left_out(imported)
+    _actions(own, imported, mb)
+
+
+def _choose_municipality(imported: Imported) -> str:
+    keys = imported.keys
+    if len(keys) == 1:
+        return keys[0]
+    totals = imported.totals.set_index("key")
+    current = state.get().territory
+    index = keys.index(current) if current in keys else 0
+    return st.selectbox(
+        "Municipalidad",
+        keys,
+        index=index,
+        format_func=lambda k: f"{totals.at[k, 'name']} ({k})",
+        key=f"datos_muni_{imported.digest}_{imported.year}",
+    )
+
+
+def _figures(imported: Imported, mb) -> None:
+    if mb.ubigeo:
+        st.subheader(f"{own_data.place_name(mb.ubigeo)} · {mb.ubigeo} · {mb.year}")
+    else:
+        st.subheader(f"{own_data.escape_md(mb.name)} · sin ubigeo · {mb.year}")
+    if mb.name:
+        st.caption(f"Como la nombra el archivo: {quote(mb.name, 80)}.")
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("PIA", soles(mb.pia), border=True)
+    c2.metric("PIM", soles(mb.pim), border=True)
+    c3.metric("Devengado", soles(mb.devengado), border=True)
+    c4.metric("Ejecución (avance)", pct(mb.execution_pct, 1), border=True)
+    for note in imported.notes:
+        st.caption(note)
+
+
+def _by_function(mb) -> None:
+    st.markdown("**Gasto por función**")
+    if not mb.has_functions:
+        st.caption("Su archivo no trae el gasto por función: solo los totales.")
+        return
+    table = mb.functions.assign(
+        function=mb.functions["function_code"] + " " + mb.functions["function_name"]
+    )
+    st.dataframe(
+        table[["function", "pim", "devengado", "share_pct"]],
+        hide_index=True,
+        key="datos_funciones",
+        column_config={
+            "function": st.column_config.TextColumn("Función"),
+            "pim": st.column_config.NumberColumn("PIM (S/)", format="accounting"),
+            "devengado": st.column_config.NumberColumn("Devengado (S/)", format="accounting"),
+            "share_pct": st.column_config.NumberColumn("% del devengado", format="%.2f"),
+        },
+    )
+
+
+def _by_gap(spending) -> None:
+    st.markdown("**Gasto por brecha**")
+    st.caption(spending.note)
+    if spending.method == "ninguno":
+        return
+    st.dataframe(
+        spending.table[["label", "devengado", "share_pct"]],
+        hide_index=True,
+        key="datos_brechas",
+        column_config={
+            "label": st.column_config.TextColumn("Brecha"),
+            "devengado": st.column_config.NumberColumn("Devengado (S/)", format="accounting"),
+            "share_pct": st.column_config.NumberColumn("% del devengado", format="%.2f"),
+        },
+    )
+
+
+def _review(own: own_data.OwnFile, spending) -> None:
+    """Projects and their class; the user can change any class (the shares follow)."""
+    labels = own_data.gap_labels()
+    p = spending.projects
+    st.markdown(f"**Sus proyectos ({num(len(p))}): revise la clase de cada uno**")
+    st.caption(
+        "La clase sale de reglas sobre el nombre del proyecto (vea la razón). Si una no es "
+        "correcta, cámbiela en la columna «Clase»: el gasto por brecha se recalcula."
+    )
+    view = pd.DataFrame(
+        {
+            "cui": p["cui"],
+            "project": p["project"],
+            "devengado": p["devengado"],
+            "clase": p["gap_id"],
+            "reason": p["reason"],
+        }
+    )
+    edited = st.data_editor(
+        view,
+        hide_index=True,
+        disabled=["cui", "project", "devengado", "reason"],
+        key=f"datos_clases_{own.digest}",
+        column_config={
+            "cui": st.column_config.TextColumn("CUI"),
+            "project": st.column_config.TextColumn("Proyecto", width="large"),
+            "devengado": st.column_config.NumberColumn("Devengado (S/)", format="accounting"),
+            "clase": st.column_config.SelectboxColumn(
+                "Clase",
+                options=list(labels),
+                format_func=lambda g: labels.get(g, g),
+                required=True,
+            ),
+            "reason": st.column_config.TextColumn("Razón", width="large"),
+        },
+    )
+    _apply_review(own, p, edited)
+
+
+def _apply_review(own: own_data.OwnFile, projects: pd.DataFrame, edited: pd.DataFrame) -> None:
+    chosen = own_data.classes_for(own.digest)
+    changed = False
+    for cui, gap, before in zip(edited["cui"], edited["clase"], projects["gap_id"], strict=True):
+        if gap != before and chosen.get(cui) != gap:
+            chosen[cui] = gap
+            changed = True
+    if changed:
+        scenario = state.get()
+        if scenario.own_file and scenario.own_file.split(":")[0] == own.digest:
+            state.put(scenario.with_(project_classes=dict(chosen)))
+        st.rerun()
+
+
+def _left_out(imported: Imported) -> None:
+    if not imported.left_out:
+        return
+    st.markdown("**Lo que no se usó, y por qué**")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "reason": [lo.reason for lo in imported.left_out],
+                "rows": [lo.rows for lo in imported.left_out],
+                "pim": [lo.pim for lo in imported.left_out],
+                "devengado": [lo.devengado for lo in imported.left_out],
+            }
+        ),
+        hide_index=True,
+        key="datos_fuera",
+        column_config={
+            "reason": st.column_config.TextColumn("Motivo", width="large"),
+            "rows": st.column_config.NumberColumn("Filas", format="%d"),
+            "pim": st.column_config.NumberColumn("PIM (S/)", format="accounting"),
+            "devengado": st.column_config.NumberColumn("Devengado (S/)", format="accounting"),
+        },
+    )
+
+
+def _actions(own: own_data.OwnFile, imported: Imported, mb) -> None:
+    c1, c2 = st.columns([2, 1])
+    with c1:
+        if mb.ubigeo:
+            st.button(
+                "Usar en el simulador",
+                type="primary",
+                icon=":material/tune:",
+                key="datos_usar",
+                help="El Simulador toma estas cifras como línea base de este distrito, "
+                "rotuladas «sus datos» en lugar de «estimación».",
+                on_click=_use,
+                args=(own, imported, mb.ubigeo),
+            )
+        else:
+            st.info(
+                "El archivo no dice el ubigeo de esta municipalidad y no se pudo reconocer "
+                "por su nombre: use la plantilla (columna ubigeo) para llevarla al Simulador.",
+                icon=":material/info:",
+            )
+    with c2:
+        st.button(
+            "Quitar este archivo",
+            icon=":material/delete:",
+            key="datos_quitar",
+            on_click=_remove,
+            args=(own.digest,),
+        )
