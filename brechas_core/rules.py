@@ -49,6 +49,7 @@ __all__ = [
     "reparto_weights",
     "sector_view",
     "set_shares",
+    "situation",
 ]
 
 #: How a top-up is shared among the protected columns: in proportion to the gap size,
@@ -346,13 +347,71 @@ def reallocate(
     )
 
 
+#: What a single scenario's rule does, as decided by :func:`situation`.
+SITUATIONS = {
+    "sin_objetivo": "no column is protected: nothing can receive",
+    "linea_base": "nothing asked (F = 0, no floor, no set share): nothing moves",
+    "ya_cumple": "F is asked and feasible, and the targets already hold it: nothing moves",
+    "mueve": "money moves and everything asked is met",
+    "tope": "not everything asked fits: the largest feasible rule is applied, money moves",
+    "sin_margen": "not everything asked fits and nothing can be freed: nothing moves",
+}
+
+
+def decimals_for(value: float, least: int = 2) -> int:
+    """Decimals that show a non-zero move as non-zero: 2 for 0.05, 3 for 0.004.
+
+    Examples
+    --------
+    >>> decimals_for(12.93), decimals_for(0.05), decimals_for(0.004), decimals_for(0.0)
+    (2, 2, 3, 2)
+    """
+    v = abs(float(value))
+    if v <= ZERO or not np.isfinite(v):
+        return least
+    return int(min(max(least, -np.floor(np.log10(v))), 9))
+
+
+def situation(result: Reallocation) -> str:
+    """The one decision of what a single scenario's rule does; every text derives from it.
+
+    Returns one key of :data:`SITUATIONS`. Money "moves" when the top-up (the points that
+    change hands) is above :data:`ZERO`.
+
+    Examples
+    --------
+    >>> situation(reallocate([10.0, 5.0, 85.0], [True, True, False], 30.0,
+    ...                      weights=[1.0, 1.0, 0.0]))
+    'mueve'
+    >>> situation(reallocate([10.0, 5.0, 85.0], [True, True, False], 50.0,
+    ...                      weights=[1.0, 1.0, 0.0], capacity=[0.0, 0.0, 0.0]))
+    'sin_margen'
+    >>> situation(reallocate([10.0, 5.0, 85.0], [True, True, False], 10.0,
+    ...                      weights=[1.0, 1.0, 0.0]))
+    'ya_cumple'
+    """
+    if np.ndim(result.top_up) != 0:
+        raise ValueError("situation() decide un solo escenario; seleccione una fila primero.")
+    moves = float(result.top_up) > ZERO
+    if not bool(np.any(result.is_target)):
+        return "sin_objetivo"
+    if not bool(result.feasible):
+        return "tope" if moves else "sin_margen"
+    if moves:
+        return "mueve"
+    return "ya_cumple" if float(result.requested_minimum) > 0 else "linea_base"
+
+
 def notices(
     result: Reallocation,
     labels: Sequence[str],
     *,
     targets_name: str = "las columnas protegidas",
+    feasibility: bool = True,
 ) -> list[str]:
     """Spanish explanations of a single scenario's result, for the interface.
+
+    Every sentence follows from :func:`situation`, so no two contradict each other.
 
     Parameters
     ----------
@@ -362,6 +421,9 @@ def notices(
         Column names shown to the user.
     targets_name : str
         How to call the targets together, e.g. ``"las brechas priorizadas"``.
+    feasibility : bool
+        Say why the rule is not feasible (False when the caller says it better, e.g. a
+        territory counting the municipalities where it is not).
 
     Examples
     --------
@@ -370,57 +432,71 @@ def notices(
     >>> notices(res, ["Agua", "Desagüe", "Resto"])[0]
     'El mínimo pedido (50.0 %) no es factible: con lo que se puede liberar, el máximo es 35.0 %. Se aplicó 35.0 %.'
     """  # noqa: E501
-    if np.ndim(result.top_up) != 0:
-        raise ValueError("notices() explica un solo escenario; seleccione una fila primero.")
+    kind = situation(result)
     labels = list(labels)
     if len(labels) != result.shares.shape[-1]:
         raise ValueError("Hace falta una etiqueta por columna.")
     out: list[str] = []
     F = float(result.requested_minimum)
-    if not bool(result.is_target.any()):
+    if kind == "sin_objetivo":
         out.append(
             "No hay ninguna columna protegida: la regla del mínimo no mueve dinero. "
             "Incluya al menos una."
         )
         return out
-    if not bool(result.floors_feasible):
+    if feasibility and not bool(result.floors_feasible):
         out.append(
             "Los pisos pedidos no caben en lo que se puede liberar "
             f"({pct(float(result.max_minimum - result.target_total_before), 1)} del total): "
             "se aplicaron en proporción y ninguno se cumple por completo."
         )
-    if not bool(result.feasible) and float(result.max_minimum) + TOL < F:
+    if feasibility and kind in ("tope", "sin_margen"):
         mx = pct(float(result.max_minimum), 1)
-        out.append(
-            f"El mínimo pedido ({pct(F, 1)}) no es factible: con lo que se puede liberar, "
-            f"el máximo es {mx}. Se aplicó {mx}."
-        )
-    elif not bool(result.feasible) and bool(result.floors_feasible):
-        out.append(
-            "El mínimo y los pisos juntos no caben en lo que se puede liberar: "
-            f"{targets_name} llegan a {pct(float(result.target_total_after), 1)}."
-        )
-    if bool(result.equal_fallback) and float(result.top_up) > 0:
+        if float(result.max_minimum) + TOL < F:
+            applied = f"Se aplicó {mx}." if kind == "tope" else "No se mueve dinero."
+            out.append(
+                f"El mínimo pedido ({pct(F, 1)}) no es factible: con lo que se puede liberar, "
+                f"el máximo es {mx}. {applied}"
+            )
+        elif bool(result.floors_feasible):
+            out.append(
+                "El mínimo y los pisos juntos no caben en lo que se puede liberar: "
+                f"{targets_name} llegan a {pct(float(result.target_total_after), 1)}."
+            )
+    if bool(result.equal_fallback) and kind in ("mueve", "tope"):
         out.append(
             f"Los pesos del reparto de {targets_name} son todos cero: "
             "el aumento se repartió en partes iguales."
         )
-    if float(result.top_up) <= TOL:
-        if F > 0:
-            out.append(
-                f"{targets_name[0].upper()}{targets_name[1:]} ya suman "
-                f"{pct(float(result.target_total_before), 1)}, al menos el mínimo de "
-                f"{pct(F, 1)}: no se mueve dinero."
-            )
+    if kind == "ya_cumple":
+        out.append(
+            f"{targets_name[0].upper()}{targets_name[1:]} ya suman "
+            f"{pct(float(result.target_total_before), 1)}, al menos el mínimo de "
+            f"{pct(F, 1)}: no se mueve dinero."
+        )
+    if kind not in ("mueve", "tope"):
         return out
-    payers = [
-        f"{labels[j]} ({pct(float(result.baseline[j]))} → {pct(float(result.shares[j]))})"
-        for j in np.flatnonzero(result.moved < -TOL)
-    ]
+    d = decimals_for(float(result.top_up))
+    change = []
+    for j, label in enumerate(labels):
+        dj = max(d, decimals_for(float(result.moved[j])))
+        change.append(
+            f"{label} ({pct(float(result.baseline[j]), dj)} → {pct(float(result.shares[j]), dj)})"
+        )
+    payers = [change[j] for j in np.flatnonzero(result.moved < -TOL)]
+    before, after = float(result.target_total_before), float(result.target_total_after)
+    if abs(float(result.top_up) - (after - before)) <= TOL:
+        out.append(
+            f"Se reasignan {num(float(result.top_up), d)} p.p. del presupuesto a {targets_name} "
+            f"({pct(before, d)} → {pct(after, d)}); ceden: {'; '.join(payers)}."
+        )
+        return out
+    # Set shares move money too (to or from columns outside the rule): say who receives.
+    takers = [change[j] for j in np.flatnonzero(result.moved > TOL)]
     out.append(
-        f"Se reasignan {num(float(result.top_up), 1)} p.p. del presupuesto a {targets_name} "
-        f"({pct(float(result.target_total_before), 1)} → "
-        f"{pct(float(result.target_total_after), 1)}); ceden: {'; '.join(payers)}."
+        f"Se reasignan {num(float(result.top_up), d)} p.p. del presupuesto, con las "
+        f"participaciones fijadas: {targets_name} pasan de {pct(before, d)} a "
+        f"{pct(after, d)}; reciben: {'; '.join(takers)}; ceden: {'; '.join(payers)}."
     )
     return out
 
@@ -637,7 +713,10 @@ class SectorView:
     settings : SetSharesResult
         Shares after the user's overrides (pinned) and locks.
     reallocation : Reallocation
-        The minimum rule applied on ``settings.shares``.
+        The minimum rule applied on ``settings.shares``, reported against the original
+        baseline: ``baseline``, ``moved`` and ``target_total_before`` are before any
+        set share, and ``top_up`` counts every point that changes hands (the set shares'
+        moves and the rule's).
     """
 
     settings: SetSharesResult
@@ -738,19 +817,27 @@ def sector_view(
     )
     # Report the rule in terms of all high-gap functions together.
     any_high = np.any(high, axis=-1)
-    total_before = inner.target_total_before + frozen_target_total
     max_minimum = np.where(
-        np.any(receives, -1), inner.max_minimum + frozen_target_total, total_before
+        np.any(receives, -1),
+        inner.max_minimum + frozen_target_total,
+        inner.target_total_before + frozen_target_total,
     )
     F_b = np.broadcast_to(F, inner.top_up.shape)
     feasible = np.where(any_high, F_b <= max_minimum + TOL, F_b <= TOL)
+    # The baseline is the baseline: before the user's set shares, not after them. What
+    # changes hands is then the settings' moves plus the rule's (Σ of what is gained).
+    original = np.broadcast_to(settings.baseline, inner.shares.shape)
+    moved = inner.shares - original
+    pinned = np.any(settings.overridden, axis=-1)
+    top_up = np.where(pinned, np.clip(moved, 0.0, None).sum(axis=-1), inner.top_up)
+    total_before = np.where(high, original, 0.0).sum(axis=-1)
     realloc = Reallocation(
         shares=inner.shares,
-        baseline=inner.baseline,
-        moved=inner.moved,
+        baseline=np.array(original),
+        moved=moved,
         is_target=np.array(high),
         capacity=inner.capacity,
-        top_up=inner.top_up,
+        top_up=top_up,
         requested_minimum=np.array(F_b),
         effective_minimum=np.minimum(F_b, max_minimum),
         max_minimum=max_minimum,

@@ -201,6 +201,9 @@ class Simulation:
         (central cost; baseline and scenario), and the unit costs used with their source.
     reading : str
         One sentence that says what the rule does, in Spanish.
+    situation : str
+        What the rule does (:func:`brechas_core.rules.situation`); the reading, the
+        notices and the page's warnings all follow from it.
     territory : TerritoryResult or None
         For a real territory in the priority view: the rule applied to each municipality
         (``items``, the money and the totals are their sum, budget-weighted).
@@ -229,6 +232,7 @@ class Simulation:
     projection: pd.DataFrame | None
     projection_summary: pd.DataFrame | None
     reading: str
+    situation: str = "linea_base"
     territory: territory.TerritoryResult | None = None
 
 
@@ -319,9 +323,12 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
                     "el resto."
                 )
             curve = align.minimum_curve("prioridades", gap, att, alpha=alpha, **rule.kwargs)
-        if by_municipality is None or bool(res.feasible):
-            # (where some municipality cannot reach F, the territory's notice says how many)
-            notices += res.notices([*labels, RESTO], targets_name="las brechas prioritarias")
+        # where some municipality cannot reach F, the territory's notice says how many
+        notices += res.notices(
+            [*labels, RESTO],
+            targets_name="las brechas prioritarias",
+            feasibility=by_municipality is None,
+        )
         shares, baseline = res.shares[:-1], res.baseline[:-1]
         is_target = rule.is_target
         resto_before, resto_after = float(res.baseline[-1]), float(res.shares[-1])
@@ -376,6 +383,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         _projection(scenario, inputs, items, a) if scenario.view == "prioritarias" else (None, None)
     )
     sim.update(projection=projection, projection_summary=summary, territory=by_municipality)
+    sim["situation"] = rules.situation(res)
     sim["reading"] = _reading(scenario, sim, inputs.place)
     return Simulation(**sim)
 
@@ -457,16 +465,33 @@ def _reading(scenario: Scenario, sim: dict, place: str) -> str:
         f"La alineación entre brecha y presupuesto pasa de ρ = {num(b.statistic, 3)} "
         f"({_significance(b)}) a ρ = {num(f.statistic, 3)} ({_significance(f)})."
     )
-    if sim["top_up_pct"] <= 1e-9:
-        if scenario.minimum_pct <= 0:
+    kind = sim["situation"]
+    if kind == "sin_objetivo":
+        if scenario.view == "prioritarias":
             return (
-                f"Línea base: {who} reciben {pct(sim['target_before'])} del presupuesto "
-                f"ejecutado. Mueva el mínimo garantizado para probar una regla. "
-                f"Hoy la alineación es ρ = {num(b.statistic, 3)} ({_significance(b)})."
+                "Ninguna brecha prioritaria está incluida en la regla: no se mueve dinero. "
+                "Incluya al menos una en «Brechas incluidas en la regla»."
             )
+        return (
+            f"Ninguna función tiene una brecha de {pct(scenario.threshold_pct, 1)} o más: la "
+            "regla no tiene a quién proteger y no mueve dinero. Baje el umbral de brecha alta."
+        )
+    if kind == "linea_base":
+        return (
+            f"Línea base: {who} reciben {pct(sim['target_before'])} del presupuesto "
+            f"ejecutado. Mueva el mínimo garantizado para probar una regla. "
+            f"Hoy la alineación es ρ = {num(b.statistic, 3)} ({_significance(b)})."
+        )
+    if kind == "ya_cumple":
         return (
             f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} no cambia nada: "
             f"{who} ya reciben {pct(sim['target_before'])}."
+        )
+    if kind == "sin_margen":
+        return (
+            f"Lo pedido no se puede alcanzar: nada puede ceder dinero (lo demás está "
+            f"protegido o bloqueado), así que {who} se quedan en {pct(sim['target_before'])} "
+            "y no se mueve dinero."
         )
     place = place if all(a.from_data.values()) else "el presupuesto indicado"
     t = sim.get("territory")
@@ -481,9 +506,26 @@ def _reading(scenario: Scenario, sim: dict, place: str) -> str:
             "la suma de lo que la regla mueve en cada municipalidad con su propio presupuesto). "
             + align_txt
         )
+    if scenario.minimum_pct <= 0:
+        lead = "Sin mínimo garantizado, con los cambios indicados"
+    elif kind == "tope":
+        lead = (
+            f"Con un mínimo garantizado de {pct(sim['effective_minimum'], 1)} (el máximo "
+            f"posible; se pidió {pct(scenario.minimum_pct, 1)})"
+        )
+    else:
+        lead = f"Con un mínimo garantizado de {pct(sim['effective_minimum'], 1)}"
+    delta = sim["target_after"] - sim["target_before"]
+    if abs(delta - sim["top_up_pct"]) <= 1e-9:
+        moved = f"({pp(sim['top_up_pct'])}, unos {soles(sim['top_up_soles'])} al año en {place})"
+    else:  # set shares move money to or from columns outside the rule
+        moved = (
+            f"({pp(delta)}); con las participaciones fijadas cambian de manos "
+            f"{num(sim['top_up_pct'], 2)} p.p., unos {soles(sim['top_up_soles'])} al año en "
+            f"{place}"
+        )
     return (
-        f"Con un mínimo garantizado de {pct(sim['effective_minimum'], 1)}, {who} pasan de "
+        f"{lead}, {who} pasan de "
         f"{pct(sim['target_before'])} a {pct(sim['target_after'])} del presupuesto ejecutado "
-        f"({pp(sim['top_up_pct'])}, unos {soles(sim['top_up_soles'])} al año en {place}). "
-        + align_txt
+        f"{moved}. " + align_txt
     )

@@ -116,3 +116,19 @@ def test_emptied_functions_tie_at_zero_so_rho_is_the_exact_0_682(open_page):
     )
     assert _metric(at, "m_spearman") == "0.682"
     assert "nunca" not in at.caption[-1].value.split("Pearson")[0]
+
+
+def test_whole_rest_protected_shows_one_story_unreachable(open_page):
+    at = open_page("simulador", {"minimo": "40", "protegido": "72.93"})
+    texts = [i.value for i in at.info] + [w.value for w in at.warning]
+    assert any("no es factible" in t for t in texts)
+    assert not any("ya suman" in t for t in texts)
+    assert "no se puede alcanzar" in at.markdown[0].value
+
+
+def test_a_pinned_share_shows_the_money_it_moves(open_page):
+    at = open_page("simulador", {"vista": "sectores", "fijar": "18:20"})
+    # before: +0.00 p.p. and S/ 0 while the table moved S/ 618,847 into function 18
+    assert _metric(at, "m_soles_movidos") == "S/ 618,847"
+    metric = at.metric[_index(at, "m_total_prioritarias")]
+    assert metric.delta == "+2.07 p.p."

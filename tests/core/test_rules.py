@@ -118,9 +118,11 @@ def test_f40_brecha_top_up_and_notice():
     res = priority_view(GAP, ATT, minimum=40.0, reparto="brecha")
     assert float(res.top_up) == pytest.approx(12.93)
     assert float(res.target_total_after) == pytest.approx(40.0)
+    # two decimals, as every other figure (issue 8 item 8: one decimal turned a 0.05-point
+    # move into "0.0 p.p. (77.0 % → 77.0 %)"; this test pinned "12.9 p.p. (27.1 % → 40.0 %)")
     assert notices(res, LABELS, targets_name="las brechas priorizadas") == [
-        "Se reasignan 12.9 p.p. del presupuesto a las brechas priorizadas "
-        "(27.1 % → 40.0 %); ceden: Resto (72.93 % → 60.00 %)."
+        "Se reasignan 12.93 p.p. del presupuesto a las brechas priorizadas "
+        "(27.07 % → 40.00 %); ceden: Resto (72.93 % → 60.00 %)."
     ]
 
 
@@ -466,3 +468,78 @@ def test_pool_rejects_weights_that_do_not_match():
         rules.pool(res, [1.0])
     with pytest.raises(ValueError, match="no negativos"):
         rules.pool(res, [1.0, -1.0])
+
+
+# -- One decision of what the rule does; every text derives from it (issue 8, item 5) ------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "kind"),
+    [
+        ({}, "linea_base"),
+        ({"minimum": 20.0}, "ya_cumple"),
+        ({"minimum": 40.0}, "mueve"),
+        ({"floors": _floors(agua=10.0)}, "mueve"),
+        ({"minimum": 60.0, "protected_pct": 50.0}, "tope"),
+        # the whole rest protected: nothing can be freed
+        ({"minimum": 40.0, "protected_pct": 72.93}, "sin_margen"),
+        ({"minimum": 40.0, "included": np.zeros(10, bool)}, "sin_objetivo"),
+    ],
+    ids=["baseline", "already-met", "moves", "floor-moves", "capped", "no-room", "no-target"],
+)
+def test_situation_named_cases(kwargs, kind):
+    assert rules.situation(priority_view(GAP, ATT, **kwargs)) == kind
+
+
+def test_a_rule_with_no_room_says_it_is_infeasible_and_never_that_the_minimum_is_met():
+    # minimo=40&protegido=72.93 said both "no es factible ... máximo 27.1 %" and
+    # "ya suman 27.1 %, al menos el mínimo de 40.0 %".
+    res = priority_view(GAP, ATT, minimum=40.0, protected_pct=72.93)
+    texts = notices(res, LABELS, targets_name="las brechas priorizadas")
+    assert texts == [
+        "El mínimo pedido (40.0 %) no es factible: con lo que se puede liberar, el máximo es "
+        "27.1 %. No se mueve dinero."
+    ]
+
+
+def test_no_target_says_only_that():
+    res = priority_view(GAP, ATT, included=np.zeros(len(GAP), bool), minimum=40.0)
+    texts = notices(res, LABELS)
+    assert len(texts) == 1 and "No hay ninguna columna protegida" in texts[0]
+
+
+def test_a_small_move_is_shown_with_enough_decimals():
+    # 0.05 points: "0.05 p.p. (27.07 % → 27.12 %)", never "0.0 p.p. (27.1 % → 27.1 %)"
+    res = priority_view(GAP, ATT, minimum=27.12)
+    text = notices(res, LABELS)[-1]
+    assert text.startswith("Se reasignan 0.05 p.p.") and "27.07 % → 27.12 %" in text
+    res = priority_view(GAP, ATT, minimum=27.074)
+    assert notices(res, LABELS)[-1].startswith("Se reasignan 0.004 p.p.")
+
+
+def test_situation_explains_one_scenario_only():
+    res = priority_view(GAP, ATT, minimum=np.array([0.0, 40.0]))
+    with pytest.raises(ValueError, match="un solo escenario"):
+        rules.situation(res)
+
+
+# -- The baseline is the baseline (issue 8, item 6) ------------------------------------------
+
+
+def test_sector_view_reports_a_pinned_share_against_the_original_baseline():
+    # Pinning function 18 (Saneamiento, 12.07 %) at 20 % with F = 0: 7.93 points change
+    # hands. Before, the "before" figures were taken after the pin: +0.00 p.p., 0 moved.
+    gap, att = T3["gap_pct"].to_numpy(), T3["attention_pct"].to_numpy()
+    i18 = T3["function_code"].tolist().index("18")
+    view = sector_view(gap, att, threshold=50, overrides={i18: 20.0})
+    res = view.reallocation
+    np.testing.assert_array_equal(res.baseline, att)
+    assert res.moved[i18] == pytest.approx(7.93)
+    assert float(res.top_up) == pytest.approx(7.93)
+    high = gap >= 50
+    assert float(res.target_total_before) == pytest.approx(att[high].sum())
+    assert float(res.target_total_after) == pytest.approx(view.shares[high].sum())
+    assert rules.situation(res) == "mueve"
+    text = view.notices(T3["function_code"].tolist())[-1]
+    assert text.startswith("Se reasignan 7.93 p.p. del presupuesto, con las participaciones")
+    assert "18 (12.07 % → 20.00 %)" in text

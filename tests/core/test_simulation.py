@@ -193,3 +193,43 @@ def test_peru_2023_at_f10_moves_1112_million_not_the_pooled_590(peru_2023_inputs
     # added up moves S/ 1,112.34 M (Territorios' figure).
     assert round(sim.top_up_soles / 1e6, 2) == 1112.34
     assert "suma de lo que la regla mueve en cada municipalidad" in sim.reading
+
+
+# -- Notices and reading from one decision (item 5); the baseline is the baseline (item 6) --
+
+
+def test_whole_rest_protected_reads_as_unreachable_not_as_already_met(inputs):
+    sim = simulate(Scenario(minimum_pct=40, protected_pct=72.93), inputs)
+    assert sim.situation == "sin_margen"
+    assert "no se puede alcanzar" in sim.reading and "no cambia nada" not in sim.reading
+    assert not any("ya suman" in n for n in sim.notices)
+    assert any("no es factible" in n for n in sim.notices)
+
+
+def test_every_gap_excluded_reads_as_no_target_not_as_already_receiving(inputs):
+    everything = tuple(inputs.priority["gap_id"])
+    sim = simulate(Scenario(minimum_pct=40, excluded=everything), inputs)
+    assert sim.situation == "sin_objetivo"
+    assert "Ninguna brecha prioritaria está incluida" in sim.reading
+    assert "ya reciben" not in sim.reading
+
+
+def test_capped_rule_says_the_minimum_applied_and_the_one_asked(inputs):
+    sim = simulate(Scenario(minimum_pct=90, protected_pct=50), inputs)
+    assert sim.situation == "tope"
+    assert "(el máximo posible; se pidió 90.0 %)" in sim.reading
+
+
+def test_a_pinned_share_is_measured_from_the_original_baseline(inputs):
+    # Pin 18 at 20 % with F = 0: 7.93 points of S/ 7,803,869 change hands (S/ 618,847).
+    sim = simulate(Scenario(view="sectores", overrides=(("18", 20.0),)), inputs)
+    row = sim.items.set_index("id").loc["18"]
+    assert (row["baseline_pct"], row["scenario_pct"]) == (12.07, 20.0)
+    assert round(sim.top_up_soles) == 618_847
+    assert round(sim.items["moved_soles"].clip(lower=0).sum()) == 618_847
+    high = sim.items["is_target"]
+    assert sim.target_before == pytest.approx(sim.items.loc[high, "baseline_pct"].sum())
+    assert sim.target_after - sim.target_before == pytest.approx(
+        sim.items.loc[high, "moved_pct"].sum()
+    )
+    assert "cambian de manos 7.93 p.p., unos S/ 618,847" in sim.reading
