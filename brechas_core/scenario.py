@@ -38,6 +38,7 @@ clases        project classes chosen by the user for that file      cui:id,...
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -286,7 +287,7 @@ class _Reader:
         if bad:
             self.notices.append(
                 f"En «{name}» se ignoraron valores desconocidos: "
-                f"{', '.join(_show(b) for b in bad)}."
+                f"{_show_list(bad)}."
             )
         return tuple(sorted(set(good)))
 
@@ -310,18 +311,24 @@ class _Reader:
         if bad:
             self.notices.append(
                 f"En «{name}» se ignoraron elementos no válidos: "
-                f"{', '.join(_show(b) for b in bad)} (use id:valor separados por comas)."
+                f"{_show_list(bad)} (use id:valor separados por comas)."
             )
         return _pairs(out)
 
 
+# Characters that end a line or a paragraph somewhere (CommonMark, Unicode, browsers).
+_LINE_BREAKS = frozenset("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 def _show(value: str) -> str:
-    """User text quoted back in a notice: shortened, and never interpreted.
+    r"""User text quoted back in a notice: shortened, on one line, and never interpreted.
 
     Notices are shown as Markdown, so the value goes inside a code span: there nothing is
     a link, an emphasis, HTML or one of Streamlit's ``:color[...]`` / ``$math$``
     extensions, and a URL is not autolinked. Backticks, which could close the span, are
-    replaced by a look-alike (U+02CB).
+    replaced by a look-alike (U+02CB). A code span ends at a blank line, so every line or
+    paragraph separator becomes a visible ``⏎`` and any other control or format character
+    (tab, NUL, bidirectional overrides...) a ``�``.
 
     Examples
     --------
@@ -329,10 +336,55 @@ def _show(value: str) -> str:
     `[Descargar](https://example.org)`
     >>> print(_show("`x` **y**"))
     `ˋxˋ **y**`
+    >>> print(_show("x\n\n[Pague](https://e.example)"))
+    `x⏎⏎[Pague](https://e.example)`
+    >>> print(_show("a\u2028# b\u202e"))
+    `a⏎# b�`
     """
+    value = value.replace("\r\n", "\n")
     value = value if len(value) <= 40 else value[:37] + "…"
+    value = "".join(
+        "\u23ce"
+        if ch in _LINE_BREAKS
+        else "\ufffd"
+        if unicodedata.category(ch).startswith("C")
+        else ch
+        for ch in value
+    )
     value = value.replace("`", "\u02cb").strip() or "\u02cb\u02cb"
     return f"`{value}`"
+
+
+def _show_list(values: Iterable[str], limit: int = 5) -> str:
+    """Several quoted values, at most ``limit`` of them and a count of the rest.
+
+    >>> print(_show_list(["a", "b", "c"], limit=2))
+    `a`, `b` y 1 más
+    """
+    values = list(values)
+    shown = ", ".join(_show(v) for v in values[:limit])
+    return shown + (f" y {num(len(values) - limit, 0)} más" if len(values) > limit else "")
+
+
+MAX_NOTICES = 6
+
+
+def group_notices(notices: Iterable[str], limit: int = MAX_NOTICES) -> list[str]:
+    """The notices to show for one link: repeats once, and at most ``limit`` lines.
+
+    A long tampered link can produce hundreds of notices; the first ones say what kind of
+    fault it has, the last line counts the rest.
+
+    >>> group_notices(["a", "a", "b"])
+    ['a', 'b']
+    >>> group_notices([f"n{i}" for i in range(9)], limit=3)
+    ['n0', 'n1', 'Y 7 avisos más del mismo tipo sobre este enlace.']
+    """
+    unique = list(dict.fromkeys(notices))
+    if len(unique) <= limit:
+        return unique
+    rest = len(unique) - (limit - 1)
+    return [*unique[: limit - 1], f"Y {num(rest, 0)} avisos más del mismo tipo sobre este enlace."]
 
 
 KNOWN_PARAMS = (
@@ -401,7 +453,7 @@ def from_query(
     unknown = sorted(k for k in r.params if k not in KNOWN_PARAMS)
     if unknown:
         r.notices.append(
-            f"Se ignoraron parámetros desconocidos: {', '.join(_show(k) for k in unknown[:5])}."
+            f"Se ignoraron parámetros desconocidos: {_show_list(unknown)}."
         )
 
     version = r.raw("datos")

@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from brechas_core.scenario import Scenario, from_query, to_query
+from brechas_core.scenario import Scenario, from_query, group_notices, to_query
 from brechas_core.workshop import LINK_PARAMS
 from brechas_ui import cache
 
@@ -68,7 +68,7 @@ def show_notices() -> None:
         st.warning(
             "**El enlace tenía valores que no se pudieron usar tal cual.** "
             "El resto del escenario se cargó normalmente.\n\n"
-            + "\n".join(f"- {n}" for n in notices),
+            + "\n".join(f"- {n}" for n in group_notices(notices)),
             icon=":material/link_off:",
         )
         st.button("Entendido", key="cerrar_avisos", on_click=_dismiss_notices)
