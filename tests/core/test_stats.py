@@ -72,6 +72,12 @@ def test_ols_recovers_a_line_and_its_r2():
     assert fit.predict([10]).tolist() == pytest.approx([21.0])
 
 
+def test_ols_on_a_constant_gap_is_a_flat_line_at_the_mean():
+    fit = ols([2, 2, 2], [1, 3, 5])
+    assert (fit.slope, fit.intercept) == (0.0, 3.0)
+    assert fit.predict([0, 100]).tolist() == [3.0, 3.0]
+
+
 pairs = st.integers(3, 12).flatmap(
     lambda n: st.tuples(
         st.lists(st.floats(0, 100, allow_nan=False), min_size=n, max_size=n),
@@ -97,3 +103,13 @@ def test_coefficients_stay_within_minus_one_and_one(xy):
     x, y = xy
     for res in (spearman(x, y), pearson(x, y)):
         assert np.isnan(res.statistic) or -1.0 <= res.statistic <= 1.0
+
+
+@given(pairs)
+def test_ols_agrees_with_scipy_linregress_whenever_x_varies(xy):
+    x, y = (np.array(v) for v in xy)
+    if np.ptp(x) < 1e-3:
+        return
+    fit, ref = ols(x, y), sp.linregress(x, y)
+    assert fit.slope == pytest.approx(ref.slope, rel=1e-6, abs=1e-6)
+    assert fit.intercept == pytest.approx(ref.intercept, rel=1e-6, abs=1e-6)
