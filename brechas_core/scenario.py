@@ -286,8 +286,7 @@ class _Reader:
             (good if pattern.match(part) and part in known else bad).append(part)
         if bad:
             self.notices.append(
-                f"En «{name}» se ignoraron valores desconocidos: "
-                f"{_show_list(bad)}."
+                f"En «{name}» se ignoraron valores desconocidos: {_show_list(bad)}."
             )
         return tuple(sorted(set(good)))
 
@@ -452,9 +451,7 @@ def from_query(
     d = Scenario()
     unknown = sorted(k for k in r.params if k not in KNOWN_PARAMS)
     if unknown:
-        r.notices.append(
-            f"Se ignoraron parámetros desconocidos: {_show_list(unknown)}."
-        )
+        r.notices.append(f"Se ignoraron parámetros desconocidos: {_show_list(unknown)}.")
 
     version = r.raw("datos")
     if version is not None and not _HEX8.match(version):
