@@ -25,6 +25,12 @@ pages = [
     st.Page("pages/simulador.py", title="Simulador", icon=":material/tune:", url_path="simulador"),
     st.Page("pages/territorios.py", title="Territorios", icon=":material/map:"),
     st.Page("pages/datos.py", title="Mis datos", icon=":material/upload_file:", url_path="datos"),
+    st.Page(
+        "pages/proyectos.py",
+        title="Proyectos",
+        icon=":material/construction:",
+        url_path="proyectos",
+    ),
     st.Page("pages/taller.py", title="Taller", icon=":material/groups:", url_path="taller"),
     st.Page(
         "pages/metodologia.py",
@@ -35,7 +41,7 @@ pages = [
 ]
 page = st.navigation(pages, position="top")
 
-if page.url_path in ("simulador", "territorios"):
+if page.url_path in ("simulador", "territorios", "proyectos"):
     with st.sidebar:
         territory_selector()
 

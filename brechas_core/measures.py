@@ -353,3 +353,63 @@ def export_frame(
             v = v.where(np.isfinite(v)).round(m.decimals)
             out[m.header(**context)] = v.astype("Int64") if m.decimals == 0 else v
     return pd.DataFrame(out)
+
+
+# -- investment projects (brechas_core.portfolio) ------------------------------------------
+_INV = _SOURCES["invierte"] = (
+    "MEF, Invierte.pe (proyectos de gobiernos locales), clasificados por Brechas con "
+    "reglas de palabras (data/project_rules.csv)"
+)
+MEASURES.update(
+    dict(
+        [
+            _m("cui", "CUI", "texto", 0, "Código único de inversión.", _SOURCES["invierte"]),
+            _m("name", "Proyecto", "texto", 0, source=_INV),
+            _m("n_projects", "Proyectos", "", 0, "Proyectos distintos.", _SOURCES["invierte"]),
+            _m(
+                "total",
+                "Inversión en proyectos",
+                "S/",
+                0,
+                "Costo actualizado de los proyectos registrados en el periodo.",
+                _SOURCES["invierte"],
+            ),
+            _m("amount", "Inversión", "S/", 0, source=_INV),
+            _m("costo_actualizado", "Costo actualizado", "S/", 0, source=_INV),
+            _m(
+                "share_pct",
+                "Participación en la inversión",
+                "%",
+                2,
+                "Parte del costo de todos los proyectos del periodo.",
+                _SOURCES["invierte"],
+            ),
+            _m(
+                "otros_pct",
+                "Inversión en otros",
+                "%",
+                1,
+                "Proyectos que no atienden ninguna de las diez brechas (losas, parques, "
+                "locales comunales, vías...).",
+                _SOURCES["invierte"],
+            ),
+            _m("priority_pct", "Inversión en las diez brechas", "%", 1, source=_INV),
+            _m("agua_pct", "Inversión en agua", "%", 1, source=_INV),
+            _m("desague_pct", "Inversión en desagüe", "%", 1, source=_INV),
+            _m("electricidad_pct", "Inversión en electricidad", "%", 1, source=_INV),
+            _m("locales_pct", "Inversión en locales escolares", "%", 1, source=_INV),
+            _m("water_gap_pct", "Brecha de agua, Censo 2017", "%", 2, source=_SOURCES["censo"]),
+            _m("sewage_gap_pct", "Brecha de desagüe, Censo 2017", "%", 2, source=_SOURCES["censo"]),
+            _m(
+                "electricity_gap_pct",
+                "Brecha de electricidad, Censo 2017",
+                "%",
+                2,
+                source=_SOURCES["censo"],
+            ),
+            _m("gap_label", "Clase", "texto", 0, source=_INV),
+            _m("rule_id", "Regla", "texto", 0, source=_INV),
+            _m("reason", "Por qué", "texto", 0, source=_INV),
+        ]
+    )
+)
