@@ -19,7 +19,7 @@ minimo        guaranteed minimum for the targets, % of the budget    0-100
 reparto       how the top-up is shared                               brecha, igual, manual
 excluir       priority gaps left out of the rule                     ids, comma-separated
 pisos         per-gap floors, % of the budget                        id:valor,...
-pesos         manual weights for ``reparto=manual``                  id:valor,... (0-100)
+pesos         manual weights for ``reparto=manual``                  id or code:valor,...
 protegido     part of the rest no rule may cut, % of the budget      0-100
 umbral        sector view: functions with a gap at or above it       0-100
 fijar         sector view: shares set by hand                        código:valor,...
@@ -37,6 +37,7 @@ clases        project classes chosen by the user for that file      cui:id,...
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -59,13 +60,17 @@ VISTAS = ("prioritarias", "sectores")
 REPARTOS = ("brecha", "igual", "manual")
 ANIOS = ("promedio", "2021", "2022", "2023")
 
-_NUMBER = re.compile(r"^-?\d{1,12}(\.\d{1,6})?$")
+# ASCII digits only ([0-9], not \d, which also matches "١٢"); up to 17 decimals and an
+# exponent, so that the shortest exact text of any float (repr) reads back the same float.
+_NUMBER = re.compile(r"^-?[0-9]{1,12}(\.[0-9]{1,17})?([eE][-+]?[0-9]{1,3})?$")
 _ID = re.compile(r"^[a-z_]{1,30}$")
-_CODE = re.compile(r"^\d{2}$")
+_CODE = re.compile(r"^[0-9]{2}$")
+#: Manual weights name a priority gap (prioritarias) or a function code (sectores).
+_ID_OR_CODE = re.compile(r"^([a-z_]{1,30}|[0-9]{2})$")
 _HEX8 = re.compile(r"^[0-9a-f]{8}$")
-_TERRITORY = re.compile(r"^(estudio|PE|\d{2}|\d{4}|\d{6})$")
-_OWN_FILE = re.compile(r"^[0-9a-f]{12}(:(19|20)\d{2})?$")
-_CUI = re.compile(r"^\d{1,10}$")
+_TERRITORY = re.compile(r"^(estudio|PE|[0-9]{2}|[0-9]{4}|[0-9]{6})$")
+_OWN_FILE = re.compile(r"^[0-9a-f]{12}(:(19|20)[0-9]{2})?$")
+_CUI = re.compile(r"^[0-9]{1,10}$")
 _MAX_LEN = 600
 
 #: The link's parameters, for the Metodología page: (name, meaning, accepted values).
@@ -78,7 +83,11 @@ PARAMETERS = (
     ("reparto", "Cómo se reparte el aumento", "brecha, igual o manual"),
     ("excluir", "Brechas que no entran en la regla", "ids separados por comas"),
     ("pisos", "Piso de cada brecha, % del presupuesto", "id:valor,… (0 a 100)"),
-    ("pesos", "Pesos del reparto manual", "id:valor,… (0 a 100; por defecto 1)"),
+    (
+        "pesos",
+        "Pesos del reparto manual",
+        "id o código:valor,… (0 a 100; por defecto 1)",
+    ),
     ("protegido", "Parte del resto que ninguna regla recorta, % del presupuesto", "0 a 100"),
     ("umbral", "Vista sectores: brecha desde la que una función se protege, %", "0 a 100"),
     ("fijar", "Vista sectores: participaciones fijadas a mano", "código:valor,… (0 a 100)"),
@@ -133,6 +142,19 @@ class Scenario:
     project_classes: tuple[tuple[str, str], ...] = ()
     data_version: str | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        # One canonical form, whoever builds it (a widget, a link, a test): id lists sorted
+        # and unique, per-item settings sorted by id, so that equal scenarios compare equal.
+        for name in ("excluded", "locked"):
+            object.__setattr__(self, name, tuple(sorted(set(getattr(self, name)))))
+        for name in ("floors", "weights", "overrides", "unit_costs"):
+            object.__setattr__(self, name, _pairs(dict(getattr(self, name))))
+        object.__setattr__(
+            self,
+            "project_classes",
+            tuple(sorted((str(k), str(v)) for k, v in dict(self.project_classes).items())),
+        )
+
     def floors_dict(self) -> dict[str, float]:
         return dict(self.floors)
 
@@ -172,9 +194,19 @@ def _pairs(mapping: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
 
 
 def _fmt(value: float) -> str:
-    """Shortest faithful text of a number for a link: ``40``, ``12.5``."""
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    """Shortest exact text of a number for a link: ``40``, ``12.5``, ``0.1234567``.
+
+    It reads back as the very same float (``repr``), so a link never cuts a value.
+
+    Examples
+    --------
+    >>> _fmt(40.0), _fmt(12.5), _fmt(27.283456789), _fmt(-0.0), _fmt(1e-07)
+    ('40', '12.5', '27.283456789', '0', '1e-07')
+    """
+    text = repr(float(value))
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
 
 
 def to_query(scenario: Scenario) -> dict[str, str]:
@@ -223,7 +255,11 @@ class _Reader:
         self.params = {}
         for key, value in params.items():
             # A repeated parameter: the last one wins, as browsers and Streamlit do.
-            self.params[str(key)] = value[-1] if isinstance(value, list | tuple) else str(value)
+            if isinstance(value, list | tuple):
+                if not value:  # a parameter with no value at all: as if absent
+                    continue
+                value = value[-1]
+            self.params[str(key)] = str(value)
         self.notices: list[str] = []
 
     def raw(self, name: str) -> str | None:
@@ -257,15 +293,20 @@ class _Reader:
 
     def _to_number(self, name, value, lo, hi, default, *, integer=False, item=""):
         label = f"{name}{f' ({item})' if item else ''}"
-        if not _NUMBER.match(value):
+        if not _NUMBER.match(value) or not math.isfinite(float(value)):
             self.notices.append(
                 f"«{label}» debe ser un número (por ejemplo 40 o 12.5), no «{_show(value)}»; "
                 "se ignoró."
             )
             return default
         number = float(value)
-        if integer:
-            number = float(round(number))
+        if integer and number != int(number):
+            rounded = float(int(number + 0.5)) if number >= 0 else float(round(number))
+            self.notices.append(
+                f"«{label}» debe ser un número entero, no {num(number, 2)}; se usó "
+                f"{num(rounded, 0)}."
+            )
+            number = rounded
         if number < lo or number > hi:
             clamped = min(max(number, lo), hi)
             self.notices.append(
@@ -487,7 +528,7 @@ def from_query(
         reparto=r.choice("reparto", REPARTOS, d.reparto),
         excluded=r.id_list("excluir", _ID, gap_ids),
         floors=r.pairs("pisos", _ID, gap_ids, 0, 100),
-        weights=r.pairs("pesos", _ID, gap_ids, 0, 100),
+        weights=r.pairs("pesos", _ID_OR_CODE, gap_ids + function_codes, 0, 100),
         protected_pct=r.number("protegido", 0, 100, d.protected_pct),
         threshold_pct=r.number("umbral", 0, 100, d.threshold_pct),
         overrides=r.pairs("fijar", _CODE, function_codes, 0, 100),

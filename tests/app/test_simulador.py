@@ -132,3 +132,13 @@ def test_a_pinned_share_shows_the_money_it_moves(open_page):
     assert _metric(at, "m_soles_movidos") == "S/ 618,847"
     metric = at.metric[_index(at, "m_total_prioritarias")]
     assert metric.delta == "+2.07 p.p."
+
+
+def test_a_link_with_sector_weights_keeps_them(open_page):
+    # pesos accepted only priority-gap ids: 17:10,18:0 was dropped with a notice, and
+    # function 17 fell from 7.64 % to 2.45 % for whoever opened the link
+    query = {"vista": "sectores", "reparto": "manual", "minimo": "90", "pesos": "17:10,18:0"}
+    at = open_page("simulador", query)
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.query_params["pesos"] == "17:10,18:0"
+    assert at.number_input(key="w_weights__17").value == 10.0

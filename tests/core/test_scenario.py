@@ -31,7 +31,21 @@ def read(params, version=None):
         ({"vista": "sectores"}, "view", "sectores", 0),
         ({"territorio": "210502"}, "territory", "210502", 0),
         ({"territorio": "21; DROP"}, "territory", "estudio", 1),
-        ({"horizonte": "7.6"}, "horizon_years", 8, 0),
+        # a whole number of years: rounded, and said (this case pinned a silent rounding,
+        # which issue 8 item 4 calls wrong)
+        ({"horizonte": "7.6"}, "horizon_years", 8, 1),
+        ({"horizonte": "10.5"}, "horizon_years", 11, 1),
+        ({"poblacion": "1234.0"}, "population", 1234, 0),
+        # ASCII digits only: "١٢" (Arabic-Indic twelve) is not a number here
+        ({"minimo": "١٢"}, "minimum_pct", 0.0, 1),
+        ({"bloquear": "١٢"}, "locked", (), 1),
+        ({"territorio": "٢١"}, "territory", "estudio", 1),
+        # manual weights for the sector view name function codes
+        ({"pesos": "18:10,03:0"}, "weights", (("03", 0.0), ("18", 10.0)), 0),
+        ({"pesos": "agua:2,18:3"}, "weights", (("18", 3.0), ("agua", 2.0)), 0),
+        # every decimal a float has comes back
+        ({"minimo": "27.283456789"}, "minimum_pct", 27.283456789, 0),
+        ({"minimo": "1e-07"}, "minimum_pct", 1e-07, 0),
         ({"poblacion": "0"}, "population", 1, 1),
         ({"excluir": "agua,zzz"}, "excluded", ("agua",), 1),
         ({"pisos": "agua:10,desague:x,luz:3"}, "floors", (("agua", 10.0),), 2),
@@ -61,6 +75,21 @@ def test_a_link_from_another_data_version_says_so():
 
 def test_a_repeated_parameter_takes_the_last_value_as_browsers_do():
     assert read({"minimo": ["10", "20"]}).scenario.minimum_pct == 20.0
+
+
+def test_a_parameter_with_an_empty_list_of_values_is_absent_not_an_error():
+    # was IndexError
+    result = read({"minimo": [], "reparto": "igual"})
+    assert result.scenario.minimum_pct == 0.0 and result.scenario.reparto == "igual"
+    assert result.notices == ()
+
+
+def test_id_lists_and_items_compare_equal_whatever_order_they_were_built_in():
+    a = Scenario(excluded=("desague", "agua"), floors=(("desague", 2.0), ("agua", 1.0)))
+    b = Scenario(excluded=("agua", "desague", "agua"), floors=(("agua", 1.0), ("desague", 2.0)))
+    assert a == b and to_query(a) == to_query(b)
+    assert a.excluded == ("agua", "desague")
+    assert Scenario().with_(locked=("21", "03")).locked == ("03", "21")
 
 
 def test_link_text_is_quoted_inside_a_code_span_never_as_markdown():
@@ -103,6 +132,44 @@ def test_every_scenario_survives_its_own_link_exactly(scenario):
     result = read(to_query(scenario))
     assert result.notices == ()
     assert result.scenario == scenario
+
+
+def _items(keys, lo, hi):
+    return st.dictionaries(st.sampled_from(keys), st.floats(lo, hi)).map(
+        lambda d: tuple(d.items())  # in any order: the scenario sorts them
+    )
+
+
+every_parameter = st.builds(
+    Scenario,
+    territory=st.sampled_from(["estudio", "PE", "21", "2105", "210502"]),
+    year=st.sampled_from(["promedio", "2021", "2022", "2023"]),
+    view=st.sampled_from(["prioritarias", "sectores"]),
+    minimum_pct=st.floats(0, 100),
+    reparto=st.sampled_from(["brecha", "igual", "manual"]),
+    excluded=st.lists(st.sampled_from(GAPS)).map(tuple),
+    floors=_items(GAPS, 0, 100),
+    # both views' manual weights: priority-gap ids and function codes
+    weights=_items(GAPS + CODES, 0, 100),
+    protected_pct=st.floats(0, 100),
+    threshold_pct=st.floats(0, 100),
+    overrides=_items(CODES, 0, 100),
+    locked=st.lists(st.sampled_from(CODES)).map(tuple),
+    budget_soles=st.none() | st.floats(0, 1e11),
+    execution_pct=st.none() | st.floats(0, 100),
+    population=st.none() | st.integers(1, 40_000_000),
+    horizon_years=st.integers(1, 50),
+    unit_costs=_items(GAPS, 1, 10_000_000),
+)
+
+
+@given(every_parameter)
+def test_the_link_carries_every_parameter_of_both_views_exactly(scenario):
+    # full float precision, lists in any order, weights by gap id or function code
+    result = read(to_query(scenario))
+    assert result.notices == ()
+    assert result.scenario == scenario
+    assert to_query(result.scenario) == to_query(scenario)
 
 
 def test_every_written_parameter_is_a_known_one():
