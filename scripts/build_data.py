@@ -807,7 +807,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--raw", type=Path, default=DEFAULT_RAW, help="raw data directory")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
+    parser.add_argument(
+        "--gasto",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="MEF full-year files ({YEAR}-Gasto.csv): write real per-municipality spending by "
+        "function, by project and by gap into --out (streamed with DuckDB; scripts/mef_gasto.py)",
+    )
     args = parser.parse_args(argv)
+    if args.gasto:
+        return _gasto(args.gasto, args.out)
     s = build(args.raw, args.out)
     print(f"municipalities.csv: {s['municipalities']} rows (ubigeo x year)")
     print(f"districts.csv: {s['districts']} districts")
@@ -822,6 +832,30 @@ def main(argv: list[str] | None = None) -> int:
         f"districts_geo_puno.json: {s['puno_features']} features, {s['puno_kb']:.0f} KB"
     )
     print(f"districts without polygon ({len(s['no_polygon'])}): {' '.join(s['no_polygon'])}")
+    return 0
+
+
+def _gasto(files: list[Path], out: Path) -> int:
+    """``--gasto``: stream the MEF year files (DuckDB prints its progress bar)."""
+    import mef_gasto  # scripts/ is on sys.path when this script runs
+
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        print(f"not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    out.mkdir(parents=True, exist_ok=True)
+    size = sum(f.stat().st_size for f in files)
+    print(f"reading {len(files)} file(s), {size / 1e9:,.2f} GB, with DuckDB...", flush=True)
+    s = mef_gasto.run(files, out)
+    print(
+        f"\n{s['rows']:,} rows in {s['seconds']:.1f} s ({s['rows_per_second']:,.0f} rows/s); "
+        f"{s['municipal_rows']:,} municipal rows, {s['municipalities']:,} municipalities, "
+        f"years {s['years']}, {s['projects']:,} projects"
+    )
+    print(
+        f"wrote {out}/functions_by_municipality.csv, projects_by_municipality.csv, "
+        "gap_spending_by_municipality.csv"
+    )
     return 0
 
 
