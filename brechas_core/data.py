@@ -529,3 +529,37 @@ def load_projects_by_gap() -> pd.DataFrame:
         keep_default_na=False,
     )
     return PROJECTS_BY_GAP.validate(frame)
+
+
+GAP_SPENDING_BY_MUNICIPALITY = pa.DataFrameSchema(
+    {
+        "year": pa.Column("int64", pa.Check.in_range(1990, 2100)),
+        "ubigeo": pa.Column(str, _ubigeo),
+        "gap_id": pa.Column(str, pa.Check.isin(_GAP_CLASSES)),
+        "devengado": pa.Column(float),
+        "share_pct": pa.Column(float),
+    },
+    strict=True,
+    coerce=True,
+    unique=["year", "ubigeo", "gap_id"],
+)
+
+
+def load_gap_spending_by_municipality(data_dir: Path | None = None) -> pd.DataFrame:
+    """Real spending by gap per municipality and year, from the MEF full-year files.
+
+    Written by ``scripts/build_data.py --gasto`` (projects classified by name); empty until
+    someone runs it on MEF's ``{YEAR}-Gasto.csv`` files (see ``data/README.md``).
+
+    Returns
+    -------
+    DataFrame
+        ``year, ubigeo, gap_id, devengado`` (S/), ``share_pct`` (% of the municipality's
+        whole devengado that year).
+    """
+    path = (data_dir or DATA_DIR) / "gap_spending_by_municipality.csv"
+    if not path.exists():
+        frame = pd.DataFrame(columns=list(GAP_SPENDING_BY_MUNICIPALITY.columns))
+    else:
+        frame = pd.read_csv(path, dtype={"ubigeo": str, "gap_id": str})
+    return GAP_SPENDING_BY_MUNICIPALITY.validate(frame)

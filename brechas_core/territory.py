@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from brechas_core import rules
+from brechas_core import real_shares, rules
 from brechas_core.costs import district_costs, rural_weight
 from brechas_core.fmt import num, pct, soles, soles_millones
 from brechas_core.projection import project_coverage
@@ -822,7 +822,7 @@ def territory_inputs(territory: Territory, frame: pd.DataFrame) -> TerritoryInpu
         population=int(np.nansum(pop)),
         n_municipalities=len(d),
         n_without_census=int((~ok).sum()),
-        estimate_note=frame.attrs.get("estimate_note", ESTIMATE_NOTE),
+        estimate_note=real_shares.note(d) or frame.attrs.get("estimate_note", ESTIMATE_NOTE),
         municipalities=d,
         rural_weight=_rural_weight_of(d),
     )

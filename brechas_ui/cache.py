@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from brechas_core import data, simulation, study, territory
+from brechas_core import data, real_shares, simulation, study, territory
 
 
 @dataclass(frozen=True)
@@ -107,12 +107,14 @@ def territory_options() -> TerritoryOptions:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def district_frame(year: str) -> pd.DataFrame:
     """Every municipality of Peru for a year, with gaps and estimated shares (read-only)."""
-    return territory.district_frame(
+    frame = territory.district_frame(
         year,
         municipalities=data.load_municipalities(),
         districts=districts(),
         functions=data.load_functions_by_department(),
     )
+    # real spending by gap where scripts/build_data.py --gasto wrote it (else the estimate)
+    return real_shares.apply(frame, year, data.load_gap_spending_by_municipality())
 
 
 @st.cache_resource(show_spinner=False)

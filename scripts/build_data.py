@@ -837,7 +837,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _gasto(files: list[Path], out: Path) -> int:
     """``--gasto``: stream the MEF year files (DuckDB prints its progress bar)."""
-    import mef_gasto  # scripts/ is on sys.path when this script runs
+    scripts = str(Path(__file__).resolve().parent)
+    if scripts not in sys.path:  # when imported (tests) rather than run
+        sys.path.insert(0, scripts)
+    import mef_gasto
 
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
