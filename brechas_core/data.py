@@ -188,6 +188,9 @@ DISTRICTS = pa.DataFrameSchema(
         "water_gap_pct": _gap_or_coverage,
         "sewage_gap_pct": _gap_or_coverage,
         "electricity_gap_pct": _gap_or_coverage,
+        "internet_coverage_pct": _gap_or_coverage,
+        "internet_gap_pct": _gap_or_coverage,
+        "food_vulnerability": pa.Column("Int64", pa.Check.in_range(0, 100), nullable=True),
         "poverty_pct": _gap_or_coverage,
         "extreme_poverty_pct": _gap_or_coverage,
         "hdi": pa.Column(float, pa.Check.in_range(0.0, 1.0), nullable=True),
@@ -332,12 +335,17 @@ def load_districts() -> pd.DataFrame:
     numeric = [
         c
         for c in DISTRICTS.columns
-        if c.endswith(("_pct", "_m", "_km2")) or c in ("hdi", "population")
+        if c.endswith(("_pct", "_m", "_km2")) or c in ("hdi", "population", "food_vulnerability")
     ]
     return _read(
         "districts.csv",
         DISTRICTS,
-        dtype={**codes, "population": "Int64", "altitude_m": "Int64"},
+        dtype={
+            **codes,
+            "population": "Int64",
+            "altitude_m": "Int64",
+            "food_vulnerability": "Int64",
+        },
         keep_default_na=False,
         na_values={c: [""] for c in numeric},
     )
@@ -563,3 +571,46 @@ def load_gap_spending_by_municipality(data_dir: Path | None = None) -> pd.DataFr
     else:
         frame = pd.read_csv(path, dtype={"ubigeo": str, "gap_id": str})
     return GAP_SPENDING_BY_MUNICIPALITY.validate(frame)
+
+
+__all__ += ["load_district_indicators"]
+
+DISTRICT_INDICATORS = pa.DataFrameSchema(
+    {
+        "column": pa.Column(str, unique=True),
+        "label": pa.Column(str),
+        "unit": pa.Column(str),
+        "function_code": pa.Column(str, pa.Check.str_matches(r"^(\d{2})?$")),
+        "function": pa.Column(str),
+        "used": pa.Column(bool),
+        "reason": pa.Column(str, pa.Check.str_length(min_value=10)),
+        "source": pa.Column(str),
+    },
+    checks=[
+        pa.Check(
+            lambda df: (df["function_code"] != "") == df["used"],
+            error="an indicator is used exactly when it maps to a municipal function",
+        ),
+        pa.Check(
+            lambda df: df["column"].isin(list(DISTRICTS.columns)),
+            error="every indicator is a column of districts.csv",
+        ),
+    ],
+    strict=True,
+    coerce=True,
+)
+
+
+def load_district_indicators() -> pd.DataFrame:
+    """Which district indicators map to a municipal function (used), which not, and why.
+
+    Examples
+    --------
+    >>> t = load_district_indicators()
+    >>> t.loc[t["used"], "column"].tolist()[-2:]
+    ['internet_gap_pct', 'food_vulnerability']
+    """
+    frame = pd.read_csv(
+        DATA_DIR / "district_indicators.csv", dtype={"function_code": str}, keep_default_na=False
+    )
+    return DISTRICT_INDICATORS.validate(frame)

@@ -413,3 +413,29 @@ MEASURES.update(
         ]
     )
 )
+
+
+# -- district indicators beyond the three gaps (data/district_indicators.csv) --------------
+MEASURES.update(
+    dict(
+        [
+            _m(
+                "internet_gap_pct",
+                "Hogares sin internet, Censo 2017",
+                "%",
+                2,
+                "Función municipal 16 Comunicaciones; se muestra, la regla no la usa.",
+                _SOURCES["censo"],
+            ),
+            _m(
+                "food_vulnerability",
+                "Vulnerabilidad alimentaria (índice 0-100)",
+                "",
+                0,
+                "Función municipal 23 Protección social (programas alimentarios); un índice, "
+                "no un % de personas: se muestra, la regla no lo usa.",
+                "MIDIS, vulnerabilidad a la inseguridad alimentaria (vía qhaway-dashboard)",
+            ),
+        ]
+    )
+)

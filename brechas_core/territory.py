@@ -216,6 +216,12 @@ def _department_shares(functions: pd.DataFrame) -> pd.DataFrame:
     return share.rename(columns={SANEAMIENTO: "saneamiento", ENERGIA: "energia"}).reset_index()
 
 
+#: District indicators beyond the three gaps that map to a municipal function (issue 11,
+#: item 6; data/district_indicators.csv says which, which not, and why). Shown in the tables,
+#: never averaged into ``gap_mean_pct`` nor used by the rule.
+EXTRA_INDICATORS = ("internet_gap_pct", "food_vulnerability")
+
+
 def district_frame(
     year: str,
     *,
@@ -309,12 +315,14 @@ def district_frame(
             "district",
             "population",
             *[f"{s}_gap_pct" for s in _STEMS],
+            *EXTRA_INDICATORS,  # shown beside the three gaps, not used by the rule
             "density_km2",
             "has_polygon",
         ]
     ]
     out = names.merge(budget, on="ubigeo", how="inner", validate="one_to_one")
     out["population"] = out["population"].astype("Float64").astype(float)
+    out["food_vulnerability"] = out["food_vulnerability"].astype("Float64").astype(float)
     gaps = out[[f"{s}_gap_pct" for s in _STEMS]]
     out.insert(out.columns.get_loc("has_polygon"), "gap_mean_pct", gaps.mean(axis=1, skipna=False))
     out.insert(
@@ -869,7 +877,8 @@ def ranking(result: TerritoryResult, by: str = "moved_soles", *, ascending: bool
     Returns
     -------
     DataFrame
-        ``rank, ubigeo, district, province, department, population, gap_mean_pct, pim,
+        ``rank, ubigeo, district, province, department, population, gap_mean_pct,
+        internet_gap_pct, food_vulnerability`` (``EXTRA_INDICATORS``), ``pim,
         devengado, execution_pct, est_share_gaps_pct, scenario_share_gaps_pct, moved_pct,
         moved_soles, moved_per_capita, gap_end_mean_pct_base, gap_end_mean_pct,
         has_census, has_polygon``; missing values sort last.
@@ -884,6 +893,7 @@ def ranking(result: TerritoryResult, by: str = "moved_soles", *, ascending: bool
         "department",
         "population",
         "gap_mean_pct",
+        *EXTRA_INDICATORS,
         "pim",
         "devengado",
         "execution_pct",

@@ -1,4 +1,4 @@
-"""Cached tables for the Proyectos page (shipped data only; results are recomputed)."""
+"""Cached tables for the Proyectos page and the district indicators (shipped data only)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,9 @@ def rule_reasons() -> pd.Series:
     table = load_rules().table
     reasons = pd.Series(table["reason"].to_numpy(), index=table["rule_id"])
     return pd.concat([reasons, pd.Series({NO_MATCH_RULE: NO_MATCH_REASON})])
+
+
+@st.cache_resource(show_spinner=False)
+def district_indicators() -> pd.DataFrame:
+    """data/district_indicators.csv: which indicators map to a municipal function. Read-only."""
+    return data.load_district_indicators()

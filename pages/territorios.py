@@ -2,13 +2,14 @@
 
 import streamlit as st
 
+from brechas_core import indicators
 from brechas_core import territory as T
 from brechas_core import territory_charts as TC
 from brechas_core.costs import district_costs
 from brechas_core.export import csv_bytes, file_name
 from brechas_core.fmt import num, pct, soles, soles_millones
 from brechas_core.measures import export_frame
-from brechas_ui import cache, frame, render, state
+from brechas_ui import cache, frame, portfolio_cache, render, state
 from brechas_ui import territory_cache as tc
 from brechas_ui.columns import column_config
 from brechas_ui.need import territory_need_section
@@ -145,6 +146,7 @@ with st.container(key="t_ranking"):
         column_order=columns,
         column_config=column_config(columns, T.RANKING_ALIASES, horizon=result.horizon_years),
     )
+st.caption(indicators.note(portfolio_cache.district_indicators()))  # issue 11, item 6
 st.download_button(
     "Descargar la tabla (CSV)",
     csv_bytes(

@@ -444,7 +444,8 @@ def build_districts(
     ubigeo = ubigeo[ubigeo["inei"].str.fullmatch(r"\d{6}", na=False)]
     indicators = con.execute(
         """
-        SELECT ubigeo, pob, agua, desague, electricidad, pobreza, pobrezaExt, idh, altitud
+        SELECT ubigeo, pob, agua, desague, electricidad, pobreza, pobrezaExt, idh, altitud,
+               internet, vulnAlim
         FROM read_json(?, columns = {ubigeo: 'VARCHAR', pob: 'BIGINT', idh: 'DOUBLE',
                                      pobreza: 'DOUBLE', pobrezaExt: 'DOUBLE',
                                      vulnAlim: 'BIGINT', altitud: 'BIGINT', agua: 'DOUBLE',
@@ -499,6 +500,11 @@ def build_districts(
             "water_gap_pct": 100 - df["agua"],
             "sewage_gap_pct": 100 - df["desague"],
             "electricity_gap_pct": 100 - df["electricidad"],
+            # Item 6 of issue 11: indicators that map to a municipal function
+            # (data/district_indicators.csv says which and why).
+            "internet_coverage_pct": df["internet"],
+            "internet_gap_pct": 100 - df["internet"],
+            "food_vulnerability": df["vulnAlim"].astype("Int64"),
             "poverty_pct": df["pobreza"],
             "extreme_poverty_pct": df["pobrezaExt"],
             # qhaway writes the HDI on a 0-100 scale; the PNUD index is 0-1.

@@ -60,3 +60,10 @@ def test_map_colour_and_ranking_order_can_change(open_page):
     at.selectbox(key="t_orden").set_value("moved_per_capita").run()
     assert not at.exception
     assert at.get("download_button")
+
+
+def test_the_ranking_table_shows_internet_and_food_vulnerability_beside_the_gaps(open_page):
+    at = open_page("territorios", {"territorio": "21", "anio": "2023"})
+    ranking = next(t.value for t in at.dataframe if "gap_mean_pct" in t.value.columns)
+    assert {"internet_gap_pct", "food_vulnerability"} <= set(ranking.columns)
+    assert any("función 16 Comunicaciones" in c.value for c in at.caption)
