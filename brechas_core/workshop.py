@@ -30,7 +30,8 @@ __all__ = [
     "REPARTO_LABELS",
     "RoomSummary",
     "export_table",
-    "minimums_chart",
+    "minimums_data",
+    "minimums_template",
     "proposal_figures",
     "restrict",
     "room_rule",
@@ -234,22 +235,19 @@ def export_table(rows: Sequence[dict]) -> pd.DataFrame:
 LINK_PARAMS = ("codigo", "clave", "proyector")
 
 
-def minimums_chart(minimums: Sequence[float], median: float | None):
+def minimums_template():
     """Dots of the proposed minimums on a 0-100 % axis (one per proposal, stacked in 2.5-point
-    bins), with the room's median as a vertical line."""
+    bins), with the room's median as a vertical line. Reads datasets ``minimos`` (``minimo,
+    bin, n``) and ``mediana`` (``bin, texto``): see :func:`minimums_data`."""
     import altair as alt
 
-    values = np.asarray(list(minimums), dtype=float)
-    binned = np.floor(values / 2.5) * 2.5 + 1.25
-    order = pd.Series(binned).groupby(binned).cumcount().to_numpy() + 1 if len(values) else []
-    dots = pd.DataFrame({"minimo": values, "bin": binned, "n": order})
     axis_x = alt.X(
         "bin:Q",
         title="Mínimo propuesto (% del presupuesto ejecutado)",
         scale=alt.Scale(domain=[0, 100]),
     )
-    layer = (
-        alt.Chart(dots)
+    dots = (
+        alt.Chart(alt.NamedData("minimos"))
         .mark_circle(size=260, color="#0072B2", opacity=0.85)
         .encode(
             x=axis_x,
@@ -257,14 +255,30 @@ def minimums_chart(minimums: Sequence[float], median: float | None):
             tooltip=[alt.Tooltip("minimo:Q", title="Mínimo (%)", format=".1f")],
         )
     )
-    if median is not None:
-        rule = (
-            alt.Chart(pd.DataFrame({"bin": [median], "texto": [f"Mediana: {pct(median, 1)}"]}))
-            .mark_rule(color="#B3261E", strokeWidth=3)
-            .encode(x="bin:Q")
-        )
-        label = rule.mark_text(
-            align="left", dx=6, dy=-8, fontSize=16, color="#B3261E", baseline="top"
-        ).encode(text="texto:N", y=alt.value(0))
-        layer = layer + rule + label
-    return layer.properties(height=260)
+    rule = (
+        alt.Chart(alt.NamedData("mediana"))
+        .mark_rule(color="#B3261E", strokeWidth=3)
+        .encode(x=alt.X("bin:Q", scale=alt.Scale(domain=[0, 100])))
+    )
+    label = rule.mark_text(
+        align="left", dx=6, dy=-8, fontSize=16, color="#B3261E", baseline="top"
+    ).encode(text="texto:N", y=alt.value(0))
+    return (dots + rule + label).properties(height=260)
+
+
+def minimums_data(minimums: Sequence[float], median: float | None) -> dict[str, list[dict]]:
+    """Datasets for :func:`minimums_template`.
+
+    >>> d = minimums_data([30, 31, 40], 31)
+    >>> [(r["bin"], r["n"]) for r in d["minimos"]], d["mediana"][0]["texto"]
+    ([(31.25, 1), (31.25, 2), (41.25, 1)], 'Mediana: 31.0 %')
+    """
+    values = [float(v) for v in minimums]
+    seen: Counter = Counter()
+    dots = []
+    for v in values:
+        b = math.floor(v / 2.5) * 2.5 + 1.25
+        seen[b] += 1
+        dots.append({"minimo": v, "bin": b, "n": seen[b]})
+    median_rows = [] if median is None else [{"bin": median, "texto": f"Mediana: {pct(median, 1)}"}]
+    return {"minimos": dots, "mediana": median_rows}

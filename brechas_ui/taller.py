@@ -128,9 +128,19 @@ def _base_scenario(workshop: ws.Workshop) -> Scenario:
     ).scenario
 
 
-def _proposal_scenario(base: Scenario, workshop: ws.Workshop, query: dict) -> Scenario:
+def _proposal_scenario(base: Scenario, workshop: ws.Workshop, row: dict) -> Scenario:
+    """A stored proposal as a scenario. When participants may move only the minimum and the
+    sharing, the stored columns say it all; otherwise the stored link is read (strictly)."""
+    if set(workshop.controls) <= {"minimo", "reparto"}:
+        return wk.restrict(
+            base,
+            base.with_(minimum_pct=row["minimum_pct"], reparto=row["reparto"]),
+            workshop.controls,
+        )
     meta = cache.meta()
-    parsed = from_query(query, gap_ids=meta.gap_ids, function_codes=meta.function_codes)
+    parsed = from_query(
+        row["scenario_query"], gap_ids=meta.gap_ids, function_codes=meta.function_codes
+    )
     return wk.restrict(base, parsed.scenario, workshop.controls)
 
 
@@ -286,6 +296,7 @@ def _join_form(store, workshop: ws.Workshop, joined_key: str) -> None:
         st.text_input("Su distrito (opcional)", max_chars=ws.NAME_MAX, key="taller_distrito")
         st.form_submit_button(
             "Participar",
+            key="taller_participar",
             type="primary",
             icon=":material/login:",
             on_click=_join,
@@ -577,20 +588,23 @@ def board(store, workshop: ws.Workshop) -> None:
         st.caption("Aún no hay propuestas. Se muestran aquí apenas llegan.")
     else:
         st.markdown(summary.reading)
-        render.chart(
-            wk.minimums_chart([r["minimum_pct"] for r in visible], summary.median),
+        render.live_chart(
+            "minimums_template",
+            (),
+            wk.minimums_data([r["minimum_pct"] for r in visible], summary.median),
             key="taller_distribucion",
+            module=wk,
         )
         _room_rule(workshop, visible)
     _proposals_table(visible)
     if rows:
         _hide(store, workshop, rows)
-        _exports(workshop, rows)
+        _exports(store, workshop)
 
 
 def _room_rule(workshop: ws.Workshop, visible: list[dict]) -> None:
     base = _base_scenario(workshop)
-    proposals = [_proposal_scenario(base, workshop, r["scenario_query"]) for r in visible]
+    proposals = [_proposal_scenario(base, workshop, r) for r in visible]
     rule = wk.room_rule(base, proposals, workshop.controls)
     inputs, place = cache.simulator_inputs(rule.territory, rule.year)
     sim = simulate(rule, inputs)
@@ -674,14 +688,19 @@ def _apply_hidden(store, workshop: ws.Workshop, key: str) -> None:
         ws.set_hidden(store, workshop, pid, pid in chosen)
 
 
-def _exports(workshop: ws.Workshop, rows: list[dict]) -> None:
-    table = wk.export_table(rows)
+def _exports(store, workshop: ws.Workshop) -> None:
+    """CSV (UTF-8 with BOM, for Excel) and XLSX of every proposal, hidden ones flagged. The
+    files are built when clicked, from the database as it is then (not on every refresh)."""
+
+    def table() -> pd.DataFrame:
+        return wk.export_table(ws.proposal_rows(store, workshop))
+
     name = f"taller-{workshop.code}"
     left, right = st.columns(2)
     with left:
         st.download_button(
             "Descargar CSV",
-            table.to_csv(index=False).encode("utf-8-sig"),
+            lambda: table().to_csv(index=False).encode("utf-8-sig"),
             file_name=f"{name}.csv",
             mime="text/csv",
             icon=":material/download:",
@@ -692,7 +711,7 @@ def _exports(workshop: ws.Workshop, rows: list[dict]) -> None:
     with right:
         st.download_button(
             "Descargar Excel (XLSX)",
-            _xlsx(table),
+            lambda: _xlsx(table()),
             file_name=f"{name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",
