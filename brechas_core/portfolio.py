@@ -63,11 +63,20 @@ def year_bounds(projects: pd.DataFrame) -> tuple[int, int]:
     return int(projects["year"].min()), int(projects["year"].max())
 
 
-def _in_period(projects: pd.DataFrame, years: tuple[int, int] | None) -> pd.DataFrame:
-    if years is None:
-        return projects
-    first, last = years
-    return projects[projects["year"].between(first, last)]
+def _select(
+    projects: pd.DataFrame,
+    ubigeos: Sequence[str] | None,
+    years: tuple[int, int] | None,
+    columns: Sequence[str],
+) -> pd.DataFrame:
+    """The rows of the territory and period, only the columns needed (one mask, one take:
+    copying the name column of 47,000 rows is what makes a filter slow)."""
+    mask = np.ones(len(projects), dtype=bool)
+    if ubigeos is not None:
+        mask &= projects["ubigeo"].isin(list(ubigeos)).to_numpy()
+    if years is not None:
+        mask &= projects["year"].between(years[0], years[1]).to_numpy()
+    return projects.loc[mask, list(columns)]
 
 
 def gap_amounts(
@@ -93,10 +102,8 @@ def gap_amounts(
      {'ubigeo': '1', 'gap_id': 'desague', 'amount': 50.0, 'n_projects': 1},
      {'ubigeo': '1', 'gap_id': 'otros', 'amount': 300.0, 'n_projects': 1}]
     """
-    rows = _in_period(projects, years)
-    if ubigeos is not None:
-        rows = rows[rows["ubigeo"].isin(list(ubigeos))]
-    long = attribute(rows[["ubigeo", "cui", "gap_id", "also_gap_id", AMOUNT]], [AMOUNT])
+    rows = _select(projects, ubigeos, years, ["ubigeo", "cui", "gap_id", "also_gap_id", AMOUNT])
+    long = attribute(rows, [AMOUNT])
     out = (
         long.groupby(["ubigeo", "gap_id"], sort=True)
         .agg(amount=(AMOUNT, "sum"), n_projects=("cui", "nunique"))
@@ -207,8 +214,7 @@ def table2(
     census = _census_gaps(districts, ubigeos)
     rows["gap_pct"] = rows["gap_id"].map(census).astype(float)
     rows = rows[["gap_id", "label", "gap_pct", "share_pct", "amount", "n_projects"]]
-    in_period = _in_period(projects, years)
-    n = int(in_period.loc[in_period["ubigeo"].isin(list(ubigeos)), "cui"].nunique())
+    n = int(_select(projects, ubigeos, years, ["cui"])["cui"].nunique())
     otros = float(rows.loc[rows["gap_id"] == OTROS, "share_pct"].iloc[0]) if total > 0 else 0.0
     return PortfolioTable(
         rows=rows.reset_index(drop=True),
@@ -241,8 +247,7 @@ def department_districts(
     )
     total = wide.sum(axis=1)
     share = wide.div(total.where(total > 0), axis=0) * 100
-    in_period = _in_period(projects, years)
-    counts = in_period[in_period["ubigeo"].isin(list(ubigeos))].groupby("ubigeo")["cui"].nunique()
+    counts = _select(projects, ubigeos, years, ["ubigeo", "cui"]).groupby("ubigeo")["cui"].nunique()
     out = pd.DataFrame({"ubigeo": wide.index, "n_projects": counts.reindex(wide.index).to_numpy()})
     out["total"] = total.to_numpy()
 
@@ -291,8 +296,8 @@ def district_projects(
     ``reasons`` maps ``rule_id`` to its Spanish reason (from the rules file); the row gets an
     empty reason where it is missing.
     """
-    rows = _in_period(projects, years)
-    rows = rows[rows["ubigeo"] == ubigeo].sort_values([AMOUNT, "cui"], ascending=[False, True])
-    out = rows[["cui", "year", "name", "gap_id", "also_gap_id", "rule_id", AMOUNT]].copy()
+    columns = ["cui", "year", "name", "gap_id", "also_gap_id", "rule_id", AMOUNT]
+    rows = _select(projects, [ubigeo], years, columns)
+    out = rows.sort_values([AMOUNT, "cui"], ascending=[False, True])
     out["reason"] = out["rule_id"].map(reasons) if reasons is not None else ""
     return out.reset_index(drop=True)

@@ -6,7 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from brechas_core import data
+from brechas_core import portfolio as PF
 from brechas_core.projects import NO_MATCH_REASON, NO_MATCH_RULE, load_rules
+from brechas_ui import cache
 
 
 @st.cache_resource(show_spinner=False)
@@ -27,3 +29,22 @@ def rule_reasons() -> pd.Series:
 def district_indicators() -> pd.DataFrame:
     """data/district_indicators.csv: which indicators map to a municipal function. Read-only."""
     return data.load_district_indicators()
+
+
+# Table 2 for a territory and period is a few groupbys over 47,000 rows (tens of ms each);
+# the page draws up to three per rerun, so each result is kept per (districts, years).
+# Read-only frozen results shared across sessions; the inputs are shipped data only.
+@st.cache_resource(show_spinner=False, max_entries=512)
+def table2(ubigeos: tuple[str, ...], years: tuple[int, int]) -> PF.PortfolioTable:
+    return PF.table2(projects(), cache.districts(), cache.study_priority_gaps(), ubigeos, years)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def department_districts(ubigeos: tuple[str, ...], years: tuple[int, int]) -> pd.DataFrame:
+    return PF.department_districts(projects(), cache.districts(), ubigeos, years)
+
+
+@st.cache_resource(show_spinner=False)
+def rules_table() -> pd.DataFrame:
+    """The classification rules in priority order (id, class, second class, reason)."""
+    return load_rules().table[["rule_id", "gap_id", "also_gap_id", "scope", "reason"]]

@@ -111,12 +111,11 @@ years = st.slider(
     help="El estudio usó 2021-2023. Amplíe el periodo para ver toda la cartera registrada.",
 )
 period = f"{years[0]}-{years[1]}" if years[0] != years[1] else str(years[0])
-districts = cache.districts()
 gaps = cache.study_priority_gaps()
 
 # -- Table 2 for the chosen territory ------------------------------------------------------
 st.subheader(f"Tabla 2 con sus propios proyectos: {territory.name}")
-table = PF.table2(projects, districts, gaps, territory.ubigeos, years)
+table = pc.table2(tuple(territory.ubigeos), years)
 _table2_section(table, territory.name, period, "p_t2")
 st.caption(
     "Brecha: Censo 2017, ponderada por población cuando son varios distritos. Un proyecto de "
@@ -127,15 +126,11 @@ st.caption(
 department, _ = cache.place(territory.code[:2])
 area = territory if territory.kind == "provincia" else department
 st.subheader(f"Distrito por distrito: {area.name}")
-per_district = PF.department_districts(projects, districts, area.ubigeos, years)
+per_district = pc.department_districts(tuple(area.ubigeos), years)
 if per_district.empty:
     st.info(f"{area.name} no tiene proyectos registrados en {period}.", icon=":material/info:")
 else:
-    area_table = (
-        table
-        if area.code == territory.code
-        else PF.table2(projects, districts, gaps, area.ubigeos, years)
-    )
+    area_table = table if area.code == territory.code else pc.table2(tuple(area.ubigeos), years)
     render.chart(
         PC.otros_by_district(
             per_district,
@@ -182,7 +177,7 @@ chosen = st.selectbox(
     disabled=territory.kind == "distrito",
 )
 if territory.kind != "distrito":
-    one = PF.table2(projects, districts, gaps, [chosen], years)
+    one = pc.table2((chosen,), years)
     with st.expander(f"Tabla 2 de {names[chosen]}", expanded=True):
         _table2_section(one, names[chosen], period, "p_t2_distrito")
 listed = PF.district_projects(projects, chosen, years, pc.rule_reasons())
@@ -208,3 +203,36 @@ st.caption(
     "más grande al más pequeño. Si la clase de un proyecto no le parece correcta, la regla "
     "que decidió está al lado: las reglas se revisan en data/project_rules.csv."
 )
+
+with st.expander("Cómo se clasifican los proyectos"):
+    st.markdown(
+        "Los nombres de los proyectos del MEF siguen una fórmula: *intervención + servicio + "
+        "lugar* («MEJORAMIENTO DEL SERVICIO DE AGUA POTABLE EN ...»). Se leen sin tildes ni "
+        "mayúsculas, sin el lugar (desde «DISTRITO»), y decide el primer servicio nombrado. "
+        "Antes se aplican las exclusiones: el agua para riego y los canales son riego, las "
+        "alcantarillas de una vía son obras viales (no alcantarillado), una vía con «obras "
+        "complementarias de agua» es una vía, el alumbrado público no es electricidad de las "
+        "viviendas. Un proyecto de agua y desagüe a la vez se reparte mitad y mitad. Las "
+        "reglas, en su orden:"
+    )
+    rules = pc.rules_table()
+    st.dataframe(
+        rules.assign(
+            clase=rules["gap_id"].map(labels),
+            tambien=rules["also_gap_id"].map(labels).fillna(""),
+        ),
+        hide_index=True,
+        width="stretch",
+        column_order=["rule_id", "clase", "tambien", "reason"],
+        column_config={
+            "rule_id": "Regla",
+            "clase": "Clase",
+            "tambien": "Y también (mitad)",
+            "reason": "Por qué",
+        },
+    )
+    st.caption(
+        "Medida sobre nombres reales de siete departamentos que no se usaron para escribir las "
+        "reglas, etiquetados a mano (tests/data/projects_labelled.csv): el resultado está en "
+        "data/README.md y se recalcula con scripts/eval_classifier.py."
+    )

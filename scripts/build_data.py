@@ -5,6 +5,9 @@ Usage::
     python scripts/build_data.py                 # raw files from ../shared/data/raw
     python scripts/build_data.py --raw DIR --out data
 
+``data/projects_by_gap.csv`` (Invierte.pe projects classified into gaps) is built by its own
+script, ``python scripts/build_projects.py``, from ``invierte/*.xlsx``.
+
 The build is reproducible: rows are sorted, floats are written with a fixed number of
 decimals, and nothing depends on the clock, so running it twice leaves ``git status`` clean.
 The app never reads the raw directory; it reads only what this script writes (see
