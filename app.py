@@ -12,8 +12,6 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
-state.init()
-
 pages = [
     st.Page("pages/inicio.py", title="Inicio", icon=":material/home:", default=True),
     st.Page(
@@ -41,9 +39,13 @@ pages = [
 ]
 page = st.navigation(pages, position="top")
 
+# data/ checked against its manifest, then the scenario and the selector, all in the
+# safety net: a fault gets a Spanish page, never Streamlit's English error.
+if not frame.data_ok() or not frame.safely(state.init, what="state.init"):
+    st.stop()
 if page.url_path in ("simulador", "territorios", "proyectos"):
     with st.sidebar:
-        territory_selector()
+        frame.safely(territory_selector, what="territory_selector")
 
 if page.url_path != "taller":  # the workshop page's link holds a code, not a scenario
     state.sync_url()

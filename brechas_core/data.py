@@ -15,6 +15,7 @@ import pandera.pandas as pa
 
 __all__ = [
     "DATA_DIR",
+    "DataFileError",
     "data_version",
     "load_study_functions",
     "load_study_priority_gaps",
@@ -60,9 +61,22 @@ STUDY_REPORTED = pa.DataFrameSchema(
 )
 
 
+class DataFileError(Exception):
+    """A table of ``data/`` is missing, unreadable or fails its schema: a data fault, not
+    something the user did. ``file`` names it (for the Spanish page that explains it)."""
+
+    def __init__(self, file: str, detail: str):
+        super().__init__(f"data/{file}: {detail}")
+        self.file = file
+
+
 def _read(name: str, schema: pa.DataFrameSchema, **kwargs) -> pd.DataFrame:
-    frame = pd.read_csv(DATA_DIR / name, **kwargs)
-    return schema.validate(frame)
+    try:
+        frame = pd.read_csv(DATA_DIR / name, **kwargs)
+        return schema.validate(frame)
+    except (OSError, ValueError, pa.errors.SchemaError, pa.errors.SchemaErrors) as exc:
+        # ValueError covers pandas' parser and empty-file errors and bad encodings.
+        raise DataFileError(name, f"{type(exc).__name__}: {str(exc)[:300]}") from exc
 
 
 def load_study_priority_gaps() -> pd.DataFrame:

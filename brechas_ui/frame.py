@@ -21,9 +21,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+
+from brechas_core import data, manifest
+from brechas_core.data import DataFileError
 
 _log = logging.getLogger(__name__)
 # One script thread per session, one run at a time in it: this says "app.py is running me".
@@ -44,18 +48,78 @@ def run_safely(page) -> None:
     """
     _run.in_frame = True
     try:
-        page.run()
-    except Exception:
-        _log.exception("page %s failed", getattr(page, "url_path", "?"))
-        st.error(
-            "**No se pudo mostrar esta página con los valores actuales.** Su escenario se "
-            "conserva (también en el enlace). Cambie el último valor que movió o vuelva a la "
-            "línea base.",
-            icon=":material/error:",
-        )
-        st.button("Volver a la línea base", key="reiniciar_error", on_click=_reset)
+        safely(page.run, what=getattr(page, "url_path", "?"))
     finally:
         _run.in_frame = False
+
+
+def safely(step, *, what: str = "") -> bool:
+    """Run one step of a page (the page itself, the scenario, the territory selector).
+
+    On failure it says so in Spanish: a fault in ``data/`` gets the data page (which file,
+    how to rebuild it), anything else the generic message with a way back to the baseline.
+    Returns whether the step ran to the end.
+    """
+    try:
+        step()
+        return True
+    except Exception as exc:
+        _log.exception("step %s failed", what or getattr(step, "__name__", "?"))
+        faults = data_faults()
+        if not faults and isinstance(exc, DataFileError):
+            faults = (manifest.Fault(exc.file, "No se puede leer o no tiene el formato esperado."),)
+        if faults:
+            show_data_faults(faults)
+        else:
+            st.error(
+                "**No se pudo mostrar esta página con los valores actuales.** Su escenario se "
+                "conserva (también en el enlace). Cambie el último valor que movió o vuelva a "
+                "la línea base.",
+                icon=":material/error:",
+            )
+            st.button("Volver a la línea base", key="reiniciar_error", on_click=_reset)
+        return False
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _faults_for(data_dir: str, signature: tuple) -> tuple[manifest.Fault, ...]:
+    """Checked once per state of data/ (the signature: names, sizes, modification times),
+    shared by every session."""
+    del signature  # only part of the cache key
+    return tuple(manifest.check(Path(data_dir)))
+
+
+def data_faults() -> tuple[manifest.Fault, ...]:
+    """Files of data/ that do not match data/manifest.json (empty when all is well)."""
+    return _faults_for(str(data.DATA_DIR), manifest.signature(data.DATA_DIR))
+
+
+def data_ok() -> bool:
+    """Check data/ before anything reads it; on a fault, draw the data page instead."""
+    faults = data_faults()
+    if faults:
+        show_data_faults(faults)
+    return not faults
+
+
+def show_data_faults(faults) -> None:
+    """The page for damaged data: which file, what is wrong, how to rebuild it (Spanish).
+
+    Nothing here asks the user to change a value: the fault is the server's, not theirs.
+    """
+    listed = "\n".join(
+        f"- `{f.file if f.file.endswith('/') else 'data/' + f.file}`: {f.problem}" for f in faults
+    )
+    st.error(
+        "**Los datos de la aplicación están dañados o incompletos.** Para no mostrar cifras "
+        "equivocadas, la aplicación no calcula nada hasta que se reparen. Su escenario se "
+        "conserva en el enlace: ábralo de nuevo cuando los datos estén reparados.\n\n"
+        f"{listed}\n\n"
+        "**Cómo repararlo** (quien administra el servidor): restaure la carpeta desde el "
+        "repositorio (`git checkout -- data/`) o vuelva a construirla con "
+        f"`{manifest.REBUILD_COMMAND}` (ver `data/README.md`), y reinicie la aplicación.",
+        icon=":material/database:",
+    )
 
 
 def _reset() -> None:

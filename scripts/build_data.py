@@ -4,6 +4,12 @@ Usage::
 
     python scripts/build_data.py                 # raw files from ../shared/data/raw
     python scripts/build_data.py --raw DIR --out data
+    python scripts/build_data.py --manifest      # only refresh data/manifest.json
+
+Every build ends by writing ``data/manifest.json`` (size, SHA-256 and rows of every file in
+``data/``; see ``brechas_core/manifest.py``), which the app checks on start. After changing
+any file in ``data/`` by other means (another script, a rebase), refresh it with
+``--manifest``.
 
 ``data/projects_by_gap.csv`` (Invierte.pe projects classified into gaps) is built by its own
 script, ``python scripts/build_projects.py``, from ``invierte/*.xlsx``.
@@ -29,6 +35,11 @@ import pandas as pd
 from shapely.geometry import mapping, shape
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from brechas_core import manifest  # noqa: E402
+
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "data" / "raw"
 DEFAULT_OUT = REPO_ROOT / "data"
 
@@ -824,10 +835,21 @@ def main(argv: list[str] | None = None) -> int:
         help="MEF full-year files ({YEAR}-Gasto.csv): write real per-municipality spending by "
         "function, by project and by gap into --out (streamed with DuckDB; scripts/mef_gasto.py)",
     )
+    parser.add_argument(
+        "--manifest",
+        action="store_true",
+        help="only rewrite OUT/manifest.json for the files now in OUT (no raw data needed)",
+    )
     args = parser.parse_args(argv)
     if args.gasto:
         return _gasto(args.gasto, args.out)
+    if args.manifest:
+        path = manifest.write(args.out)
+        files = manifest.describe(args.out)["files"]
+        print(f"{path}: {len(files)} files")
+        return 0
     s = build(args.raw, args.out)
+    manifest.write(args.out)
     print(f"municipalities.csv: {s['municipalities']} rows (ubigeo x year)")
     print(f"districts.csv: {s['districts']} districts")
     print(f"functions_by_department.csv: {s['functions']} rows")
@@ -841,6 +863,7 @@ def main(argv: list[str] | None = None) -> int:
         f"districts_geo_puno.json: {s['puno_features']} features, {s['puno_kb']:.0f} KB"
     )
     print(f"districts without polygon ({len(s['no_polygon'])}): {' '.join(s['no_polygon'])}")
+    print(f"{manifest.MANIFEST_NAME}: every file of {args.out}, with sizes, hashes and rows")
     return 0
 
 
@@ -868,6 +891,8 @@ def _gasto(files: list[Path], out: Path) -> int:
         f"wrote {out}/functions_by_municipality.csv, projects_by_municipality.csv, "
         "gap_spending_by_municipality.csv"
     )
+    manifest.write(out)
+    print(f"{manifest.MANIFEST_NAME} refreshed")
     return 0
 
 
