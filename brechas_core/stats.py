@@ -258,12 +258,12 @@ def spearman_rows(x: ArrayLike, y: ArrayLike) -> np.ndarray:
 
 
 def ols(x: ArrayLike, y: ArrayLike) -> OLSResult:
-    """Least-squares fit of ``y`` (budget share) on ``x`` (gap size).
+    """Least-squares fit of ``y`` (budget share) on ``x`` (gap size) with scikit-learn.
 
-    Solved as scikit-learn's ``LinearRegression`` does (centre both variables, then
-    ``numpy.linalg.lstsq``), without importing scikit-learn: its import alone took 0.8 s
-    of a fresh server's first page. A constant ``x`` gives the minimum-norm answer, a flat
-    line at the mean of ``y``.
+    scikit-learn is imported on the first call, not with this module: its import costs
+    ~0.8 s once per process, which a fresh server's first page should not pay before it
+    needs a fitted line. A constant ``x`` gives scikit-learn's answer, a flat line at the
+    mean of ``y``.
 
     Examples
     --------
@@ -271,14 +271,18 @@ def ols(x: ArrayLike, y: ArrayLike) -> OLSResult:
     >>> round(fit.slope, 6), round(fit.intercept, 6), round(fit.r2, 6)
     (2.0, 1.0, 1.0)
     >>> fit = ols([2, 2, 2], [1, 3, 5])
-    >>> fit.slope, fit.intercept
+    >>> float(fit.slope), float(fit.intercept)
     (0.0, 3.0)
     """
+    import sklearn
+    from sklearn.linear_model import LinearRegression
+
     x, y = _pairs(x, y)
-    x_mean, y_mean = float(x.mean()), float(y.mean())
-    coef = np.linalg.lstsq((x - x_mean).reshape(-1, 1), y - y_mean, rcond=None)[0]
-    slope = float(coef[0])
-    intercept = y_mean - slope * x_mean
+    # _pairs has already checked shapes; finite inputs are the caller's contract, so skip
+    # scikit-learn's per-call validation (it dominates the cost on 10-16 points).
+    with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+        model = LinearRegression().fit(x.reshape(-1, 1), y)
+    slope, intercept = float(model.coef_[0]), float(model.intercept_)
     ss_tot = float(np.sum((y - y.mean()) ** 2))
     ss_res = float(np.sum((y - intercept - slope * x) ** 2))
     r2 = 1.0 - ss_res / ss_tot if ss_tot > 0 else float("nan")

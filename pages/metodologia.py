@@ -49,8 +49,8 @@ st.latex(
 st.markdown(
     "Se rechaza la hipótesis nula de no correlación cuando |t| supera el valor crítico "
     f"bilateral de la t de Student (para gl = 8 y α = 0.05, {num(rep.spearman.t_critical, 3)})."
-    " La recta de mínimos cuadrados (participación = a + b × brecha) se ajusta con NumPy "
-    "(numpy.linalg.lstsq, sobre datos centrados); R² es la proporción de la varianza explicada."
+    " La recta de mínimos cuadrados (participación = a + b × brecha) se ajusta con "
+    "scikit-learn (LinearRegression); R² es la proporción de la varianza explicada."
 )
 
 st.header("3. La regla del mínimo garantizado")
