@@ -12,9 +12,10 @@ Run: ``.venv/bin/python benchmarks/taller.py [--db sqlite,postgresql] [--burst 1
    PostgreSQL with ``--room-db postgresql``), behind Debian's nginx with cookie affinity
    (sticky sessions; websocket upgrade) when there are several. N websocket sessions open
    the participant link within 5 s (first page; each process has served one session first,
-   unless ``--cold``), join, move the minimum slider (a fragment
-   rerun) and submit. Then a facilitator session opened directly on *each* process reads the
-   board: every one must count N proposals (the board is consistent across processes).
+   unless ``--cold``), join, move the minimum slider twice (a fragment rerun) and submit,
+   waiting a jittered 1-3 s between steps (load.py's workshop pace). Then a facilitator
+   session opened directly on *each* process reads the board: every one must count N
+   proposals (the board is consistent across processes).
 
 PostgreSQL: ``BRECHAS_TEST_PG_URL`` (as in the tests; ``scripts/test.sh`` starts one). nginx:
 ``apt-get install nginx``. Figures are printed (and written to benchmarks/out/ with
@@ -380,12 +381,12 @@ async def _participant(http: str, code: str, i: int, start_within: float, out: d
         )
         out["join"].append(t)
         out["errors"] += errors
-        await asyncio.sleep(random.uniform(0.5, 1.5))
+        await asyncio.sleep(random.uniform(1, 3))
         for value in (random.choice((20.0, 30.0, 40.0)), float(10 + i % 60)):
             t, errors = await p.send(doubles={"tw_minimo": value}, fragment="tw_minimo")
             out["move"].append(t)
             out["errors"] += errors
-            await asyncio.sleep(random.uniform(0.5, 1.5))
+            await asyncio.sleep(random.uniform(1, 3))
         t, errors = await p.send(triggers=["taller_enviar"], fragment="taller_enviar")
         out["submit"].append(t)
         out["errors"] += errors

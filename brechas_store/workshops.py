@@ -168,7 +168,6 @@ def _row_to_workshop(row) -> Workshop:
 def _rate_limit(conn: Connection, action: str, subject: str, limit: int, window: timedelta):
     t = now()
     key = _hash(subject)
-    conn.execute(delete(rate_events).where(rate_events.c.at < t - timedelta(days=1)))
     recent = conn.execute(
         select(func.count())
         .select_from(rate_events)
@@ -217,8 +216,9 @@ def create(
                 f"Se crearon demasiados talleres desde este navegador (máximo "
                 f"{lim.creates_per_hour} por hora). Espere un momento y vuelva a intentarlo."
             )
-        # Old workshops go away with their participants and proposals.
+        # Old workshops go away with their participants and proposals; old rate events too.
         conn.execute(delete(workshops).where(workshops.c.expires_at < t))
+        conn.execute(delete(rate_events).where(rate_events.c.at < t - timedelta(days=1)))
         for _ in range(20):
             code = new_code()
             taken = conn.execute(select(workshops.c.id).where(workshops.c.code == code)).first()
@@ -284,11 +284,13 @@ def authorize(store: Store, code: str, token: str) -> Workshop:
     return workshop
 
 
-def _lock_workshop(conn: Connection, workshop_id: int):
+def _lock_workshop(conn: Connection, workshop_id: int, *, shared: bool = False):
     """The workshop's row, locked until the transaction ends (PostgreSQL; SQLite holds the
-    database write lock already)."""
+    database write lock already). ``shared`` (FOR SHARE): submissions run side by side, and
+    closing the workshop (an UPDATE of the row) waits for those in flight, so none lands
+    after the close."""
     row = conn.execute(
-        select(workshops).where(workshops.c.id == workshop_id).with_for_update()
+        select(workshops).where(workshops.c.id == workshop_id).with_for_update(read=shared)
     ).first()
     if row is None:
         raise WorkshopError("Este taller ya no existe.")
@@ -364,7 +366,7 @@ def submit(
     session_hash = _hash(session_key)
     t = now()
     with store.write() as conn:
-        row = _lock_workshop(conn, workshop.id)
+        row = _lock_workshop(conn, workshop.id, shared=True)
         if not row.is_open:
             raise WorkshopError(
                 "El facilitador cerró la recepción de propuestas: su propuesta no se envió. "

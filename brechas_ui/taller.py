@@ -88,9 +88,16 @@ def _session_key() -> str:
 
 
 def _client() -> str:
-    """Who is asking, for the rate limit on creating workshops."""
+    """Who is asking, for the rate limit on creating workshops: the browser's address.
+
+    Behind a reverse proxy every request comes from the proxy, so the address the proxy
+    appended last to ``X-Forwarded-For`` (deploy/nginx.conf sets it) is used; earlier entries
+    are the client's own claims and are ignored.
+    """
+    ip = None
     try:
-        ip = st.context.ip_address
+        forwarded = st.context.headers.get("X-Forwarded-For")
+        ip = forwarded.split(",")[-1].strip() if forwarded else st.context.ip_address
     except Exception:
         ip = None
     return f"ip:{ip}" if ip else f"sesion:{_session_key()}"
