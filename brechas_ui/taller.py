@@ -118,6 +118,22 @@ def _base_url() -> str:
     return "/taller"
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _simulated(key: tuple, _scenario: Scenario):
+    """``simulate`` for a scenario, shared read-only by every session of the process.
+
+    A room proposes from a small set of values (round minimums, two ways to share), so the
+    same scenario is simulated again and again; ``key`` (the scenario's link parameters,
+    which describe it completely) identifies it.
+    """
+    inputs, _ = cache.simulator_inputs(_scenario.territory, _scenario.year)
+    return simulate(_scenario, inputs)
+
+
+def simulated(scenario: Scenario):
+    return _simulated(tuple(sorted(to_query(scenario).items())), scenario)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _qr_png(link: str) -> bytes:
     buf = io.BytesIO()
@@ -334,7 +350,7 @@ def _proposal(store, workshop: ws.Workshop) -> None:
     inputs, place = cache.simulator_inputs(base.territory, base.year)
     draw_controls(base, workshop, inputs)
     scenario = scenario_from_widgets(base, workshop, inputs)
-    sim = simulate(scenario, inputs)
+    sim = simulated(scenario)
     figures = wk.proposal_figures(scenario, sim)
 
     st.markdown(f"**{sim.reading}**")
@@ -396,7 +412,7 @@ def _submit(store, workshop: ws.Workshop) -> None:
     base = _base_scenario(workshop)
     inputs, _ = cache.simulator_inputs(base.territory, base.year)
     scenario = scenario_from_widgets(base, workshop, inputs)
-    figures = wk.proposal_figures(scenario, simulate(scenario, inputs))
+    figures = wk.proposal_figures(scenario, simulated(scenario))
     try:
         revision = ws.submit(
             store, workshop, _session_key(), scenario_query=to_query(scenario), **figures
@@ -613,8 +629,8 @@ def _room_rule(workshop: ws.Workshop, visible: list[dict]) -> None:
     base = _base_scenario(workshop)
     proposals = [_proposal_scenario(base, workshop, r) for r in visible]
     rule = wk.room_rule(base, proposals, workshop.controls)
-    inputs, place = cache.simulator_inputs(rule.territory, rule.year)
-    sim = simulate(rule, inputs)
+    _, place = cache.simulator_inputs(rule.territory, rule.year)
+    sim = simulated(rule)
     years = wk.years_to_close(sim)
     st.subheader("La regla de la sala (mediana de las propuestas)")
     st.markdown(sim.reading)
