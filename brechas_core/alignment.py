@@ -34,14 +34,42 @@ from brechas_core.stats import (
 )
 
 __all__ = [
+    "MIN_POINTS",
     "Alignment",
     "alignment",
     "minimum_curve",
     "smallest_significant_minimum",
+    "testable",
 ]
 
 #: The default grid of minimums: 0 %, 1 %, ..., 100 %.
 MINIMUMS = np.linspace(0.0, 100.0, 101)
+
+#: Fewest points on which a correlation test is shown. With 3 points (a real district's
+#: three census gaps) the t test has 1 degree of freedom, rho can only be -1, -0.5, 0.5
+#: or 1, and a perfect 1 reads "|t| = inf > 12.706": a verdict the data cannot carry.
+#: With 5, the test has 3 degrees of freedom and rho 11 possible values.
+MIN_POINTS = 5
+
+
+def testable(gap_pct: ArrayLike) -> bool:
+    """Whether a correlation test on these gaps can say something: at least
+    :data:`MIN_POINTS` gaps, all known.
+
+    Examples
+    --------
+    >>> testable([60.0, 20.0, 40.0]), testable([1.0, 2.0, 3.0, 4.0, 5.0])
+    (False, True)
+    >>> testable([1.0, 2.0, float("nan"), 4.0, 5.0])
+    False
+    """
+    gap = np.asarray(gap_pct, dtype=float)
+    return gap.size >= MIN_POINTS and bool(np.all(np.isfinite(gap)))
+
+
+def _unknown(method: str, n: int, alpha: float) -> CorrelationResult:
+    nan = float("nan")
+    return CorrelationResult(method, nan, nan, n, n - 2, nan, nan, alpha)
 
 
 @dataclass(frozen=True)
@@ -80,6 +108,15 @@ def alignment(gap_pct: ArrayLike, share_pct: ArrayLike, alpha: float = 0.05) -> 
     >>> round(res.spearman.statistic, 2), round(res.pearson.statistic, 3)
     (0.8, 0.781)
     """
+    gap, share = np.asarray(gap_pct, dtype=float), np.asarray(share_pct, dtype=float)
+    if not (np.all(np.isfinite(gap)) and np.all(np.isfinite(share))) or gap.size < 3:
+        # unknown gaps (a district without census data) or too few points: nothing to test
+        nan = float("nan")
+        return Alignment(
+            spearman=_unknown("spearman", gap.size, alpha),
+            pearson=_unknown("pearson", gap.size, alpha),
+            fit=OLSResult(nan, nan, nan, gap.size),
+        )
     return Alignment(
         spearman=spearman(gap_pct, share_pct, alpha),
         pearson=pearson(gap_pct, share_pct, alpha),

@@ -201,6 +201,16 @@ class Simulation:
         (central cost; baseline and scenario), and the unit costs used with their source.
     reading : str
         One sentence that says what the rule does, in Spanish.
+    tested : bool
+        Whether the table carries a correlation test (at least ``alignment.MIN_POINTS``
+        known gaps). When False, ``before``/``after`` are not shown and
+        ``alignment_words`` says what the shares do instead.
+    missing : str or None
+        What data a real territory lacks (no Census 2017 gaps), in Spanish.
+    alignment_words : str
+        The alignment in words when it is not tested: for a territory of many
+        municipalities, across municipalities first (soles per inhabitant vs gap, ``n`` =
+        districts), then what each gap's share does.
     situation : str
         What the rule does (:func:`brechas_core.rules.situation`); the reading, the
         notices and the page's warnings all follow from it.
@@ -232,6 +242,9 @@ class Simulation:
     projection: pd.DataFrame | None
     projection_summary: pd.DataFrame | None
     reading: str
+    tested: bool = True
+    missing: str | None = None
+    alignment_words: str = ""
     situation: str = "linea_base"
     territory: territory.TerritoryResult | None = None
 
@@ -333,11 +346,15 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         is_target = rule.is_target
         resto_before, resto_after = float(res.baseline[-1]), float(res.shares[-1])
 
-    if len(ids) < 5:
-        notices.append(
-            f"Con solo {len(ids)} brechas, la correlación entre brecha y presupuesto y su prueba "
-            "dicen poco. Para ver si el dinero sigue a la necesidad, compare distritos en la "
-            "página Territorios."
+    known = bool(np.all(np.isfinite(gap)))
+    missing = None
+    if not known:
+        missing = (
+            f"{inputs.place} no tiene datos del Censo 2017 (sus brechas de agua, desagüe y "
+            "electricidad; suele ser un distrito creado después del censo). La regla se "
+            "aplica a su presupuesto (por partes iguales si el reparto es por brecha), pero "
+            "no se proyecta la cobertura ni se mide la alineación: vea su provincia o su "
+            "departamento."
         )
     moved = shares - baseline
     items = pd.DataFrame(
@@ -378,9 +395,14 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         smallest_r=None if curve is None else align.smallest_significant_minimum(curve, "pearson"),
         r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
         assumptions=a,
+        tested=align.testable(gap),
+        missing=missing,
     )
+    sim["alignment_words"] = _alignment_words(sim, n, known, by_municipality)
     projection, summary = (
-        _projection(scenario, inputs, items, a) if scenario.view == "prioritarias" else (None, None)
+        _projection(scenario, inputs, items, a)
+        if scenario.view == "prioritarias" and known
+        else (None, None)
     )
     sim.update(projection=projection, projection_summary=summary, territory=by_municipality)
     sim["situation"] = rules.situation(res)
@@ -447,6 +469,31 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
     return wide, summary
 
 
+def _alignment_words(sim: dict, n: int, known: bool, by_municipality) -> str:
+    """The alignment in words, for a table too small (or without gaps) for a test."""
+    if sim["tested"]:
+        return ""
+    parts = []
+    across = None if by_municipality is None else territory.across_municipalities(by_municipality)
+    if across:
+        parts.append(across)
+    if not known:
+        parts.append("Sin las brechas del censo no se puede ver si el dinero sigue a la necesidad.")
+        return " ".join(parts)
+    items = sim["items"].sort_values("gap_pct", ascending=False, kind="stable")
+    shares = "; ".join(
+        f"{r.label} (brecha {pct(r.gap_pct, 1)}): {pct(r.baseline_pct)}"
+        + (f" → {pct(r.scenario_pct)}" if abs(r.moved_pct) > rules.ZERO else "")
+        for r in items.itertuples(index=False)
+    )
+    parts.append(
+        f"Con {n} brechas no se calcula una prueba de correlación (hacen falta al menos "
+        f"{align.MIN_POINTS}); de la mayor brecha a la menor, su parte del presupuesto: "
+        f"{shares}."
+    )
+    return " ".join(parts)
+
+
 def _significance(res) -> str:
     if not res.significant:
         return "no significativa"
@@ -464,6 +511,8 @@ def _reading(scenario: Scenario, sim: dict, place: str) -> str:
     align_txt = (
         f"La alineación entre brecha y presupuesto pasa de ρ = {num(b.statistic, 3)} "
         f"({_significance(b)}) a ρ = {num(f.statistic, 3)} ({_significance(f)})."
+        if sim["tested"]
+        else sim["alignment_words"]
     )
     kind = sim["situation"]
     if kind == "sin_objetivo":
@@ -477,10 +526,14 @@ def _reading(scenario: Scenario, sim: dict, place: str) -> str:
             "regla no tiene a quién proteger y no mueve dinero. Baje el umbral de brecha alta."
         )
     if kind == "linea_base":
+        today = (
+            f"Hoy la alineación es ρ = {num(b.statistic, 3)} ({_significance(b)})."
+            if sim["tested"]
+            else sim["alignment_words"]
+        )
         return (
             f"Línea base: {who} reciben {pct(sim['target_before'])} del presupuesto "
-            f"ejecutado. Mueva el mínimo garantizado para probar una regla. "
-            f"Hoy la alineación es ρ = {num(b.statistic, 3)} ({_significance(b)})."
+            f"ejecutado. Mueva el mínimo garantizado para probar una regla. {today}"
         )
     if kind == "ya_cumple":
         return (
@@ -495,9 +548,9 @@ def _reading(scenario: Scenario, sim: dict, place: str) -> str:
         )
     place = place if all(a.from_data.values()) else "el presupuesto indicado"
     t = sim.get("territory")
-    if t is not None:
+    if t is not None and t.summary.n_municipalities > 1:
         n = t.summary.n_municipalities
-        each = "su municipalidad" if n == 1 else f"cada una de sus {num(n)} municipalidades"
+        each = f"cada una de sus {num(n)} municipalidades"
         return (
             f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} del presupuesto "
             f"ejecutado de {each}, {who} pasan de {pct(sim['target_before'])} a "

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from brechas_core import real_shares, rules
+from brechas_core.alignment import MIN_POINTS
 from brechas_core.costs import district_costs, rural_weight
 from brechas_core.fmt import num, pct, soles, soles_millones
 from brechas_core.projection import project_coverage
@@ -44,6 +45,7 @@ __all__ = [
     "TerritoryInputs",
     "TerritoryResult",
     "TerritorySummary",
+    "across_municipalities",
     "apply_rule",
     "distribution",
     "district_frame",
@@ -492,13 +494,13 @@ def _alignment(d: pd.DataFrame, alpha: float) -> pd.DataFrame:
     }
     gap = ok["gap_mean_pct"].to_numpy(float)
     for (measure, moment), column in pairs.items():
-        if len(ok) < 3:
+        if len(ok) < MIN_POINTS:
             rows += _not_computable(
                 measure,
                 moment,
                 len(ok),
-                "Hacen falta al menos 3 distritos con datos del censo para medir la "
-                "alineación entre distritos.",
+                f"Hacen falta al menos {MIN_POINTS} distritos con datos del censo para medir "
+                "la alineación entre distritos.",
             )
             continue
         # Shares equal up to rounding noise (1e-9 p.p.) must tie, not be ranked.
@@ -522,6 +524,41 @@ def _alignment(d: pd.DataFrame, alpha: float) -> pd.DataFrame:
                 )
             )
     return pd.DataFrame(rows)
+
+
+def across_municipalities(result: TerritoryResult) -> str | None:
+    """The alignment across municipalities in words: estimated soles per inhabitant for the
+    three gaps against the mean gap, Spearman, before and after, with ``n``.
+
+    ``None`` for a single municipality. Inside one department every district starts from
+    the same estimated share, so a rule that lifts each to the same minimum scales them
+    all alike: the measure is then the same before and after, and the text says so.
+    """
+    al = result.alignment
+    if result.summary.n_municipalities < 2 or al.empty:
+        return None
+    rows = al[(al["measure"] == "per_capita") & (al["method"] == "spearman")]
+    base = rows[rows["moment"] == "base"].iloc[0]
+    after = rows[rows["moment"] == "escenario"].iloc[0]
+    n = int(base["n"])
+    if not np.isfinite(base["statistic"]) or not np.isfinite(after["statistic"]):
+        return f"Entre municipalidades: {base['decision']}"
+    head = (
+        f"Entre sus {num(n)} municipalidades con datos del censo, ¿reciben más soles por "
+        "habitante para las brechas las que tienen más brecha? "
+    )
+    verdict = "significativa" if bool(after["significant"]) else "no significativa"
+    if abs(float(after["statistic"]) - float(base["statistic"])) <= 1e-12:
+        return head + (
+            f"ρ = {num(float(base['statistic']), 3)} ({verdict}, n = {num(n)}), igual antes y "
+            "después de la regla: la participación se estima por departamento, así que la "
+            "regla escala a todos sus distritos por igual y no cambia este orden."
+        )
+    was = "significativa" if bool(base["significant"]) else "no significativa"
+    return head + (
+        f"ρ pasa de {num(float(base['statistic']), 3)} ({was}) a "
+        f"{num(float(after['statistic']), 3)} ({verdict}), n = {num(n)}."
+    )
 
 
 def _unit_costs(

@@ -5,6 +5,7 @@ import streamlit as st
 from brechas_core import charts
 from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.simulation import simulate
+from brechas_ui import across as across_alignment
 from brechas_ui import cache, frame, own_data, render, state
 from brechas_ui.controls import simulator_controls
 from brechas_ui.need import need_section
@@ -38,6 +39,25 @@ if own.missing:
     st.page_link("pages/datos.py", label="Ir a Mis datos", icon=":material/upload_file:")
 if inputs.estimate_note and priority:
     st.info(inputs.estimate_note, icon=":material/info:")
+if sim.missing and priority:
+    with st.container(key="sim_faltan_datos"):
+        st.warning(sim.missing, icon=":material/database_off:")
+        if len(place.code) == 6:
+            up = st.columns(2)
+            up[0].button(
+                "Ver su provincia",
+                key="sim_ir_provincia",
+                icon=":material/zoom_out_map:",
+                on_click=state.set_territory,
+                args=(place.code[:4],),
+            )
+            up[1].button(
+                "Ver su departamento",
+                key="sim_ir_departamento",
+                icon=":material/map:",
+                on_click=state.set_territory,
+                args=(place.code[:2],),
+            )
 st.markdown(f"#### {sim.reading}")
 for text in sim.notices:
     if not sim.feasible and "no es factible" in text:
@@ -63,22 +83,44 @@ with c2, st.container(key="m_soles_movidos"):
         help=f"{num(sim.top_up_pct, 2)} p.p. de un presupuesto ejecutado de "
         f"{soles(sim.assumptions.executed_soles)} (PIM × tasa de ejecución).",
     )
-with c3, st.container(key="m_spearman"):
-    st.metric(
-        "Spearman ρ",
-        num(sim.after.spearman.statistic, 3),
-        f"{sim.after.spearman.statistic - sim.before.spearman.statistic:+.3f}",
-        border=True,
-        help=sim.after.spearman.decision,
-    )
-with c4, st.container(key="m_pearson"):
-    st.metric(
-        "Pearson r",
-        num(sim.after.pearson.statistic, 3),
-        f"{sim.after.pearson.statistic - sim.before.pearson.statistic:+.3f}",
-        border=True,
-        help=sim.after.pearson.decision,
-    )
+if sim.tested:
+    with c3, st.container(key="m_spearman"):
+        st.metric(
+            "Spearman ρ",
+            num(sim.after.spearman.statistic, 3),
+            f"{sim.after.spearman.statistic - sim.before.spearman.statistic:+.3f}",
+            border=True,
+            help=sim.after.spearman.decision,
+        )
+    with c4, st.container(key="m_pearson"):
+        st.metric(
+            "Pearson r",
+            num(sim.after.pearson.statistic, 3),
+            f"{sim.after.pearson.statistic - sim.before.pearson.statistic:+.3f}",
+            border=True,
+            help=sim.after.pearson.decision,
+        )
+else:
+    # Too few gaps for a test (a real territory has three): no statistic on three points.
+    across = across_alignment.metric(sim)
+    with c3, st.container(key="m_spearman"):
+        if across is None:
+            st.metric(
+                "Spearman ρ",
+                "—",
+                border=True,
+                help=f"Sin prueba: {sim.alignment_words}",
+            )
+        else:
+            value, delta, why = across
+            st.metric("ρ entre municipalidades", value, delta, border=True, help=why)
+    with c4, st.container(key="m_pearson"):
+        st.metric(
+            "Prueba de correlación",
+            "no aplica",
+            border=True,
+            help=sim.alignment_words,
+        )
 
 st.subheader("Participación en el presupuesto: línea base y escenario")
 render.live_chart(
@@ -89,7 +131,12 @@ render.live_chart(
 )
 render.moves_table(sim)
 
-if priority:
+if priority and sim.projection is None:
+    st.info(
+        "Sin las brechas del Censo 2017 de este territorio no se proyecta la cobertura.",
+        icon=":material/info:",
+    )
+elif priority:
     st.subheader("Cobertura proyectada")
     a = sim.assumptions
     st.caption(
@@ -132,39 +179,52 @@ else:
     )
 
 st.subheader("Alineación entre necesidad y dinero")
-left, right = st.columns(2)
-with left:
-    st.markdown("**Brecha y participación, con la recta de mínimos cuadrados**")
-    render.alignment_scatter(sim, key="sim_dispersion")
-    st.caption(
-        f"Línea base: {sim.before.spearman.decision} Escenario: {sim.after.spearman.decision}"
-    )
-with right:
-    if sim.curve is None:
-        st.markdown("**La regla en cada municipalidad**")
+if not sim.tested:
+    with st.container(key="sim_alineacion_en_palabras"):
+        st.markdown(sim.alignment_words)
+        across_alignment.table(sim)
         st.caption(
             "En un territorio la regla se aplica al presupuesto de cada municipalidad por "
             "separado; las cifras de arriba son la suma. Vea cada distrito en la página "
             "Territorios."
+            if sim.territory is not None and sim.territory.summary.n_municipalities > 1
+            else "Para ver si el dinero sigue a la necesidad hacen falta más puntos: compare "
+            "distritos en la página Territorios."
         )
-    else:
-        st.markdown("**¿Desde qué mínimo el dinero sigue a la necesidad?**")
-        render.live_chart(
-            "minimum_curve_template",
-            (),
-            charts.minimum_curve_data(
-                sim.curve,
-                current=scenario.minimum_pct,
-                r_critical=sim.r_critical,
-                smallest=sim.smallest_rho,
-            ),
-            key="sim_curva",
-        )
-        first_rho = "nunca" if sim.smallest_rho is None else f"desde {pct(sim.smallest_rho, 0)}"
-        first_r = "nunca" if sim.smallest_r is None else f"desde {pct(sim.smallest_r, 0)}"
+else:
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Brecha y participación, con la recta de mínimos cuadrados**")
+        render.alignment_scatter(sim, key="sim_dispersion")
         st.caption(
-            f"Con las demás opciones como están, la correlación es positiva y significativa "
-            f"(α = 0.05, umbral {num(sim.r_critical, 3)}): por Spearman {first_rho}, por "
-            f"Pearson {first_r} de mínimo garantizado. La línea discontinua marca mínimos no "
-            "factibles."
+            f"Línea base: {sim.before.spearman.decision} Escenario: {sim.after.spearman.decision}"
         )
+    with right:
+        if sim.curve is None:
+            st.markdown("**La regla en cada municipalidad**")
+            st.caption(
+                "En un territorio la regla se aplica al presupuesto de cada municipalidad por "
+                "separado; las cifras de arriba son la suma. Vea cada distrito en la página "
+                "Territorios."
+            )
+        else:
+            st.markdown("**¿Desde qué mínimo el dinero sigue a la necesidad?**")
+            render.live_chart(
+                "minimum_curve_template",
+                (),
+                charts.minimum_curve_data(
+                    sim.curve,
+                    current=scenario.minimum_pct,
+                    r_critical=sim.r_critical,
+                    smallest=sim.smallest_rho,
+                ),
+                key="sim_curva",
+            )
+            first_rho = "nunca" if sim.smallest_rho is None else f"desde {pct(sim.smallest_rho, 0)}"
+            first_r = "nunca" if sim.smallest_r is None else f"desde {pct(sim.smallest_r, 0)}"
+            st.caption(
+                f"Con las demás opciones como están, la correlación es positiva y significativa "
+                f"(α = 0.05, umbral {num(sim.r_critical, 3)}): por Spearman {first_rho}, por "
+                f"Pearson {first_r} de mínimo garantizado. La línea discontinua marca mínimos no "
+                "factibles."
+            )

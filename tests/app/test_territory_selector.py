@@ -47,3 +47,23 @@ def test_simulador_for_peru_shows_the_sum_of_each_municipalitys_rule_and_says_so
     # the Simulador shows the same sum (it pooled every budget before: S/ 590.65 M).
     assert _metric(at, "Reasignado al año") == "S/ 1,112,341,491"
     assert "cada una de sus 1,891 municipalidades" in at.markdown[0].value
+
+
+def test_a_district_without_census_data_opens_and_offers_its_province(open_page, ok):
+    # 030612 showed the error panel for every option
+    at = open_page("simulador", {"territorio": "030612", "anio": "2023", "minimo": "20"})
+    assert any("no tiene datos del Censo 2017" in w.value for w in at.warning)
+    at.button(key="sim_ir_provincia").click().run()
+    ok(at)
+    assert at.query_params["territorio"] == "0306"
+
+
+def test_a_district_shows_no_test_on_three_points(open_page):
+    at = open_page("simulador", {"territorio": "210501", "anio": "2023", "minimo": "20"})
+    shown = " ".join(
+        [m.value for m in at.markdown]
+        + [c.value for c in at.caption]
+        + [m.help or "" for m in at.metric]
+    )
+    assert "inf" not in shown and "12.706" not in shown
+    assert _metric(at, "Spearman ρ") == "—"

@@ -177,7 +177,8 @@ def test_simulador_for_a_territory_moves_the_sum_of_each_municipalitys_rule(
     assert sim.items["scenario_pct"].sum() == pytest.approx(
         each.summary.scenario_share_gaps_pct, rel=1e-12
     )
-    assert "cada" in sim.reading or "su municipalidad" in sim.reading
+    # many municipalities: the reading says it is the sum of each one's rule
+    assert ("cada una de sus" in sim.reading) == (code != "210501")
 
 
 def _districts():
@@ -233,3 +234,41 @@ def test_a_pinned_share_is_measured_from_the_original_baseline(inputs):
         sim.items.loc[high, "moved_pct"].sum()
     )
     assert "cambian de manos 7.93 p.p., unos S/ 618,847" in sim.reading
+
+
+# -- Districts without census data open (item 3); only statistics the data carry (item 9) --
+
+
+def test_a_district_without_census_data_opens_and_says_what_is_missing(peru_2023_inputs):
+    # 030612 Ahuayro was created after the 2017 census: the page crashed for every option
+    inputs_t, _ = peru_2023_inputs("030612")
+    for scenario in (Scenario(), Scenario(minimum_pct=20, reparto="igual", protected_pct=50)):
+        sim = simulate(scenario.with_(territory="030612", year="2023"), inputs_t)
+        assert "no tiene datos del Censo 2017" in sim.missing
+        assert "provincia" in sim.missing and "departamento" in sim.missing
+        assert sim.projection is None and not sim.tested
+        assert "Sin las brechas del censo" in sim.reading
+    # what can run, runs: the rule on its budget
+    assert sim.top_up_soles > 0
+
+
+def test_three_gaps_carry_no_test_and_the_reading_says_what_the_shares_do(peru_2023_inputs):
+    inputs_t, _ = peru_2023_inputs("210501")
+    sim = simulate(Scenario(territory="210501", year="2023", minimum_pct=20), inputs_t)
+    assert not sim.tested
+    assert "ρ =" not in sim.reading and "significativa" not in sim.reading
+    assert "Con 3 brechas no se calcula una prueba de correlación" in sim.reading
+    # the largest gap first, with its share before and after
+    assert "Desagüe (brecha 71.5 %): 3.38 % → 8.90 %" in sim.reading
+
+
+def test_for_a_territory_the_alignment_across_municipalities_comes_first(peru_2023_inputs):
+    inputs_t, _ = peru_2023_inputs("PE")
+    sim = simulate(Scenario(territory="PE", year="2023", minimum_pct=10), inputs_t)
+    assert sim.alignment_words.startswith("Entre sus 1,874 municipalidades")
+    assert sim.alignment_words.index("Entre sus") < sim.alignment_words.index("Con 3 brechas")
+
+
+def test_the_studys_tables_keep_their_tests(inputs):
+    assert simulate(Scenario(), inputs).tested
+    assert simulate(Scenario(view="sectores"), inputs).tested

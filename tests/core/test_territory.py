@@ -211,11 +211,13 @@ def test_alignment_by_share_is_not_computable_inside_one_department(peru_2023, u
     assert per_capita["statistic"].notna().all()
 
 
-def test_alignment_needs_three_districts(peru_2023, unit_costs):
-    two = peru_2023[peru_2023["ubigeo"].isin(["210501", "210502"])]
-    al = T.apply_rule(two, Scenario(minimum_pct=20), unit_costs).alignment
+def test_alignment_needs_five_districts(peru_2023, unit_costs):
+    # three or four districts gave "|t| = inf > 12.706 (gl = 1)": no test below five
+    # (issue 8 item 9; this test asked for three)
+    four = peru_2023[peru_2023["ubigeo"].isin(["210501", "210502", "210503", "210504"])]
+    al = T.apply_rule(four, Scenario(minimum_pct=20), unit_costs).alignment
     assert al["statistic"].isna().all()
-    assert al["decision"].str.contains("al menos 3").all()
+    assert al["decision"].str.contains("al menos 5").all()
 
 
 def test_protected_part_larger_than_the_rest_is_capped_with_a_notice(peru_2023, unit_costs):
@@ -372,3 +374,28 @@ def test_shares_sum_to_100_never_negative_and_gaps_never_lose(
     # The resto never goes below the protected part (capped at what it had).
     floor_resto = np.minimum(protected, d["resto_before_pct"])
     assert (d["resto_after_pct"] >= floor_resto - 1e-9).all()
+
+
+def test_inside_one_department_the_per_inhabitant_alignment_is_said_to_be_unchanged(
+    peru_2023, unit_costs
+):
+    puno = peru_2023[peru_2023["department_code"] == "21"]
+    res = T.apply_rule(puno, Scenario(minimum_pct=20), unit_costs)
+    al = res.alignment[res.alignment["measure"] == "per_capita"].set_index(["moment", "method"])
+    assert al.loc[("base", "spearman"), "statistic"] == pytest.approx(
+        al.loc[("escenario", "spearman"), "statistic"], abs=1e-12
+    )
+    text = T.across_municipalities(res)
+    assert "igual antes y después" in text and "n = 110" in text
+
+
+def test_across_peru_the_per_inhabitant_alignment_changes_and_names_n(peru_2023, unit_costs):
+    res = T.apply_rule(peru_2023, Scenario(minimum_pct=10), unit_costs)
+    text = T.across_municipalities(res)
+    assert text.startswith("Entre sus 1,874 municipalidades con datos del censo")
+    assert "ρ pasa de" in text and "n = 1,874" in text
+
+
+def test_a_single_municipality_has_no_alignment_across_municipalities(peru_2023, unit_costs):
+    one = peru_2023[peru_2023["ubigeo"] == "210501"]
+    assert T.across_municipalities(T.apply_rule(one, Scenario(), unit_costs)) is None

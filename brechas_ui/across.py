@@ -1,0 +1,58 @@
+"""The alignment across municipalities, in front when a territory's three gaps are too few
+for a test (issue 8, item 9): soles per inhabitant vs the mean gap, n = districts."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from brechas_core.fmt import num
+from brechas_ui.render import _markdown_table
+
+MOMENTS = {"base": "Línea base", "escenario": "Escenario"}
+METHODS = {"spearman": "Spearman ρ", "pearson": "Pearson r"}
+
+
+def _rows(sim):
+    t = sim.territory
+    if t is None or t.summary.n_municipalities < 2 or t.alignment.empty:
+        return None
+    return t.alignment[t.alignment["measure"] == "per_capita"]
+
+
+def metric(sim) -> tuple[str, str, str] | None:
+    """(value, delta, help) of Spearman's rho across municipalities, or None."""
+    rows = _rows(sim)
+    if rows is None:
+        return None
+    rho = rows[rows["method"] == "spearman"].set_index("moment")
+    before, after = float(rho.at["base", "statistic"]), float(rho.at["escenario", "statistic"])
+    if not (np.isfinite(before) and np.isfinite(after)):
+        return "—", None, str(rho.at["base", "decision"])
+    n = int(rho.at["escenario", "n"])
+    return (
+        num(after, 3),
+        f"{after - before:+.3f}",
+        f"Soles por habitante para las brechas frente a la brecha promedio, n = {num(n)} "
+        f"municipalidades. {rho.at['escenario', 'decision']}",
+    )
+
+
+def table(sim) -> None:
+    """Both tests across municipalities, before and after (nothing for a single one)."""
+    rows = _rows(sim)
+    if rows is None:
+        return
+    body = [
+        [
+            MOMENTS.get(r.moment, r.moment),
+            METHODS.get(r.method, r.method),
+            num(r.statistic, 3) if np.isfinite(r.statistic) else "—",
+            num(r.n),
+            str(r.decision),
+        ]
+        for r in rows.itertuples(index=False)
+    ]
+    st.markdown(
+        _markdown_table(["Momento", "Prueba", "Coeficiente", "n", "Decisión"], body, "llrrl")
+    )
