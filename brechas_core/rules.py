@@ -54,7 +54,7 @@ __all__ = [
 
 #: How a top-up is shared among the protected columns: in proportion to the gap size,
 #: in equal parts, or in proportion to weights the user types.
-REPARTOS = ("brecha", "igual", "manual")
+REPARTOS = ("brecha", "igual", "manual", "optimo")
 
 #: Tolerance, in percentage points, for sums of shares and feasibility comparisons.
 TOL = 1e-9
@@ -125,6 +125,11 @@ def reparto_weights(
             raise ValueError("El reparto «manual» necesita los pesos de cada columna.")
         w = np.broadcast_to(_f(manual), np.broadcast_shapes(np.shape(manual), gap.shape))
         w = w.copy()
+    elif reparto == "optimo":
+        raise ValueError(
+            "El reparto «optimo» no usa pesos fijos: priority_view lo calcula con el costo por "
+            "persona de cada brecha."
+        )
     else:
         raise ValueError(f"Reparto desconocido: {reparto!r}. Use uno de {', '.join(REPARTOS)}.")
     if not np.all(np.isfinite(w)) or np.any(w < 0):
@@ -641,6 +646,8 @@ def priority_view(
     manual_weights: ArrayLike | None = None,
     floors: ArrayLike | None = None,
     protected_pct: ArrayLike = 0.0,
+    need_share_pct: ArrayLike | None = None,
+    people_per_point: ArrayLike | None = None,
 ) -> Reallocation:
     """The minimum rule on the priority gaps (the study's Table 2) plus a "resto" column.
 
@@ -660,6 +667,11 @@ def priority_view(
         Per-gap floors in % of the total (only included gaps).
     protected_pct : array_like, shape (...) or scalar
         Part of the total, inside "resto", that cannot be cut (payroll, debt, ...).
+    need_share_pct, people_per_point : array_like, shape (..., g), optional
+        Only for ``reparto="optimo"`` (see :mod:`brechas_core.optimal` and
+        :func:`brechas_core.optimal.optimal_inputs`): the share that closes each gap within
+        the horizon, and the people each point of the budget covers in it. The top-up then
+        goes where it covers the most people, each gap up to what closes it.
 
     Returns
     -------
@@ -695,13 +707,46 @@ def priority_view(
         raise ValueError("El monto protegido debe estar entre 0 % y 100 % del total.")
     cap_resto = np.maximum(resto - protected[..., None], 0.0)
     capacity = np.concatenate([np.zeros(shape), cap_resto], axis=-1)
-    w = reparto_weights(reparto, gap, manual_weights)
-    w = np.concatenate([w, np.zeros((*w.shape[:-1], 1))], axis=-1)
     fl = None
     if floors is not None:
         fl = _f(floors)
         fl = np.concatenate([fl, np.zeros((*fl.shape[:-1], 1))], axis=-1)
+    if reparto == "optimo":
+        w = _optimal_weights(
+            baseline, is_target, minimum, gap, fl, capacity, need_share_pct, people_per_point
+        )
+    else:
+        w = reparto_weights(reparto, gap, manual_weights)
+        w = np.concatenate([w, np.zeros((*w.shape[:-1], 1))], axis=-1)
     return reallocate(baseline, is_target, minimum, weights=w, floors=fl, capacity=capacity)
+
+
+def _optimal_weights(
+    baseline, is_target, minimum, gap, floors, capacity, need_share_pct, people_per_point
+) -> np.ndarray:
+    """Weights that make :func:`reallocate` give each gap exactly its optimal part of the
+    top-up (the part above the floors), computed by :func:`brechas_core.optimal.greedy_split`.
+    """
+    from brechas_core.optimal import greedy_split  # optimal is a leaf module; no cycle
+
+    if need_share_pct is None or people_per_point is None:
+        raise ValueError(
+            "El reparto óptimo necesita el costo por persona y la población de cada brecha."
+        )
+    g = gap.shape[-1]
+    by_gap = np.concatenate(
+        [reparto_weights("brecha", gap), np.zeros((*gap.shape[:-1], 1))], axis=-1
+    )
+    kw = {"weights": by_gap, "floors": floors, "capacity": capacity}
+    floors_only = reallocate(baseline, is_target, 0.0, **kw)
+    full = reallocate(baseline, is_target, minimum, **kw)
+    extra = np.maximum(full.top_up - floors_only.top_up, 0.0)
+    held = floors_only.shares[..., :g]
+    room = np.maximum(_f(need_share_pct) - held, 0.0)
+    inc = np.asarray(is_target)[..., :g]
+    x = greedy_split(extra, room, _f(people_per_point), gap, inc)
+    x = np.where((extra > TOL)[..., None], x, np.broadcast_to(by_gap[..., :g], x.shape))
+    return np.concatenate([x, np.zeros((*x.shape[:-1], 1))], axis=-1)
 
 
 @dataclass(frozen=True)
@@ -905,7 +950,12 @@ def _by_id(pairs: Sequence[tuple[str, float]], ids: Sequence[str], default: floa
     return np.array([float(mapping.get(i, default)) for i in ids])
 
 
-def from_scenario(scenario, ids: Sequence[str], gap_pct: ArrayLike | None = None) -> RuleArgs:
+def from_scenario(
+    scenario,
+    ids: Sequence[str],
+    gap_pct: ArrayLike | None = None,
+    optimal: Mapping[str, np.ndarray] | None = None,
+) -> RuleArgs:
     """The rule's arguments for a scenario, over the columns ``ids``.
 
     The one place where a :class:`~brechas_core.scenario.Scenario` becomes the rule: the
@@ -920,6 +970,10 @@ def from_scenario(scenario, ids: Sequence[str], gap_pct: ArrayLike | None = None
         the function codes.
     gap_pct : array_like, shape (k,), optional
         Sector view: the functions' gaps, to report which ones the threshold protects.
+    optimal : mapping, optional
+        Priority view with ``reparto="optimo"``: ``need_share_pct`` and ``people_per_point``
+        from :func:`brechas_core.optimal.optimal_inputs`. The sector view has no cost per
+        person, so there ``"optimo"`` shares by gap.
 
     Examples
     --------
@@ -936,7 +990,7 @@ def from_scenario(scenario, ids: Sequence[str], gap_pct: ArrayLike | None = None
         overrides = {ids.index(c): float(v) for c, v in scenario.overrides if c in ids}
         kwargs = {
             "threshold": float(scenario.threshold_pct),
-            "reparto": scenario.reparto,
+            "reparto": "brecha" if scenario.reparto == "optimo" else scenario.reparto,
             "manual_weights": weights,
             "overrides": overrides or None,
             "locked": np.isin(ids, scenario.locked),
@@ -956,6 +1010,12 @@ def from_scenario(scenario, ids: Sequence[str], gap_pct: ArrayLike | None = None
         # priority_view caps it at each table's resto (protected_exceeds says where)
         "protected_pct": float(scenario.protected_pct),
     }
+    if scenario.reparto == "optimo":
+        if optimal is None:
+            raise ValueError(
+                "El reparto óptimo necesita el costo por persona y la población de cada brecha."
+            )
+        kwargs.update(optimal)
     return RuleArgs("prioridades", float(scenario.minimum_pct), kwargs, included)
 
 

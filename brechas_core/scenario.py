@@ -16,7 +16,8 @@ territorio    territory                                              estudio, PE
 anio          year                                                   2021-2023, promedio
 vista         view                                                   prioritarias, sectores
 minimo        guaranteed minimum for the targets, % of the budget    0-100
-reparto       how the top-up is shared                               brecha, igual, manual
+reparto       how the top-up is shared                               brecha, igual, manual,
+                                                                     optimo
 excluir       priority gaps left out of the rule                     ids, comma-separated
 pisos         per-gap floors, % of the budget                        id:valor,...
 pesos         manual weights for ``reparto=manual``                  id or code:valor,...
@@ -32,6 +33,8 @@ costo         unit cost per person, soles (central case)             id:valor,..
 archivo       the user's own budget file (Mis datos): its content   12 hex[:año]
               hash, and the year read from it
 clases        project classes chosen by the user for that file      cui:id,...
+meta          target gap % per gap within the horizon (reverse)      id:valor,... (0-100)
+fondo         Territorios: a fund to split across municipalities     0-1e11 soles a year
 ============  =====================================================  =====================
 """
 
@@ -57,7 +60,7 @@ __all__ = [
 ]
 
 VISTAS = ("prioritarias", "sectores")
-REPARTOS = ("brecha", "igual", "manual")
+REPARTOS = ("brecha", "igual", "manual", "optimo")
 ANIOS = ("promedio", "2021", "2022", "2023")
 
 # ASCII digits only ([0-9], not \d, which also matches "١٢"); up to 17 decimals and an
@@ -80,7 +83,7 @@ PARAMETERS = (
     ("anio", "Año del presupuesto", "2021, 2022, 2023 o promedio"),
     ("vista", "Qué se compara", "prioritarias (Tabla 2) o sectores (Tabla 3)"),
     ("minimo", "Mínimo garantizado para las brechas, % del presupuesto ejecutado", "0 a 100"),
-    ("reparto", "Cómo se reparte el aumento", "brecha, igual o manual"),
+    ("reparto", "Cómo se reparte el aumento", "brecha, igual, manual u optimo"),
     ("excluir", "Brechas que no entran en la regla", "ids separados por comas"),
     ("pisos", "Piso de cada brecha, % del presupuesto", "id:valor,… (0 a 100)"),
     (
@@ -107,6 +110,16 @@ PARAMETERS = (
         "clases",
         "Clases de proyecto elegidas al revisar sus datos",
         "cui:id,… (id de brecha u otros)",
+    ),
+    (
+        "meta",
+        "«¿Qué mínimo necesito?»: brecha a alcanzar en el horizonte, % (0 = cerrarla)",
+        "id:valor,… (0 a 100)",
+    ),
+    (
+        "fondo",
+        "Territorios: fondo a repartir entre municipalidades, S/ al año",
+        "0 a 100,000,000,000",
     ),
 )
 
@@ -140,6 +153,8 @@ class Scenario:
     own_file: str | None = None
     #: Project classes chosen by the user for that file: sorted (cui, gap id) pairs.
     project_classes: tuple[tuple[str, str], ...] = ()
+    targets: tuple[tuple[str, float], ...] = ()
+    fund_soles: float | None = None
     data_version: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -147,7 +162,7 @@ class Scenario:
         # and unique, per-item settings sorted by id, so that equal scenarios compare equal.
         for name in ("excluded", "locked"):
             object.__setattr__(self, name, tuple(sorted(set(getattr(self, name)))))
-        for name in ("floors", "weights", "overrides", "unit_costs"):
+        for name in ("floors", "weights", "overrides", "unit_costs", "targets"):
             object.__setattr__(self, name, _pairs(dict(getattr(self, name))))
         object.__setattr__(
             self,
@@ -169,7 +184,7 @@ class Scenario:
 
     def with_(self, **changes) -> Scenario:
         """A copy with some fields changed, per-item mappings normalised to sorted tuples."""
-        for name in ("floors", "weights", "overrides", "unit_costs"):
+        for name in ("floors", "weights", "overrides", "unit_costs", "targets"):
             if isinstance(changes.get(name), Mapping):
                 changes[name] = _pairs(changes[name])
         if isinstance(changes.get("project_classes"), Mapping):
@@ -243,6 +258,8 @@ def to_query(scenario: Scenario) -> dict[str, str]:
         "costo": ",".join(f"{k}:{_fmt(v)}" for k, v in s.unit_costs),
         "archivo": s.own_file or "",
         "clases": ",".join(f"{k}:{v}" for k, v in s.project_classes),
+        "meta": ",".join(f"{k}:{_fmt(v)}" for k, v in s.targets),
+        "fondo": _fmt(s.fund_soles) if s.fund_soles is not None else "",
     }
     q.update({k: v for k, v in optional.items() if v})
     return q
@@ -430,7 +447,7 @@ def group_notices(notices: Iterable[str], limit: int = MAX_NOTICES) -> list[str]
 KNOWN_PARAMS = (
     *("datos", "territorio", "anio", "vista", "minimo", "reparto", "excluir", "pisos"),
     *("pesos", "protegido", "umbral", "fijar", "bloquear", "presupuesto", "ejecucion"),
-    *("poblacion", "horizonte", "costo", "archivo", "clases"),
+    *("poblacion", "horizonte", "costo", "archivo", "clases", "meta", "fondo"),
 )
 
 
@@ -540,6 +557,8 @@ def from_query(
         unit_costs=r.pairs("costo", _ID, gap_ids, 1, 10_000_000),
         own_file=own_file,
         project_classes=_classes(r, gap_ids) if own_file else (),
+        targets=r.pairs("meta", _ID, gap_ids, 0, 100),
+        fund_soles=r.number("fondo", 0, 1e11, d.fund_soles),
         data_version=current_data_version,
     )
     return ParseResult(scenario, tuple(r.notices))

@@ -17,6 +17,7 @@ from brechas_core import alignment as align
 from brechas_core import data, rules, territory
 from brechas_core.costs import district_costs, rural_weight
 from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.optimal import optimal_inputs
 from brechas_core.projection import COST_CASES, project_coverage
 from brechas_core.projection import SCENARIOS as SERIES
 from brechas_core.scenario import Scenario
@@ -317,7 +318,8 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         labels = arrays["labels"].tolist()
         gap = arrays["gap_pct"]
         att = arrays["attention_pct"]
-        rule = rules.from_scenario(scenario, ids)
+        optimal = _optimal_inputs(scenario, inputs, a) if scenario.reparto == "optimo" else None
+        rule = rules.from_scenario(scenario, ids, optimal=optimal)
         if inputs.municipalities is not None:
             # The rule is about each municipality's own budget: apply it to each one and
             # add up (budget-weighted shares, so the soles are the sum of each one's).
@@ -408,6 +410,28 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
     sim["situation"] = rules.situation(res)
     sim["reading"] = _reading(scenario, sim, inputs.place)
     return Simulation(**sim)
+
+
+def _optimal_inputs(scenario: Scenario, inputs: Inputs, a: Assumptions) -> dict:
+    """``reparto=optimo``'s per-gap inputs for the table (central unit cost, the user's when
+    set; gaps without a cost per person get none)."""
+    c = inputs.costs
+    g = len(inputs.gaps["ids"])
+    override = scenario.unit_costs_dict()
+    cost = np.full(g, np.nan)
+    base = np.full(g, np.nan)
+    cost[c["position"]] = [
+        override.get(i, v) for i, v in zip(c["ids"], c["cost_central"], strict=True)
+    ]
+    base[c["position"]] = c["base_share"]
+    return optimal_inputs(
+        inputs.gaps["gap_pct"],
+        unit_cost=cost,
+        base_share=base,
+        population=a.population,
+        executed_soles=a.executed_soles,
+        horizon_years=a.horizon_years,
+    )
 
 
 def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assumptions):

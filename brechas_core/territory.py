@@ -32,6 +32,7 @@ from brechas_core import real_shares, rules
 from brechas_core.alignment import MIN_POINTS
 from brechas_core.costs import district_costs, rural_weight
 from brechas_core.fmt import num, pct, soles, soles_millones
+from brechas_core.optimal import optimal_inputs
 from brechas_core.projection import project_coverage
 from brechas_core.scenario import ANIOS, Scenario
 from brechas_core.stats import CorrelationResult, pearson, spearman
@@ -624,7 +625,19 @@ def apply_rule(
     gap = d[[f"{s}_gap_pct" for s in _STEMS]].to_numpy(float)
     gap_rule = np.nan_to_num(gap, nan=0.0)
     att = d[[f"est_share_{s}_pct" for s in _STEMS]].to_numpy(float)
-    rule = rules.from_scenario(scenario, _IDS)
+    weight = d["rural_weight"].to_numpy(float) if "rural_weight" in d else np.full(n, np.nan)
+    cost, base_share = _unit_costs(unit_costs, scenario, weight)  # cost: (n, 3)
+    optimal = None
+    if scenario.reparto == "optimo":
+        optimal = optimal_inputs(
+            gap,
+            unit_cost=cost,
+            base_share=base_share,
+            population=d["population"].to_numpy(float),
+            executed_soles=d["devengado"].to_numpy(float),
+            horizon_years=int(scenario.horizon_years),
+        )
+    rule = rules.from_scenario(scenario, _IDS, optimal=optimal)
     over = rules.protected_exceeds(scenario, att)
     if n and np.any(over):
         notices.append(
@@ -653,8 +666,6 @@ def apply_rule(
 
     # Projection: only where the census gives the gaps and the population.
     ok = d["has_census"].to_numpy(bool)
-    weight = d["rural_weight"].to_numpy(float) if "rural_weight" in d else np.full(n, np.nan)
-    cost, base_share = _unit_costs(unit_costs, scenario, weight)  # cost: (n, 3)
     horizon = int(scenario.horizon_years)
     covered = np.full((2, n, 3), np.nan)
     gap_end = np.full((2, n, 3), np.nan)

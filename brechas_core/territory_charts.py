@@ -27,6 +27,12 @@ __all__ = [
 
 #: Map colours: key -> (column, Spanish title, d3 format, colour scheme).
 MAP_MEASURES = {
+    "minimo": (
+        "minimum_pct",
+        "Mínimo garantizado que alcanza las metas (%)",
+        ",.1f",
+        "purples",
+    ),
     "brecha": (
         "gap_mean_pct",
         "Brecha promedio de agua, desagüe y electricidad, Censo 2017 (%)",
@@ -316,4 +322,31 @@ def ranking_bars(
             ],
         )
         .properties(height=28 * len(head) + 70)
+    )
+
+
+def minimum_histogram(districts: pd.DataFrame) -> alt.Chart:
+    """How many municipalities need each guaranteed minimum to reach the targets
+    (``minimum_pct`` of :func:`brechas_core.reverse.for_territory`; NaN rows left out).
+
+    Examples
+    --------
+    >>> chart = minimum_histogram(pd.DataFrame({"minimum_pct": [0.0, 12.5, 40.0, None]}))
+    >>> chart.to_dict()["mark"]["type"]
+    'bar'
+    """
+    values = districts[["minimum_pct"]].dropna().round(2)
+    return (
+        alt.Chart(values)
+        .mark_bar(color="#6A51A3")
+        .encode(
+            x=alt.X(
+                "minimum_pct:Q",
+                bin=alt.Bin(extent=[0, 100], step=5),
+                title="Mínimo garantizado necesario (% del presupuesto ejecutado)",
+            ),
+            y=alt.Y("count():Q", title="Municipalidades"),
+            tooltip=[alt.Tooltip("count():Q", title="Municipalidades")],
+        )
+        .properties(height=220)
     )

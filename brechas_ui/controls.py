@@ -18,6 +18,7 @@ REPARTO_LABELS = {
     "brecha": "Según el tamaño de la brecha",
     "igual": "En partes iguales",
     "manual": "Con pesos que yo elijo",
+    "optimo": "Donde cubre a más personas (óptimo)",
 }
 
 

@@ -160,3 +160,10 @@ def _redraw_widgets() -> None:
     """Drop every scenario widget's own state, so each is seeded again from the scenario."""
     for key in [k for k in st.session_state if str(k).startswith(_W)]:
         del st.session_state[key]
+
+
+def apply(**fields) -> None:
+    """Callback: change some scenario fields from a button (e.g. «Usar este mínimo») and
+    draw every scenario widget afresh from the scenario."""
+    put(get().with_(**fields))
+    _redraw_widgets()

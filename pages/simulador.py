@@ -9,6 +9,7 @@ from brechas_ui import across as across_alignment
 from brechas_ui import cache, frame, own_data, render, state
 from brechas_ui.controls import simulator_controls
 from brechas_ui.need import need_section
+from brechas_ui.reverse import reverse_section, sharing_section
 
 frame.require()
 
@@ -160,6 +161,8 @@ elif priority:
     )
     render.years_table(sim.projection_summary)
     need_section(sim)  # issue 8 item 10: what closing each gap needs, and any excess
+    sharing_section(scenario, inputs, sim)  # issue 15: reparto=optimo, compared
+    reverse_section(scenario, inputs, sim)  # issue 15: «¿Qué mínimo necesito?»
     st.caption(
         "La banda va del costo unitario bajo (cierra antes, cifras urbanas) al alto (cifras "
         "rurales). Los costos por persona son **supuestos** que usted puede cambiar, "

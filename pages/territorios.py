@@ -13,6 +13,7 @@ from brechas_ui import cache, frame, portfolio_cache, render, state
 from brechas_ui import territory_cache as tc
 from brechas_ui.columns import column_config
 from brechas_ui.need import territory_need_section
+from brechas_ui.reverse import fund_section, territory_reverse_section
 
 frame.require()
 
@@ -118,6 +119,8 @@ st.caption(
 for text in result.notices:
     st.info(text, icon=":material/info:")
 territory_need_section(result.districts, unit_costs, scenario)  # money beyond the need
+territory_reverse_section(own, scenario, unit_costs, context_territory)  # issue 15
+fund_section(result, scenario, unit_costs)  # issue 15: a fund split to cover the most people
 
 # -- Who gains and who gives ----------------------------------------------------------
 st.subheader(f"Quién recibe y quién cede: {context_territory.name}")

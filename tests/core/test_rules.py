@@ -179,7 +179,9 @@ def test_already_met_notice():
 
 
 def test_reparto_weights_validation():
-    assert REPARTOS == ("brecha", "igual", "manual")
+    assert REPARTOS == ("brecha", "igual", "manual", "optimo")
+    with pytest.raises(ValueError, match="no usa pesos fijos"):
+        reparto_weights("optimo", GAP)
     with pytest.raises(ValueError, match="manual"):
         reparto_weights("manual", GAP)
     with pytest.raises(ValueError, match="Reparto desconocido"):
@@ -351,7 +353,8 @@ def test_vectorised_rows_equal_single_scenarios(batch):
     minimum=st.floats(0.0, 100.0),
     protected=st.floats(0.0, 80.0),
     included=st.lists(st.booleans(), min_size=len(GAP), max_size=len(GAP)),
-    reparto=st.sampled_from(REPARTOS),
+    # "optimo" needs costs per person: tests/core/test_optimal.py covers it
+    reparto=st.sampled_from([r for r in REPARTOS if r != "optimo"]),
 )
 def test_priority_view_never_moves_excluded_gaps_or_protected_resto(
     minimum, protected, included, reparto

@@ -109,7 +109,11 @@ scenarios = st.builds(
     year=st.sampled_from(["promedio", "2021", "2023"]),
     view=st.sampled_from(["prioritarias", "sectores"]),
     minimum_pct=st.floats(0, 100).map(lambda v: round(v, 2)),
-    reparto=st.sampled_from(["brecha", "igual", "manual"]),
+    reparto=st.sampled_from(["brecha", "igual", "manual", "optimo"]),
+    targets=st.dictionaries(
+        st.sampled_from(GAPS), st.floats(0, 100).map(lambda v: round(v, 1))
+    ).map(lambda d: tuple(sorted(d.items()))),
+    fund_soles=st.none() | st.floats(0, 1e9).map(lambda v: round(v, 2)),
     excluded=st.lists(st.sampled_from(GAPS), unique=True).map(lambda v: tuple(sorted(v))),
     floors=st.dictionaries(
         st.sampled_from(GAPS), st.floats(0.5, 100).map(lambda v: round(v, 1))
@@ -146,7 +150,7 @@ every_parameter = st.builds(
     year=st.sampled_from(["promedio", "2021", "2022", "2023"]),
     view=st.sampled_from(["prioritarias", "sectores"]),
     minimum_pct=st.floats(0, 100),
-    reparto=st.sampled_from(["brecha", "igual", "manual"]),
+    reparto=st.sampled_from(["brecha", "igual", "manual", "optimo"]),
     excluded=st.lists(st.sampled_from(GAPS)).map(tuple),
     floors=_items(GAPS, 0, 100),
     # both views' manual weights: priority-gap ids and function codes
@@ -160,6 +164,8 @@ every_parameter = st.builds(
     population=st.none() | st.integers(1, 40_000_000),
     horizon_years=st.integers(1, 50),
     unit_costs=_items(GAPS, 1, 10_000_000),
+    targets=_items(GAPS, 0, 100),
+    fund_soles=st.none() | st.floats(0, 1e11),
 )
 
 
@@ -189,6 +195,8 @@ def test_every_written_parameter_is_a_known_one():
             unit_costs=(("agua", 10.0),),
             own_file="0123456789ab:2024",
             project_classes=(("2345678", "otros"),),
+            targets=(("agua", 0.0),),
+            fund_soles=1e6,
             data_version="abcd1234",
         )
     )
@@ -214,3 +222,14 @@ def test_a_tampered_file_hash_or_class_is_ignored_with_a_notice():
     result = read({"archivo": "0123456789ab", "clases": "1:agua,x:y,2:nada"})
     assert result.scenario.project_classes == (("1", "agua"),)
     assert any("«clases»" in n for n in result.notices)
+
+
+def test_targets_and_a_fund_travel_in_the_link():
+    s = read({"meta": "agua:0,desague:12.5", "fondo": "50000000", "reparto": "optimo"}).scenario
+    assert s.targets == (("agua", 0.0), ("desague", 12.5))
+    assert s.fund_soles == 50_000_000.0
+    assert s.reparto == "optimo"
+    assert to_query(s)["meta"] == "agua:0,desague:12.5"
+    res = read({"meta": "agua:120"})
+    assert res.scenario.targets == (("agua", 100.0),)
+    assert "fuera del rango permitido" in res.notices[0]
