@@ -115,7 +115,8 @@ def test_the_optimal_split_keeps_the_rule_floors_exclusions_and_protection(t):
     shares, base = res.shares[:g], res.baseline[:g]
     assert res.shares.sum() == pytest.approx(100.0)
     assert np.all(shares >= base - 1e-9)  # never takes from a gap
-    assert np.all(shares[~t["included"]] == base[~t["included"]])  # excluded: untouched
+    # excluded: untouched (up to the rule's one tolerance for what counts as zero)
+    np.testing.assert_allclose(shares[~t["included"]], base[~t["included"]], atol=1e-9)
     if bool(res.floors_feasible):
         assert np.all(shares[t["included"]] >= t["floors"][t["included"]] - 1e-9)
     resto = 100.0 - t["att"].sum()
