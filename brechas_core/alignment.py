@@ -37,9 +37,10 @@ __all__ = [
     "MIN_POINTS",
     "Alignment",
     "alignment",
+    "carries_a_test",
+    "exact_smallest_minimum",
     "minimum_curve",
     "smallest_significant_minimum",
-    "testable",
 ]
 
 #: The default grid of minimums: 0 %, 1 %, ..., 100 %.
@@ -52,15 +53,15 @@ MINIMUMS = np.linspace(0.0, 100.0, 101)
 MIN_POINTS = 5
 
 
-def testable(gap_pct: ArrayLike) -> bool:
+def carries_a_test(gap_pct: ArrayLike) -> bool:
     """Whether a correlation test on these gaps can say something: at least
     :data:`MIN_POINTS` gaps, all known.
 
     Examples
     --------
-    >>> testable([60.0, 20.0, 40.0]), testable([1.0, 2.0, 3.0, 4.0, 5.0])
+    >>> carries_a_test([60.0, 20.0, 40.0]), carries_a_test([1.0, 2.0, 3.0, 4.0, 5.0])
     (False, True)
-    >>> testable([1.0, 2.0, float("nan"), 4.0, 5.0])
+    >>> carries_a_test([1.0, 2.0, float("nan"), 4.0, 5.0])
     False
     """
     gap = np.asarray(gap_pct, dtype=float)
@@ -225,3 +226,105 @@ def smallest_significant_minimum(
     column = {"spearman": "significant_rho", "pearson": "significant_r"}[method]
     ok = curve[column].to_numpy(bool) & curve["feasible"].to_numpy(bool)
     return float(curve["minimum"].to_numpy(float)[ok].min()) if ok.any() else None
+
+
+def _views(view: str, gap: np.ndarray, attention_pct: ArrayLike, rule: dict):
+    """The rule at any array of minimums, as (shares over the correlated columns, result)."""
+    n = gap.shape[-1]
+
+    def at(F: np.ndarray):
+        if view == "prioridades":
+            res = priority_view(gap, attention_pct, minimum=F, **rule)
+        elif view == "sectores":
+            res = sector_view(gap, attention_pct, minimum=F, **rule).reallocation
+        else:
+            raise ValueError(f"Vista desconocida: {view!r}. Use «prioridades» o «sectores».")
+        return res.shares[..., :n], res
+
+    return at
+
+
+def _significant(gap: np.ndarray, shares: np.ndarray, method: str, alpha: float) -> np.ndarray:
+    n = gap.shape[-1]
+    r = spearman_rows(gap, shares) if method == "spearman" else pearson_rows(gap, shares)
+    t = np.asarray(t_from_r(r, n), dtype=float)
+    return np.nan_to_num(t, nan=-np.inf) > t_critical(alpha, n - 2)
+
+
+def exact_smallest_minimum(
+    view: Literal["prioridades", "sectores"],
+    gap_pct: ArrayLike,
+    attention_pct: ArrayLike,
+    method: Literal["spearman", "pearson"] = "spearman",
+    *,
+    alpha: float = 0.05,
+    **rule: object,
+) -> float | None:
+    """The exact smallest feasible minimum ``F`` from which the alignment is significant.
+
+    The shares are piecewise linear in ``F``: constant up to what the targets hold once
+    their floors are met (``F0``, the targets' total at ``F = 0``), linear from there to the
+    largest feasible minimum, and the rule is infeasible beyond. On the linear piece,
+    Spearman's rho only changes where two shares cross, and Pearson's r reaches its
+    critical value at a root of a quadratic in ``F``. So the answer is found exactly
+    among those points (each checked at the point and just after it), not on a grid.
+
+    Returns
+    -------
+    float or None
+        The infimum of the significant feasible minimums (the alignment is significant at
+        it or for every ``F`` just above it); ``None`` when no feasible minimum is.
+
+    Examples
+    --------
+    Gaps 60, 20, 40, 10 holding 1, 5, 2 and 0 % (8 together), shared by gap size: with
+    four points only rho = 1 is significant, and it is reached when the 40 % gap's share
+    (2 + 40/130 per point above 8) passes the 20 % gap's (5 + 20/130 per point), at
+    F = 8 + 19.5 = 27.5:
+
+    >>> exact_smallest_minimum("prioridades", [60.0, 20.0, 40.0, 10.0], [1.0, 5.0, 2.0, 0.0])
+    27.5
+    """
+    gap = np.asarray(gap_pct, dtype=float)
+    n = gap.shape[-1]
+    if n < 3:
+        return None
+    at = _views(view, gap, attention_pct, dict(rule))
+    ends, res = at(np.array([0.0, 100.0]))
+    if not bool(np.asarray(res.feasible)[0]):
+        return None  # not even F = 0 fits (floors that cannot be met)
+    lo = float(np.asarray(res.target_total_after)[0])  # F0: below it nothing changes
+    hi = min(100.0, float(np.asarray(res.max_minimum)[0]))
+    if _significant(gap, ends[:1], method, alpha)[0]:
+        return 0.0
+    if hi <= lo:
+        return None
+    (s_lo, s_hi), _ = at(np.array([lo, hi]))
+    d = s_hi - s_lo  # shares(F) = s_lo + u * d, u = (F - lo) / (hi - lo) in [0, 1]
+    if method == "spearman":
+        # ranks change where two lines cross
+        with np.errstate(divide="ignore", invalid="ignore"):
+            u = (s_lo[None, :] - s_lo[:, None]) / (d[:, None] - d[None, :])
+        cuts = u[np.isfinite(u) & (u > 0) & (u < 1)]
+    else:
+        x = gap - gap.mean()
+        a, b = s_lo - s_lo.mean(), d - d.mean()
+        c0, c1 = x @ a, x @ b
+        tc = t_critical(alpha, n - 2)
+        k = (tc**2 / (n - 2 + tc**2)) * (x @ x)  # r = r_c  <=>  cov^2 = r_c^2 sx^2 sy^2
+        coef = [c1**2 - k * (b @ b), 2 * c0 * c1 - 2 * k * (a @ b), c0**2 - k * (a @ a)]
+        roots = np.roots(coef) if np.any(np.abs(coef) > 0) else np.array([])
+        roots = roots[np.abs(roots.imag) < 1e-12].real
+        cuts = roots[(roots > 0) & (roots < 1)]
+    points = np.unique(np.concatenate([[0.0], cuts, [1.0]]))
+    mids = (points[:-1] + points[1:]) / 2
+    # each point, and the open piece just after it
+    probe = np.stack([points[:-1], mids], axis=1).reshape(-1)
+    probe = np.append(probe, 1.0)
+    ok = _significant(gap, s_lo + probe[:, None] * d, method, alpha)
+    hit = np.flatnonzero(ok)
+    if hit.size == 0:
+        return None
+    first = hit[0]
+    u_star = probe[first] if first % 2 == 0 or first == probe.size - 1 else probe[first - 1]
+    return float(lo + u_star * (hi - lo))

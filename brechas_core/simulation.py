@@ -190,7 +190,8 @@ class Simulation:
         rho and r against the minimum (0..100), with the same other settings; None for a
         territory of many municipalities (its three gaps are too few for a test).
     smallest_rho, smallest_r : float or None
-        Smallest F at which the alignment becomes significantly positive.
+        Exact smallest F from which the alignment is significantly positive
+        (:func:`brechas_core.alignment.exact_smallest_minimum`).
     r_critical : float
         Coefficient at which t equals the critical t.
     assumptions : Assumptions
@@ -393,11 +394,18 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         before=before,
         after=after,
         curve=curve,
-        smallest_rho=None if curve is None else align.smallest_significant_minimum(curve),
-        smallest_r=None if curve is None else align.smallest_significant_minimum(curve, "pearson"),
+        # exact, not on the curve's 1 % grid: the shares are piecewise linear in F
+        smallest_rho=None
+        if curve is None
+        else align.exact_smallest_minimum(rule.view, gap, att, alpha=alpha, **rule.kwargs),
+        smallest_r=None
+        if curve is None
+        else align.exact_smallest_minimum(
+            rule.view, gap, att, "pearson", alpha=alpha, **rule.kwargs
+        ),
         r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
         assumptions=a,
-        tested=align.testable(gap),
+        tested=align.carries_a_test(gap),
         missing=missing,
     )
     sim["alignment_words"] = _alignment_words(sim, n, known, by_municipality)

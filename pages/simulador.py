@@ -223,8 +223,8 @@ else:
                 ),
                 key="sim_curva",
             )
-            first_rho = "nunca" if sim.smallest_rho is None else f"desde {pct(sim.smallest_rho, 0)}"
-            first_r = "nunca" if sim.smallest_r is None else f"desde {pct(sim.smallest_r, 0)}"
+            first_rho = "nunca" if sim.smallest_rho is None else f"desde {pct(sim.smallest_rho, 2)}"
+            first_r = "nunca" if sim.smallest_r is None else f"desde {pct(sim.smallest_r, 2)}"
             st.caption(
                 f"Con las demás opciones como están, la correlación es positiva y significativa "
                 f"(α = 0.05, umbral {num(sim.r_critical, 3)}): por Spearman {first_rho}, por "

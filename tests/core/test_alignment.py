@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from brechas_core.alignment import alignment, minimum_curve, smallest_significant_minimum
+from brechas_core.alignment import (
+    alignment,
+    exact_smallest_minimum,
+    minimum_curve,
+    smallest_significant_minimum,
+)
 from brechas_core.data import load_study_functions, load_study_priority_gaps
 from brechas_core.rules import priority_view, sector_view
 from brechas_core.stats import spearman, t_critical
@@ -106,3 +111,51 @@ def test_curve_rows_equal_single_views():
 def test_unknown_view_is_rejected():
     with pytest.raises(ValueError, match="Vista desconocida"):
         minimum_curve("otra", T2["gap_pct"], T2["attention_pct"])
+
+
+# -- exact_smallest_minimum (issue 8, item 7) -------------------------------------------------
+
+
+def _grid_then_bisect(view, gap, att, method, **rule):
+    """Independent: the first significant F on a 0.01 grid, from the vectorised curve."""
+    grid = np.round(np.arange(0, 10001) / 100, 2)
+    curve = minimum_curve(view, gap, att, minimums=grid, **rule)
+    column = "significant_rho" if method == "spearman" else "significant_r"
+    ok = curve[column].to_numpy(bool) & curve["feasible"].to_numpy(bool)
+    return float(grid[ok][0]) if ok.any() else None
+
+
+@pytest.mark.parametrize(
+    ("view", "kwargs"),
+    [
+        ("prioridades", {}),
+        ("prioridades", {"reparto": "igual"}),
+        ("prioridades", {"protected_pct": 40.0}),
+        ("sectores", {"threshold": 61.38}),
+        ("sectores", {"threshold": 70.0, "reparto": "igual"}),
+        ("sectores", {"threshold": 83.0}),
+    ],
+    ids=["t2-brecha", "t2-igual", "t2-protected", "t3-61", "t3-70-igual", "t3-83"],
+)
+@pytest.mark.parametrize("method", ["spearman", "pearson"])
+def test_exact_smallest_minimum_agrees_with_a_fine_grid(view, kwargs, method):
+    table = T2 if view == "prioridades" else T3
+    gap, att = table["gap_pct"].to_numpy(float), table["attention_pct"].to_numpy(float)
+    exact = exact_smallest_minimum(view, gap, att, method, **kwargs)
+    grid = _grid_then_bisect(view, gap, att, method, **kwargs)
+    if grid is None:
+        assert exact is None
+    else:
+        # the grid's first significant point lies within one step above the exact infimum
+        assert exact <= grid + 1e-9 and grid - exact <= 0.01 + 1e-9
+
+
+def test_exact_smallest_minimum_is_zero_when_the_baseline_is_already_significant():
+    gap = [10.0, 20.0, 30.0, 40.0, 50.0]
+    assert exact_smallest_minimum("prioridades", gap, [1.0, 2.0, 3.0, 4.0, 5.0]) == 0.0
+
+
+def test_exact_smallest_minimum_is_none_when_no_feasible_minimum_is_significant():
+    # everything protected: nothing ever moves, and the baseline is not aligned
+    gap, att = T2["gap_pct"].to_numpy(float), T2["attention_pct"].to_numpy(float)
+    assert exact_smallest_minimum("prioridades", gap, att, protected_pct=72.93) is None
