@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from brechas_core.describe import REPARTO_LABELS, VIEW_LABELS
 from brechas_core.fmt import num, pct, soles
 from brechas_core.scenario import REPARTOS
 from brechas_core.simulation import Inputs, assumptions
 from brechas_ui import state
 
-VISTAS = {"prioritarias": "Brechas prioritarias (Tabla 2)", "sectores": "Sectores (Tabla 3)"}
-REPARTO_LABELS = {
-    "brecha": "Según el tamaño de la brecha",
-    "igual": "En partes iguales",
-    "manual": "Con pesos que yo elijo",
-    "optimo": "Donde cubre a más personas (óptimo)",
-}
+VISTAS = VIEW_LABELS
 
 
 def simulator_controls(inputs: Inputs) -> None:

@@ -1,0 +1,110 @@
+"""A scenario in words: the labels of its choices and the rule in one Spanish sentence.
+
+The sidebar's options, the exported files and the printed page all name a scenario the
+same way from here.
+"""
+
+from __future__ import annotations
+
+from brechas_core.fmt import num, pct, soles
+from brechas_core.scenario import Scenario
+
+__all__ = ["REPARTO_LABELS", "VIEW_LABELS", "parameter_rows", "rule_text"]
+
+VIEW_LABELS = {
+    "prioritarias": "Brechas prioritarias (Tabla 2)",
+    "sectores": "Sectores (Tabla 3)",
+}
+REPARTO_LABELS = {
+    "brecha": "Según el tamaño de la brecha",
+    "igual": "En partes iguales",
+    "manual": "Con pesos que yo elijo",
+    "optimo": "Donde cubre a más personas (óptimo)",
+}
+YEAR_LABELS = {"promedio": "promedio 2021-2023"}
+
+
+def rule_text(scenario: Scenario) -> str:
+    """The rule in one line.
+
+    Examples
+    --------
+    >>> print(rule_text(Scenario(minimum_pct=40)))
+    Mínimo garantizado de 40.0 % para las brechas prioritarias, reparto según el tamaño de
+    la brecha
+    >>> rule_text(Scenario())
+    'Línea base (sin regla)'
+    """
+    s = scenario
+    if s.minimum_pct <= 0 and not s.floors and not s.overrides:
+        return "Línea base (sin regla)"
+    who = (
+        "las brechas prioritarias"
+        if s.view == "prioritarias"
+        else f"las funciones con brecha de {pct(s.threshold_pct, 1)} o más"
+    )
+    text = (
+        f"Mínimo garantizado de {pct(s.minimum_pct, 1)} para {who}, reparto "
+        f"{REPARTO_LABELS[s.reparto][0].lower()}{REPARTO_LABELS[s.reparto][1:]}"
+    )
+    extras = []
+    if s.floors:
+        extras.append(f"{len(s.floors)} pisos por brecha")
+    if s.excluded:
+        extras.append(f"{len(s.excluded)} brechas fuera de la regla")
+    if s.protected_pct:
+        extras.append(f"{pct(s.protected_pct, 1)} del resto protegido")
+    if s.overrides or s.locked:
+        extras.append("participaciones fijadas o bloqueadas")
+    return text + (f" ({'; '.join(extras)})" if extras else "")
+
+
+def _pairs(pairs, fmt) -> str:
+    return ", ".join(f"{k}: {fmt(v)}" for k, v in pairs) or "—"
+
+
+def parameter_rows(scenario: Scenario, place: str) -> list[tuple[str, str | float]]:
+    """Every parameter of the scenario as (Spanish name, value) rows; numbers stay numbers.
+
+    Examples
+    --------
+    >>> dict(parameter_rows(Scenario(minimum_pct=40), "Estudio"))["Mínimo garantizado (%)"]
+    40.0
+    """
+    s = scenario
+    rows: list[tuple[str, str | float]] = [
+        ("Territorio", place),
+        ("Año del presupuesto", YEAR_LABELS.get(s.year, s.year)),
+        ("Qué se compara", VIEW_LABELS[s.view]),
+        ("Regla", rule_text(s)),
+        ("Mínimo garantizado (%)", float(s.minimum_pct)),
+        ("Cómo se reparte el aumento", REPARTO_LABELS[s.reparto]),
+    ]
+    if s.view == "prioritarias":
+        rows += [
+            ("Brechas fuera de la regla", ", ".join(s.excluded) or "ninguna"),
+            ("Pisos por brecha (%)", _pairs(s.floors, lambda v: num(v, 1))),
+            ("Parte protegida del resto (%)", float(s.protected_pct)),
+        ]
+    else:
+        rows += [
+            ("Umbral de brecha alta (%)", float(s.threshold_pct)),
+            ("Participaciones fijadas (%)", _pairs(s.overrides, lambda v: num(v, 2))),
+            ("Funciones bloqueadas", ", ".join(s.locked) or "ninguna"),
+        ]
+    if s.reparto == "manual":
+        rows.append(("Pesos del reparto", _pairs(s.weights, lambda v: num(v, 1))))
+    rows += [
+        (
+            "Presupuesto anual (PIM)",
+            "del territorio" if s.budget_soles is None else soles(s.budget_soles),
+        ),
+        (
+            "Tasa de ejecución (%)",
+            "del territorio" if s.execution_pct is None else float(s.execution_pct),
+        ),
+        ("Población", "del territorio" if s.population is None else float(s.population)),
+        ("Horizonte (años)", float(s.horizon_years)),
+        ("Costo por persona, caso central (S/)", _pairs(s.unit_costs, lambda v: num(v, 0))),
+    ]
+    return rows
