@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from brechas_ui import frame, state
+from brechas_ui import frame, share, state
 from brechas_ui.territory_select import territory_selector
 
 st.set_page_config(
@@ -41,8 +41,13 @@ page = st.navigation(pages, position="top")
 
 # data/ checked against its manifest, then the scenario and the selector, all in the
 # safety net: a fault gets a Spanish page, never Streamlit's English error.
+# -- share: a short link (?c=CODE) becomes its full query before the scenario is read
+short_link_notice = share.expand_short_link()
+# -- end share
 if not frame.data_ok() or not frame.safely(state.init, what="state.init"):
     st.stop()
+if short_link_notice:
+    state.add_notice(short_link_notice)
 if page.url_path in ("simulador", "territorios", "proyectos"):
     with st.sidebar:
         frame.safely(territory_selector, what="territory_selector")
@@ -50,4 +55,11 @@ if page.url_path in ("simulador", "territorios", "proyectos"):
 if page.url_path != "taller":  # the workshop page's link holds a code, not a scenario
     state.sync_url()
     state.show_notices()
-frame.run_safely(page)
+try:
+    frame.run_safely(page)
+finally:
+    # -- share and print, after the page (also when it stops early): «Compartir» (placed at
+    # the top right by CSS) and what paper shows; not on the workshop page, whose link holds
+    # the facilitator's key and which has its own QR for participants
+    if page.url_path != "taller":
+        share.after_page(page.url_path)

@@ -17,6 +17,8 @@ Examples
 'Brecha en 10 años con la regla (%, estimación)'
 >>> MEASURES["top_up_pct"].format(12.934)
 '+12.93 p.p.'
+>>> MEASURES["scenario_pct"].excel_format
+'#,##0.00" %"'
 """
 
 from __future__ import annotations
@@ -111,8 +113,10 @@ class Measure:
         base = "#,##0" + ("." + "0" * self.decimals if self.decimals else "")
         if self.unit.startswith("S/"):
             return f'"S/ "{base};-"S/ "{base}'
+        if self.unit == "%":
+            return f'{base}" %"'
         if self.unit == "p.p.":
-            return f"+{base};-{base};0"
+            return f'+{base}" p.p.";-{base}" p.p.";{base}" p.p."'
         return base
 
     @property

@@ -46,6 +46,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "workshops, participants, proposals, rate limits",
         _create(schema.workshops, schema.participants, schema.proposals, schema.rate_events),
     ),
+    Migration(2, "short links", _create(schema.short_links)),
 )
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "participants",
     "proposals",
     "rate_events",
+    "short_links",
     "workshops",
 ]
 
@@ -120,3 +121,15 @@ rate_events = Table(
     Column("at", DateTime, nullable=False),
 )
 Index("ix_rate_events_lookup", rate_events.c.action, rate_events.c.subject, rate_events.c.at)
+
+# Short links (brechas_store.short_links): a code for a page's full query, one per query.
+short_links = Table(
+    "short_links",
+    metadata,
+    Column("code", String(12), primary_key=True),
+    Column("digest", String(64), nullable=False, unique=True),
+    Column("path", String(40), nullable=False),
+    Column("query", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("uses", Integer, nullable=False, default=0),
+)

@@ -6,7 +6,7 @@ from brechas_core import charts
 from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.simulation import simulate
 from brechas_ui import across as across_alignment
-from brechas_ui import cache, frame, own_data, render, state
+from brechas_ui import cache, frame, own_data, render, state, takeaway
 from brechas_ui.controls import simulator_controls
 from brechas_ui.need import need_section
 from brechas_ui.reverse import reverse_section, sharing_section
@@ -122,6 +122,9 @@ else:
             border=True,
             help=sim.alignment_words,
         )
+
+# -- take away: XLSX, PDF, CSV and chart images (brechas_ui.takeaway)
+takeaway.simulator_downloads(scenario, sim, place)
 
 st.subheader("Participación en el presupuesto: línea base y escenario")
 render.live_chart(

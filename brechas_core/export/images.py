@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import vl_convert as vlc
-
 from brechas_core import charts
 from brechas_core.simulation import Simulation
 
@@ -41,6 +39,8 @@ def render(
     >>> svg.startswith(b"<svg") and b"Escenario A" in svg
     True
     """
+    import vl_convert as vlc  # imported on first use: a large native module
+
     spec = {**spec, "config": EXPORT_CONFIG}
     if title:
         spec["title"] = {"text": title, **({"subtitle": subtitle} if subtitle else {})}
@@ -60,40 +60,43 @@ class ChartFile:
     spec: dict
 
 
-def scenario_charts(sim: Simulation, *, priority: bool | None = None) -> list[ChartFile]:
-    """The Simulador's charts for one scenario, as Vega-Lite dicts with their data."""
-    priority = sim.view == "prioritarias" if priority is None else priority
-    item = "Brecha" if priority else "Función"
-    out = [
-        ChartFile(
-            "participaciones",
-            "Participación en el presupuesto: línea base y escenario",
-            charts.shares_comparison(sim.items, item_title=item).to_dict(),
+#: The Simulador's charts that a scenario exports: file name and title.
+CHART_TITLES = {
+    "participaciones": "Participación en el presupuesto: línea base y escenario",
+    "proyeccion": "Cobertura proyectada (brecha en %, costo unitario bajo-alto)",
+    "alineacion": "Brecha y participación, con la recta de mínimos cuadrados",
+}
+
+
+def chart_names(sim: Simulation) -> list[str]:
+    """The charts a scenario has (the projection only in the priority view)."""
+    return [n for n in CHART_TITLES if n != "proyeccion" or sim.projection is not None]
+
+
+def scenario_chart(sim: Simulation, name: str) -> ChartFile:
+    """One of the Simulador's charts for a scenario, as a Vega-Lite dict with its data."""
+    if name == "participaciones":
+        item = "Brecha" if sim.view == "prioritarias" else "Función"
+        spec = charts.shares_comparison(sim.items, item_title=item)
+    elif name == "proyeccion":
+        spec = charts.projection_chart(sim.projection)
+    elif name == "alineacion":
+        items = sim.items
+        data = charts.scatter_data(
+            items["label"],
+            items["gap_pct"],
+            dict(zip(charts.SERIES, (items["baseline_pct"], items["scenario_pct"]), strict=True)),
+            dict(zip(charts.SERIES, (sim.before.fit, sim.after.fit), strict=True)),
         )
-    ]
-    if sim.projection is not None:
-        out.append(
-            ChartFile(
-                "proyeccion",
-                "Cobertura proyectada (brecha en %, costo unitario bajo-alto)",
-                charts.projection_chart(sim.projection).to_dict(),
-            )
-        )
-    items = sim.items
-    data = charts.scatter_data(
-        items["label"],
-        items["gap_pct"],
-        dict(zip(charts.SERIES, (items["baseline_pct"], items["scenario_pct"]), strict=True)),
-        dict(zip(charts.SERIES, (sim.before.fit, sim.after.fit), strict=True)),
-    )
-    out.append(
-        ChartFile(
-            "alineacion",
-            "Brecha y participación, con la recta de mínimos cuadrados",
-            charts.with_data(charts.scatter_template(), data).to_dict(),
-        )
-    )
-    return out
+        spec = charts.with_data(charts.scatter_template(), data)
+    else:
+        raise ValueError(f"Gráfico desconocido: {name!r}")
+    return ChartFile(name, CHART_TITLES[name], spec.to_dict())
+
+
+def scenario_charts(sim: Simulation) -> list[ChartFile]:
+    """Every chart of a scenario."""
+    return [scenario_chart(sim, n) for n in chart_names(sim)]
 
 
 def chart_files(sim: Simulation, label: str, fmt: str) -> dict[str, bytes]:

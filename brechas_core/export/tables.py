@@ -80,5 +80,7 @@ def file_name(scenario: Scenario, what: str, ext: str, *, place: str | None = No
     >>> file_name(Scenario(territory="21", year="2023"), "distritos", "csv", place="Puno")
     'brechas_distritos_puno-21_2023_prioritarias-min0-brecha.csv'
     """
-    where = scenario.territory if place is None else f"{slug(place)}-{scenario.territory}"
+    where = scenario.territory
+    if place is not None and where != "estudio":
+        where = f"{slug(place)}-{where}"
     return f"brechas_{slug(what)}_{where}_{scenario.year}_{rule_slug(scenario)}.{ext}"

@@ -1,0 +1,83 @@
+"""How a page prints: a print stylesheet, and a block that names rule, date and link on
+paper only (on screen the address bar and the sidebar already say it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+
+def print_styles() -> None:
+    """The print stylesheet (for every page). A constant: no user value ever goes into this
+    HTML (tests/app/test_robustness.py checks it)."""
+    st.html(
+        """
+<style>
+.st-key-solo_impresion { display: none; }
+[data-testid="stMainBlockContainer"] { position: relative; }
+.st-key-barra_compartir { position: absolute; top: 5rem; right: 1rem; width: auto !important;
+  z-index: 5; }
+@media print {
+  @page { size: A4; margin: 12mm 11mm; }
+  html, body { background: white !important; }
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stStatusWidget"], [data-testid="stBottom"], header,
+  .st-key-barra_compartir, .st-key-compartir, .st-key-llevar, .st-key-comparar_guardar,
+  .st-key-avisos_enlace,
+  [data-testid="stPopover"], [data-testid="stDownloadButton"],
+  [data-testid="stBaseButton-secondary"],
+  [data-testid="stExpanderToggleIcon"], [data-testid="stElementToolbar"],
+  iframe[title="streamlit_analytics"] { display: none !important; }
+  .st-key-solo_impresion { display: flex !important; break-inside: avoid;
+    border-top: 1px solid #999; padding-top: 1mm; }
+  .st-key-solo_impresion p { font-size: 8pt !important; margin: 0 !important; }
+  [data-testid="stMainBlockContainer"] { padding-top: 0 !important; }
+  [data-testid="stAppViewContainer"], [data-testid="stMain"], .stMain, .main {
+    position: static !important; overflow: visible !important; height: auto !important; }
+  [data-testid="stMainBlockContainer"], .block-container {
+    padding-left: 0 !important; padding-right: 0 !important; padding-bottom: 0 !important;
+    max-width: 100% !important; width: 100% !important; }
+  [data-testid="stMetric"], [data-testid="stVegaLiteChart"], [data-testid="stTable"],
+  [data-testid="stMarkdownContainer"] table, [data-testid="stAlert"],
+  [data-testid="stExpander"] { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  h1 { font-size: 20pt !important; padding-top: 0 !important; }
+  h2, h3 { font-size: 13pt !important; padding: 2mm 0 1mm 0 !important; }
+  h4 { font-size: 11pt !important; }
+  p, li, td, th, [data-testid="stCaptionContainer"] { font-size: 9pt !important;
+    word-break: normal !important; overflow-wrap: normal !important; hyphens: manual !important; }
+  [data-testid="stMetricValue"] { font-size: 18pt !important; }
+  [data-testid="stMetricLabel"] p { font-size: 9pt !important; }
+  [data-testid="stVerticalBlock"] { gap: 0.35rem !important; }
+  [data-testid="stMainBlockContainer"], .block-container { zoom: 0.6; }
+  [data-testid="stVegaLiteChart"] { zoom: 0.85; }
+  [data-testid="stHorizontalBlock"] { display: flex !important; flex-wrap: nowrap !important;
+    flex-direction: row !important; }
+  [data-testid="stColumn"] { min-width: 0 !important; flex: 1 1 0 !important; }
+  [data-testid="stVegaLiteChart"] svg { max-width: 100% !important; height: auto !important; }
+  [data-testid="stExpander"] details::details-content {
+    content-visibility: visible !important; display: block !important; height: auto !important; }
+  [data-testid="stExpander"] details > div { display: block !important; height: auto !important;
+    visibility: visible !important; }
+  [data-testid="stDataFrame"] { max-height: none !important; }
+  a { color: black !important; text-decoration: none !important; }
+}
+</style>
+"""
+    )
+
+
+def print_header(rule: str, link: str) -> None:
+    """What the paper must say and the screen shows elsewhere: the rule, the date, the link.
+
+    Drawn after the page, so it closes the printed document (and a page's first elements
+    stay its own).
+
+    Plain Markdown text: the rule comes from brechas_core.describe and the link is shown in
+    a code span, so nothing in it is rendered as a link or markup.
+    """
+    with st.container(key="solo_impresion"):
+        st.markdown(f"**Brechas** · {rule} · impreso el {date.today().isoformat()}")
+        st.markdown(f"Enlace: `{link}`")

@@ -1,0 +1,129 @@
+"""«Compartir»: the page's full link with a copy button, its QR code and a short link.
+
+The link is the address bar (the scenario lives in the query parameters). A short link is
+the same page with ``?c=CODE``: the code is stored server-side (brechas_store.short_links)
+and expands to the full query when opened, so a room can type it off a projector.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from brechas_core.export.qr import qr_png
+
+_log = logging.getLogger(__name__)
+SHORT = "c"
+_SHORT_STATE = "enlace_corto"
+
+
+def base_url(path: str) -> str:
+    """This page's address without the query (``st.context.url``; a local default when
+    the browser did not say, as in AppTest)."""
+    url = st.context.url
+    if not url:
+        return f"http://localhost:8501/{path}"
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+
+
+def page_link(path: str, query: dict[str, str] | None = None) -> str:
+    """The full link of this page: its address and the query that reproduces what it shows."""
+    query = st.query_params.to_dict() if query is None else query
+    query = {k: v for k, v in query.items() if k != SHORT}
+    return base_url(path) + (f"?{urlencode(query, safe=',:')}" if query else "")
+
+
+def share_control(path: str) -> None:
+    """The «Compartir» popover: full link (copy button), QR code, short link."""
+    link = page_link(path)
+    with st.popover("Compartir", icon=":material/share:", key="compartir"):
+        st.markdown(
+            "**Enlace a lo que ve** (reproduce el escenario exactamente; cópielo con el "
+            "botón del recuadro)"
+        )
+        st.code(link, language=None, wrap_lines=True)
+        st.image(qr_png(link, scale=6), width=220, caption="Escanee para abrir el enlace")
+        _short_link(path, link)
+
+
+def _short_link(path: str, link: str) -> None:
+    made = st.session_state.get(_SHORT_STATE)
+    if made and made[0] == link:
+        short = base_url(path) + f"?{SHORT}={made[1]}"
+        st.markdown("**Enlace corto** (para dictarlo o escribirlo):")
+        st.code(short, language=None)
+        st.markdown(f"Código: **{made[1]}**")
+        return
+    st.button(
+        "Crear un enlace corto",
+        key="crear_enlace_corto",
+        icon=":material/link:",
+        on_click=_make_short,
+        args=(path, link),
+    )
+    if made and made[0] == "error":
+        st.warning(made[1], icon=":material/error:")
+
+
+def _make_short(path: str, link: str) -> None:
+    from brechas_store import short_links
+    from brechas_ui import db
+
+    query = link.partition("?")[2]
+    try:
+        code = short_links.shorten(db.store(), path, query)
+    except short_links.ShortLinkError as exc:
+        st.session_state[_SHORT_STATE] = ("error", str(exc))
+        return
+    except Exception:
+        _log.exception("short link not created")
+        st.session_state[_SHORT_STATE] = (
+            "error",
+            "No se pudo crear el enlace corto (la base de datos no responde). Use el enlace "
+            "completo o el código QR.",
+        )
+        return
+    st.session_state[_SHORT_STATE] = (link, code)
+
+
+def expand_short_link() -> str | None:
+    """If the link is a short one (``?c=CODE``), replace the query by the one it stands for,
+    before the scenario is read. Returns a Spanish notice when the code is unknown."""
+    code = st.query_params.get(SHORT)
+    if code is None or "scenario" in st.session_state:
+        return None
+    from brechas_store import short_links
+    from brechas_ui import db
+
+    try:
+        query = short_links.expand(db.store(), code)
+    except Exception:
+        _log.exception("short link not expanded")
+        query = None
+    if query is None:
+        del st.query_params[SHORT]
+        return (
+            f"El enlace corto «{short_links.normalize(code) or '?'}» no existe o ya no está "
+            "disponible; se abrió la línea base."
+        )
+    st.query_params.from_dict(query)
+    return None
+
+
+def after_page(path: str) -> None:
+    """Drawn after the page: the print stylesheet, «Compartir» (which the stylesheet puts at
+    the top right of the page) and the block that names rule, date and link on paper.
+
+    After the page, so that a page's own first elements stay first (tests and screen
+    readers read them before the share control).
+    """
+    from brechas_core.describe import rule_text
+    from brechas_ui import printing, state
+
+    printing.print_styles()
+    with st.container(key="barra_compartir"):
+        share_control(path)
+    printing.print_header(rule_text(state.get()), page_link(path))
