@@ -17,9 +17,13 @@ fi
 # Chromium for the browser tests (Playwright's own browser download is never used;
 # fonts-liberation is only a Recommends of chromium: name it so pages render with real
 # metrics even where apt is set not to install recommended packages) and PostgreSQL for the
-# database tests (SQLite needs nothing).
+# database tests (SQLite needs nothing), poppler-utils (pdfinfo, pdftotext, pdftoppm) to open
+# the downloaded PDF ficha and the printed page (fonts-liberation also gives the ficha its
+# TrueType font).
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium fonts-liberation)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
