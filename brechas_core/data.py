@@ -164,17 +164,21 @@ __all__ += [
 _soles = pa.Check.ge(0.0)
 _ubigeo = pa.Check.str_matches(r"^\d{6}$")
 _years = pa.Check.isin([2021, 2022, 2023])
+#: municipalities.csv adds 2024 and 2025 (partial) from the Consulta Amigable export.
+_budget_years = pa.Check.isin([2021, 2022, 2023, 2024, 2025])
 
 MUNICIPALITIES = pa.DataFrameSchema(
     {
         "ubigeo": pa.Column(str, _ubigeo),
-        "year": pa.Column(int, _years),
+        "year": pa.Column(int, _budget_years),
         "pia": pa.Column(float, _soles),
         "pim": pa.Column(float, _soles),
         "devengado": pa.Column(float, _soles),
         "girado": pa.Column(float, _soles),
         # devengado can exceed PIM in a few places in MEF data, so no upper bound of 100 here.
         "execution_pct": pa.Column(float, pa.Check.ge(0.0)),
+        # true for a year not closed yet (2025: execution as of the Consulta Amigable scrape)
+        "partial": pa.Column(bool),
     },
     unique=["ubigeo", "year"],
     strict=True,
@@ -302,14 +306,17 @@ UNIT_COSTS = pa.DataFrameSchema(
 
 
 def load_municipalities() -> pd.DataFrame:
-    """Budget and execution of every district municipality, 2021-2023 (MEF).
+    """Budget and execution of every district municipality, 2021-2025 (MEF).
+
+    2021-2023 from MEF open data, 2024 and 2025 from the Consulta Amigable export; 2025 is a
+    partial year (``partial``).
 
     Returns
     -------
     DataFrame
         One row per ``(ubigeo, year)``: ``ubigeo`` (6-digit text), ``year`` (int),
-        ``pia, pim, devengado, girado`` (soles) and ``execution_pct``
-        (``100 * devengado / pim``, 0 where PIM is 0).
+        ``pia, pim, devengado, girado`` (soles), ``execution_pct``
+        (``100 * devengado / pim``, 0 where PIM is 0) and ``partial`` (bool).
 
     Examples
     --------
@@ -319,7 +326,13 @@ def load_municipalities() -> pd.DataFrame:
     >>> len(puno), round(pim / 1e6, 2), round(dev / 1e6, 2), round(100 * dev / pim, 1)
     (110, 1707.98, 1321.43, 77.4)
     """
-    return _read("municipalities.csv", MUNICIPALITIES, dtype={"ubigeo": str, "year": "int64"})
+    return _read(
+        "municipalities.csv",
+        MUNICIPALITIES,
+        dtype={"ubigeo": str, "year": "int64"},
+        true_values=["true"],
+        false_values=["false"],
+    )
 
 
 def load_districts() -> pd.DataFrame:

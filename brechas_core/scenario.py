@@ -13,7 +13,7 @@ name          meaning                                                values
 ============  =====================================================  =====================
 datos         data version the link was made with                    8 hex characters
 territorio    territory                                              estudio, PE, ubigeo
-anio          year                                                   2021-2023, promedio
+anio          year                                                   2021-2025, promedio
 vista         view                                                   prioritarias, sectores
 minimo        guaranteed minimum for the targets, % of the budget    0-100
 reparto       how the top-up is shared                               brecha, igual, manual,
@@ -51,8 +51,10 @@ from brechas_core.fmt import num
 __all__ = [
     "ANIOS",
     "PARAMETERS",
+    "PARTIAL_YEARS",
     "REPARTOS",
     "VISTAS",
+    "YEAR_LABELS",
     "ParseResult",
     "Scenario",
     "from_query",
@@ -61,7 +63,15 @@ __all__ = [
 
 VISTAS = ("prioritarias", "sectores")
 REPARTOS = ("brecha", "igual", "manual", "optimo")
-ANIOS = ("promedio", "2021", "2022", "2023")
+ANIOS = ("promedio", "2021", "2022", "2023", "2024", "2025")
+#: Years whose execution is not closed in data/municipalities.csv (column ``partial``).
+PARTIAL_YEARS = ("2025",)
+#: How each year is named in selectors.
+YEAR_LABELS = {
+    "promedio": "Promedio 2021-2023",
+    **{y: y for y in ANIOS[1:]},
+    **{y: f"{y} (parcial)" for y in PARTIAL_YEARS},
+}
 
 # ASCII digits only ([0-9], not \d, which also matches "١٢"); up to 17 decimals and an
 # exponent, so that the shortest exact text of any float (repr) reads back the same float.
@@ -80,7 +90,7 @@ _MAX_LEN = 600
 PARAMETERS = (
     ("datos", "Versión de los datos con que se creó el enlace", "8 caracteres hexadecimales"),
     ("territorio", "Territorio", "estudio, PE, o un ubigeo de 2, 4 o 6 dígitos"),
-    ("anio", "Año del presupuesto", "2021, 2022, 2023 o promedio"),
+    ("anio", "Año del presupuesto", "2021 a 2025 (2025 parcial) o promedio"),
     ("vista", "Qué se compara", "prioritarias (Tabla 2) o sectores (Tabla 3)"),
     ("minimo", "Mínimo garantizado para las brechas, % del presupuesto ejecutado", "0 a 100"),
     ("reparto", "Cómo se reparte el aumento", "brecha, igual, manual u optimo"),

@@ -81,6 +81,8 @@ SIZE_CLASSES = (
 NO_SIZE = "Sin dato de población"
 
 SANEAMIENTO, ENERGIA = "18", "12"
+#: The years the study averaged ("promedio").
+STUDY_YEARS = (2021, 2022, 2023)
 
 ESTIMATE_NOTE = (
     "Estimación: el gasto municipal por función no se publica por distrito en estos datos. "
@@ -236,10 +238,11 @@ def district_frame(
 
     Parameters
     ----------
-    year : {"promedio", "2021", "2022", "2023"}
+    year : {"promedio", "2021", ..., "2025"}
         ``"promedio"``: each municipality's mean PIM and devengado over the years it has
-        (2021-2023, as in the study); the estimated shares are then its department's
-        over the three years pooled.
+        in 2021-2023 (as in the study); the estimated shares are then its department's
+        over the three years pooled. 2024 and 2025 (partial) use the 2023 department
+        shares (no spending by function for them in these data).
     municipalities, districts, functions : DataFrame
         :func:`~brechas_core.data.load_municipalities`,
         :func:`~brechas_core.data.load_districts`,
@@ -274,12 +277,24 @@ def district_frame(
         raise ValueError(f"Año desconocido: {year!r}. Use uno de {', '.join(ANIOS)}.")
     shares = _department_shares(functions)
     m = municipalities[["ubigeo", "year", "pim", "devengado"]]
+    note = ESTIMATE_NOTE
     if year != "promedio":
         m = m[m["year"] == int(year)]
-        shares = shares[shares["year"] == int(year)]
+        # 2024 and 2025 have budgets (Consulta Amigable) but no spending by function in
+        # these data: the estimate uses the latest earlier year that has it, and says so.
+        known = sorted(int(y) for y in shares["year"].unique() if int(y) <= int(year))
+        used = known[-1] if known else int(year)
+        shares = shares[shares["year"] == used]
+        if used != int(year):
+            note += (
+                f" Para {year} se usa la distribución por función de {used}, el último año "
+                "con gasto por función en estos datos."
+            )
     else:
-        # The department's pooled 2021-2023 share: one estimate per department, as for a
-        # single year (a per-district weighting by year would only add noise).
+        # The study's 2021-2023 average (later years are not part of it). The department's
+        # pooled 2021-2023 share: one estimate per department, as for a single year (a
+        # per-district weighting by year would only add noise).
+        m = m[m["year"].isin(STUDY_YEARS)]
         shares = _department_shares(functions.assign(year=0))
     per = m.groupby("ubigeo", sort=True).agg(
         n_years=("year", "size"), pim=("pim", "mean"), devengado=("devengado", "mean")
@@ -337,7 +352,7 @@ def district_frame(
     out.insert(out.columns.get_loc("has_polygon"), "rural_weight", rural_weight(out["density_km2"]))
     out = out.sort_values("ubigeo", ignore_index=True)
     out.attrs["year"] = year
-    out.attrs["estimate_note"] = ESTIMATE_NOTE
+    out.attrs["estimate_note"] = note
     return out
 
 

@@ -27,7 +27,7 @@ import streamlit as st
 from brechas_core import charts
 from brechas_core import workshop as wk
 from brechas_core.fmt import num, pct, soles
-from brechas_core.scenario import ANIOS, Scenario, from_query, to_query
+from brechas_core.scenario import ANIOS, YEAR_LABELS, Scenario, from_query, to_query
 from brechas_core.simulation import simulate
 from brechas_store import workshops as ws
 from brechas_store.workshops import WorkshopError
@@ -36,7 +36,6 @@ from brechas_ui import cache, db, render
 CODE, TOKEN, PROJECTOR = wk.LINK_PARAMS
 _SESSION_KEY = "taller_sesion"
 _NEW_TOKEN = "taller_clave_nueva"
-YEAR_LABELS = {"promedio": "Promedio 2021-2023", "2021": "2021", "2022": "2022", "2023": "2023"}
 
 
 def refresh_seconds() -> float:

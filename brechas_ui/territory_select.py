@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from brechas_core.scenario import ANIOS
+from brechas_core.scenario import ANIOS, YEAR_LABELS
 from brechas_ui import cache, state
 
 ALL = ""
-YEAR_LABELS = {"promedio": "Promedio 2021-2023", "2021": "2021", "2022": "2022", "2023": "2023"}
 
 
 def territory_selector() -> None:

@@ -26,7 +26,14 @@ st.markdown(
   revista de empresa y gobierno* 5(1), 32-45. CC BY 4.0. Promedios 2021-2023 de 13
   municipalidades distritales de Puno no identificadas.
 - **Presupuesto municipal**: MEF, datos abiertos «Presupuesto y Ejecución de Gasto»
-  2021-2023 (PIA, PIM, devengado). Tasa de ejecución = 100 × devengado / PIM.
+  2021-2023 (PIA, PIM, devengado); 2024 y 2025 de una exportación de Consulta Amigable del
+  MEF (2025 es un **año parcial**: ejecución a la fecha de la consulta, noviembre de 2025).
+  Tasa de ejecución = 100 × devengado / PIM.
+- **Sus datos** (página Mis datos): el CSV de datos abiertos del MEF, una exportación de
+  Consulta Amigable o la plantilla de la app; viven solo en su sesión. Con ellos el Simulador
+  usa el presupuesto y el gasto por brecha de su municipalidad («sus datos») en lugar de la
+  estimación: por proyecto (cada proyecto clasificado por su nombre, revisable) o por función
+  (18 Saneamiento mitad agua y mitad desagüe; 12 Energía para electricidad).
 - **Servicios**: INEI, Censo Nacional 2017: cobertura de agua, desagüe y electricidad por red
   pública; brecha = 100 − cobertura.
 - Todo se calcula sin conexión a partir de los archivos de `data/` (columnas, unidades y

@@ -4,6 +4,7 @@ import streamlit as st
 
 from brechas_core import charts
 from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.scenario import YEAR_LABELS
 from brechas_core.simulation import simulate
 from brechas_ui import across as across_alignment
 from brechas_ui import cache, frame, own_data, render, state, takeaway
@@ -30,7 +31,7 @@ if place.is_study or not priority:
         where += ". La vista por sectores usa la Tabla 3 del estudio: no hay brechas por función"
         where += " publicadas para cada territorio"
 else:
-    year = "promedio 2021-2023" if scenario.year == "promedio" else scenario.year
+    year = YEAR_LABELS[scenario.year].replace("Promedio", "promedio")
     where = f"{place.name}, {year}: brechas del Censo 2017 y presupuesto del MEF"
 if own.caption and priority:
     where = own.caption

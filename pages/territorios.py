@@ -9,6 +9,7 @@ from brechas_core.costs import district_costs
 from brechas_core.export import csv_bytes, file_name
 from brechas_core.fmt import num, pct, soles, soles_millones
 from brechas_core.measures import export_frame
+from brechas_core.scenario import PARTIAL_YEARS
 from brechas_ui import cache, frame, portfolio_cache, render, state
 from brechas_ui import territory_cache as tc
 from brechas_ui.columns import column_config
@@ -17,7 +18,7 @@ from brechas_ui.reverse import fund_section, territory_reverse_section
 
 frame.require()
 
-YEAR_TEXT = {"promedio": "promedio 2021-2023"}
+YEAR_TEXT = {"promedio": "promedio 2021-2023", **{y: f"{y} (parcial)" for y in PARTIAL_YEARS}}
 GROUPS = {"grupo": "Provincia o departamento", "size_class": "Tamaño de la población"}
 DIST_MEASURES = {
     "moved_soles": ("Soles a las brechas al año (estimación)", ",.0f"),

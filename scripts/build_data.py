@@ -446,6 +446,47 @@ def build_municipalities(budgets: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+#: Years read from the Consulta Amigable export (consulta-amigable/PROVENANCE): 2025 is partial.
+CONSULTA_FILE = Path("consulta-amigable") / "municipalidades-2024-2025.xlsx"
+CONSULTA_YEARS = {2024: False, 2025: True}
+
+
+def build_consulta_years(raw: Path) -> pd.DataFrame:
+    """2024 and 2025 (partial) per municipality from the real Consulta Amigable export.
+
+    The portal's layout: ``Municipalidad`` is ``"210101-301593: MUNICIPALIDAD ..."`` (the
+    ubigeo, then the executing unit) and amounts are text with thousands separators.
+    """
+    frame = pd.read_excel(raw / CONSULTA_FILE, dtype=str, engine="openpyxl")
+    ubigeo = frame["Municipalidad"].str.extract(r"^(\d{6})-\d+:", expand=False)
+    if ubigeo.isna().any():
+        raise ValueError(f"Consulta Amigable rows without a ubigeo: {int(ubigeo.isna().sum())}")
+
+    def amount(column: str) -> pd.Series:
+        text = frame[column].str.replace(",", "", regex=False).str.strip()
+        if not text.str.fullmatch(r"-?\d+(\.\d+)?").all():
+            raise ValueError(f"non-numeric amounts in Consulta Amigable column {column!r}")
+        return text.astype(float)
+
+    out = pd.DataFrame(
+        {
+            "ubigeo": ubigeo,
+            "year": frame["Año"].astype(int),
+            "pia": amount("PIA"),
+            "pim": amount("PIM"),
+            "devengado": amount("Devengado"),
+            "girado": amount("Girado"),
+        }
+    )
+    out = out[out["year"].isin(list(CONSULTA_YEARS))]
+    if out.duplicated(["ubigeo", "year"]).any():
+        raise ValueError("more than one Consulta Amigable row per (ubigeo, year)")
+    out["execution_pct"] = (100 * out["devengado"] / out["pim"]).where(out["pim"] != 0, 0.0)
+    out["execution_pct"] = out["execution_pct"].round(4)
+    out["partial"] = out["year"].map(CONSULTA_YEARS)
+    return out.sort_values(["ubigeo", "year"], ignore_index=True)
+
+
 def build_districts(
     con: duckdb.DuckDBPyConnection, raw: Path, budgets: pd.DataFrame, polygon_ids: set[str]
 ) -> pd.DataFrame:
@@ -761,6 +802,13 @@ def build(raw: Path, out: Path) -> dict[str, object]:
     typical = build_typical_district(municipalities, districts)
     unit_costs = build_unit_costs()
 
+    # 2024 and 2025 (partial) from Consulta Amigable: a fourth and fifth year. The typical
+    # district and everything "2021-2023" above keep the study's three years.
+    later = build_consulta_years(raw)
+    municipalities = pd.concat(
+        [municipalities.assign(partial=False), later], ignore_index=True
+    ).sort_values(["ubigeo", "year"], ignore_index=True)
+
     missing = set(municipalities["ubigeo"]) - set(districts["ubigeo"])
     if missing:
         raise ValueError(f"municipalities without a district row: {sorted(missing)}")
@@ -769,6 +817,7 @@ def build(raw: Path, out: Path) -> dict[str, object]:
     for col in ("pia", "pim", "devengado", "girado"):
         m_out[col] = fmt(m_out[col], 2)
     m_out["execution_pct"] = fmt(m_out["execution_pct"], 4)
+    m_out["partial"] = m_out["partial"].map({True: "true", False: "false"})
     write_csv(m_out, out / "municipalities.csv")
 
     d_out = districts.copy()

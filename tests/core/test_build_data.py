@@ -67,6 +67,26 @@ def test_execution_pct_is_devengado_over_pim(municipalities):
     assert (municipalities["execution_pct"] - expected).abs().max() < 1e-3
 
 
+def test_puno_2024_from_consulta_amigable_matches_the_published_totals(municipalities):
+    puno = municipalities[
+        (municipalities["year"] == 2024) & municipalities["ubigeo"].str[:2].eq("21")
+    ]
+    assert len(puno) == 110
+    assert round(puno["pim"].sum() / 1e6, 2) == 1681.96
+    assert round(puno["devengado"].sum() / 1e6, 2) == 1299.20
+    assert not puno["partial"].any()
+
+
+def test_2025_is_labelled_partial_and_every_later_year_joins_to_a_district(
+    municipalities, districts
+):
+    later = municipalities[municipalities["year"] >= 2024]
+    assert later.groupby("year").size().to_dict() == {2024: 1891, 2025: 1891}
+    assert later.loc[later["year"] == 2025, "partial"].all()
+    assert not municipalities.loc[municipalities["year"] <= 2024, "partial"].any()
+    assert set(later["ubigeo"]) <= set(districts["ubigeo"])
+
+
 def test_every_2023_municipality_joins_to_a_district(municipalities, districts):
     codes_2023 = set(municipalities.loc[municipalities["year"] == 2023, "ubigeo"])
     assert len(codes_2023) == 1891
@@ -147,7 +167,9 @@ def test_typical_puno_district_uses_medians_of_2021_2023_averages(municipalities
     t = d.load_typical_district().set_index("key")
     assert {"pim", "devengado", "execution_pct", "population"} <= set(t.index)
     assert {"water_gap_pct", "sewage_gap_pct", "electricity_gap_pct"} <= set(t.index)
-    puno = municipalities[municipalities["ubigeo"].str[:2].eq("21")]
+    puno = municipalities[
+        municipalities["ubigeo"].str[:2].eq("21") & municipalities["year"].between(2021, 2023)
+    ]
     averages = puno.groupby("ubigeo")[["pim", "devengado", "execution_pct"]].mean()
     assert len(averages) == 110
     for key in ("pim", "devengado"):

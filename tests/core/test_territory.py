@@ -124,7 +124,7 @@ def test_estimated_shares_come_from_the_department_functions(peru_2023):
 
 def test_promedio_averages_the_years_present(frames):
     m = data.load_municipalities()
-    one = m[m["ubigeo"] == "180107"]  # San Antonio (Moquegua): two years only
+    one = m[(m["ubigeo"] == "180107") & (m["year"] <= 2023)]  # San Antonio: two of 2021-2023
     row = frames["promedio"].set_index("ubigeo").loc["180107"]
     assert row["n_years"] == len(one) == 2
     assert row["pim"] == pytest.approx(one["pim"].mean())
@@ -399,3 +399,25 @@ def test_across_peru_the_per_inhabitant_alignment_changes_and_names_n(peru_2023,
 def test_a_single_municipality_has_no_alignment_across_municipalities(peru_2023, unit_costs):
     one = peru_2023[peru_2023["ubigeo"] == "210501"]
     assert T.across_municipalities(T.apply_rule(one, Scenario(), unit_costs)) is None
+
+
+def test_promedio_is_the_studys_2021_2023_average_even_with_later_years(frames):
+    m = data.load_municipalities()
+    one = m[(m["ubigeo"] == "210101") & m["year"].between(2021, 2023)]
+    row = frames["promedio"].set_index("ubigeo").loc["210101"]
+    assert row["n_years"] == 3
+    assert row["pim"] == pytest.approx(one["pim"].mean())
+
+
+@pytest.mark.parametrize("year", ["2024", "2025"])
+def test_years_without_spending_by_function_use_the_2023_estimate_and_say_so(year, districts):
+    kwargs = dict(
+        municipalities=data.load_municipalities(),
+        districts=districts,
+        functions=data.load_functions_by_department(),
+    )
+    later = T.district_frame(year, **kwargs).set_index("ubigeo")
+    base = T.district_frame("2023", **kwargs).set_index("ubigeo")
+    assert len(later) == 1891
+    assert later.at["210101", "est_share_water_pct"] == base.at["210101", "est_share_water_pct"]
+    assert f"Para {year} se usa la distribución por función de 2023" in later.attrs["estimate_note"]
