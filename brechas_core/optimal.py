@@ -244,16 +244,23 @@ def lp_split(
 
 def _break_ties(x: np.ndarray, room: np.ndarray, p: np.ndarray, gap: np.ndarray) -> np.ndarray:
     """Within each group of gaps with equal people per point (same row), refill the group's
-    total in the greedy's order: the objective is unchanged, the split is deterministic."""
-    tied = np.isclose(p[..., :, None], p[..., None, :], rtol=1e-12, atol=0.0)  # (n, g, g)
-    total = np.einsum("nij,nj->ni", tied, x)
+    total in the greedy's order: the objective is unchanged, the split is deterministic.
+    Sort-based, so a row of thousands of gaps (a territory's fund) stays linear."""
+    n, g = x.shape
     order = _order_keys(p, gap)
-    g = x.shape[-1]
-    rank = np.empty_like(order)
-    np.put_along_axis(rank, order, np.broadcast_to(np.arange(g), order.shape), axis=-1)
-    ahead = tied & (rank[..., None, :] < rank[..., :, None])  # j tied with i and before it
-    before = np.einsum("nij,nj->ni", ahead, room)
-    return np.clip(total - before, 0.0, room)
+    p_s = np.take_along_axis(p, order, axis=-1)
+    r_s = np.take_along_axis(room, order, axis=-1)
+    x_s = np.take_along_axis(x, order, axis=-1)
+    new = np.ones((n, g), dtype=bool)
+    new[:, 1:] = p_s[:, 1:] != p_s[:, :-1]
+    group = np.cumsum(new, axis=-1) - 1 + (np.arange(n) * g)[:, None]
+    totals = np.bincount(group.ravel(), weights=x_s.ravel(), minlength=n * g)
+    before_row = np.cumsum(r_s, axis=-1) - r_s
+    start = np.maximum.accumulate(np.where(new, before_row, -np.inf), axis=-1)
+    refilled = np.clip(totals[group] - (before_row - start), 0.0, r_s)
+    out = np.empty_like(x)
+    np.put_along_axis(out, order, refilled, axis=-1)
+    return out
 
 
 @dataclass(frozen=True)

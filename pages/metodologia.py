@@ -163,6 +163,38 @@ st.dataframe(
     width="stretch",
 )
 
+st.markdown(
+    "**Lo que necesita cada brecha.** Para cerrar una brecha dentro del horizonte de N años "
+    "hace falta gastar cada año U₀ × c / N soles (personas sin el servicio por costo por "
+    "persona, entre los años). El Simulador lo muestra por brecha, con la banda de costos, y "
+    "avisa cuando el aumento de la regla va más allá de eso: pasado ese punto la brecha ya se "
+    "cerró y, en la proyección, ese dinero no cubre a nadie más (serviría en las brechas que "
+    "no se cierran a tiempo, en las que no tienen costo por persona o en el resto del "
+    "presupuesto). Territorios lo suma municipalidad por municipalidad."
+)
+st.markdown(
+    "**¿Qué mínimo necesito?** Con una meta por brecha (cerrarla, o bajarla a X %, dentro "
+    "del horizonte), la brecha i necesita una participación r_i = 100 × (U₀ − U) × c / N / E "
+    "del presupuesto ejecutado E, donde U son las personas que la meta deja sin servicio. "
+    "La participación de cada brecha crece por tramos rectos con el mínimo F (primero los "
+    "pisos, después el aumento según el reparto), así que el menor F que alcanza cada meta "
+    "tiene una fórmula exacta; el mínimo necesario es el mayor de ellos. Si pasa del máximo "
+    "factible (lo que ya reciben las brechas más el resto no protegido), la meta no se "
+    "alcanza con ese presupuesto y se dice por qué. Se calcula con los costos bajo, central y "
+    "alto a la vez, y para cada municipalidad de un territorio en una sola operación "
+    "vectorizada."
+)
+st.markdown(
+    "**Reparto óptimo.** Reparte el aumento (lo que queda después de los pisos) para cubrir "
+    "al mayor número de personas dentro del horizonte: un programa lineal (scipy, HiGHS) que "
+    "maximiza Σ pᵢ xᵢ con Σ xᵢ ≤ aumento y 0 ≤ xᵢ ≤ lo que cierra la brecha i en el "
+    "horizonte, donde pᵢ son las personas que cubre cada punto del presupuesto en la brecha "
+    "i. Su solución llena primero la brecha más barata por persona, hasta que se cerraría; "
+    "lo que ninguna brecha puede usar va a las brechas sin costo por persona. Respeta pisos, "
+    "exclusiones y la parte protegida. Con un fondo para todo un territorio se resuelve el "
+    "mismo programa entre todas sus municipalidades."
+)
+
 st.header("5. Alineación después de la regla")
 st.markdown(
     "Se recalculan Spearman, Pearson y la recta con las nuevas participaciones, y se dibuja ρ "
