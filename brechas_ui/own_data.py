@@ -23,6 +23,7 @@ from brechas_core.imports import Imported, InvalidFile, read_upload
 from brechas_core.imports.baseline import own_inputs
 from brechas_core.imports.gaps import GapSpending, spending_by_gap
 from brechas_core.imports.validation import quote
+from brechas_core.scenario import ANIOS
 from brechas_ui import cache, state
 
 __all__ = [
@@ -194,10 +195,13 @@ def spending(own: OwnFile, imported: Imported, key: str) -> GapSpending:
 def use_in_simulator(own: OwnFile, imported: Imported, ubigeo: str) -> None:
     """Make a municipality of a file the Simulador's baseline (a button's callback)."""
     state.set_territory(ubigeo)
+    year = str(imported.year)
     state.put(
         state.get().with_(
             own_file=f"{own.digest}:{imported.year}",
             project_classes=dict(classes_for(own.digest)),
+            # the selector shows the file's year where the app has it too
+            year=year if year in ANIOS else state.get().year,
         )
     )
 

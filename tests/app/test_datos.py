@@ -145,6 +145,7 @@ def test_use_in_simulator_makes_the_file_the_baseline_labelled_sus_datos(open_pa
     scenario = at.session_state["scenario"]
     assert scenario.territory == "210101"
     assert scenario.own_file.endswith(":2024") and len(scenario.own_file) == 17
+    assert scenario.year == "2024"  # the selector shows the file's year
     assert at.query_params["archivo"] == scenario.own_file
     caption = at.caption[0].value
     assert "sus datos" in caption and "2024" in caption
@@ -180,3 +181,26 @@ def test_a_session_holds_at_most_three_files_dropping_the_oldest(open_page):
     store = at.session_state["own_files"]
     assert [f.name for f in store.values()] == ["c2021.csv", "c2022.csv", "c2023.csv"]
     assert "se quitó `c2020.csv`" in " ".join(i.value for i in at.info)
+
+
+def test_changing_a_project_class_in_the_review_updates_the_spending_by_gap(open_page):
+    at = _upload(open_page("datos"), "2024-Gasto.csv", samples.mef_csv(3_000))
+    digest = next(iter(at.session_state["own_files"]))
+    review = _table(at, "clase")
+    sport = review[review["project"].str.contains("LOSA MULTIDEPORTIVA")].iloc[0]
+    assert sport["clase"] == "otros"
+    before = _table(at, "label").set_index("label")["devengado"]
+    # what the data editor's edit does: the user's class for that CUI
+    at.session_state["own_classes"] = {digest: {sport["cui"]: "agua"}}
+    at.run()
+    assert_ok(at)
+    after = _table(at, "label").set_index("label")["devengado"]
+    assert after["Agua"] == pytest.approx(before["Agua"] + sport["devengado"])
+    assert after.filter(like="Otros").iloc[0] == pytest.approx(
+        before.filter(like="Otros").iloc[0] - sport["devengado"]
+    )
+    reasons = _table(at, "clase").set_index("cui")
+    assert reasons.at[sport["cui"], "reason"] == "Clase elegida por usted al revisar."
+    at.button(key="datos_usar").click().run()
+    assert at.session_state["scenario"].project_classes == ((sport["cui"], "agua"),)
+    assert at.query_params["clases"] == f"{sport['cui']}:agua"
