@@ -263,7 +263,7 @@ def minimums_template():
     label = rule.mark_text(
         align="left", dx=6, dy=-8, fontSize=16, color="#B3261E", baseline="top"
     ).encode(text="texto:N", y=alt.value(0))
-    return (dots + rule + label).properties(height=260)
+    return (dots + rule + label).properties(height=200)
 
 
 def minimums_data(minimums: Sequence[float], median: float | None) -> dict[str, list[dict]]:

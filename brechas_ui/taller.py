@@ -26,7 +26,7 @@ import streamlit as st
 
 from brechas_core import charts
 from brechas_core import workshop as wk
-from brechas_core.fmt import num, pct, soles
+from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.scenario import ANIOS, YEAR_LABELS, Scenario, from_query, to_query
 from brechas_core.simulation import simulate
 from brechas_store import workshops as ws
@@ -48,6 +48,9 @@ def refresh_seconds() -> float:
 
 
 def page() -> None:
+    # Phones: the navigation lives in the sidebar there, and an open sidebar would cover the
+    # page a participant opens from the QR code. Nothing of this page is in the sidebar.
+    st.set_page_config(initial_sidebar_state="collapsed")
     params = st.query_params
     code, token = params.get(CODE), params.get(TOKEN)
     try:
@@ -357,7 +360,7 @@ def _proposal(store, workshop: ws.Workshop) -> None:
     m1.metric(
         "Brechas prioritarias después",
         pct(sim.target_after),
-        f"{sim.target_after - sim.target_before:+.1f} p.p.",
+        pp(sim.target_after - sim.target_before),
         border=True,
     )
     m2.metric("Soles movidos al año", soles(sim.top_up_soles), border=True)
@@ -501,8 +504,11 @@ _PROJECTOR_CSS = """
 <style>
 .stApp [data-testid="stMarkdownContainer"] p, .stApp [data-testid="stMarkdownContainer"] li,
 .stApp [data-testid="stCaptionContainer"] { font-size: 1.45rem !important; }
-.stApp [data-testid="stMetricValue"] { font-size: 3.4rem !important; }
-.stApp [data-testid="stMetricLabel"] p { font-size: 1.5rem !important; }
+.stApp [data-testid="stMetricValue"],
+.stApp [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {
+  font-size: 2.8rem !important; line-height: 1.1 !important; }
+.stApp [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {
+  font-size: 1.5rem !important; }
 .stApp [data-testid="stDataFrame"] { font-size: 1.3rem; }
 .stApp .taller-texto { font-size: 1.6rem; }
 .stApp .taller-codigo { font-size: 6rem !important; }
@@ -568,7 +574,7 @@ def board(store, workshop: ws.Workshop) -> None:
     visible = [r for r in rows if not r["hidden"]]
     summary = wk.summarize([r["minimum_pct"] for r in visible])
 
-    status, action = st.columns([4, 1], vertical_alignment="center")
+    status, action = st.columns([3, 1.4], vertical_alignment="center")
     with status:
         if is_open:
             st.info("Recepción de propuestas **abierta**.", icon=":material/lock_open:")
