@@ -40,7 +40,10 @@ _SOURCES = {
     "estudio": "Apaza et al. (2025), Tablas 2 y 3",
     "regla": "Calculado por Brechas a partir de la regla del escenario",
     "estimacion": "Estimación de Brechas: gasto por función del departamento (MEF)",
-    "costos": "Costos por persona ilustrativos (supuestos; ver Metodología)",
+    "costos": (
+        "Costos por persona: cifras públicas de MVCS y MINEM divididas por sus beneficiarios "
+        "(supuestos; ver Metodología)"
+    ),
 }
 
 
@@ -451,6 +454,77 @@ MEASURES.update(
                 "Función municipal 23 Protección social (programas alimentarios); un índice, "
                 "no un % de personas: se muestra, la regla no lo usa.",
                 "MIDIS, vulnerabilidad a la inseguridad alimentaria (vía qhaway-dashboard)",
+            ),
+        ]
+    )
+)
+
+
+# -- what closing each gap within the horizon costs (brechas_core.need) -------------------
+_NEED = "Personas sin el servicio × costo por persona ÷ años del horizonte (brechas_core.need)"
+MEASURES.update(
+    dict(
+        [
+            _m(
+                "need_low",
+                "Para cerrar en {horizon} años, S/ al año (costo bajo)",
+                "S/",
+                0,
+                _NEED,
+                _SOURCES["costos"],
+            ),
+            _m(
+                "need_central",
+                "Para cerrar en {horizon} años, S/ al año (costo central)",
+                "S/",
+                0,
+                _NEED,
+                _SOURCES["costos"],
+            ),
+            _m(
+                "need_high",
+                "Para cerrar en {horizon} años, S/ al año (costo alto)",
+                "S/",
+                0,
+                _NEED,
+                _SOURCES["costos"],
+            ),
+            _m(
+                "need_share_pct",
+                "Para cerrar en {horizon} años, % del ejecutado (central)",
+                "%",
+                2,
+                _NEED,
+                _SOURCES["costos"],
+            ),
+            _m(
+                "spending_soles",
+                "Gasto del escenario, S/ al año",
+                "S/",
+                0,
+                "Participación con la regla × presupuesto ejecutado.",
+            ),
+            _m(
+                "excess_central",
+                "Gasto más allá de lo necesario (costo central)",
+                "S/ al año",
+                0,
+                "Lo que se gasta por encima de lo que cierra la brecha a tiempo.",
+            ),
+            _m(
+                "overshoot_central",
+                "Aumento de la regla más allá de lo necesario (central)",
+                "S/",
+                0,
+                "La parte del aumento de la regla que va más allá de lo necesario.",
+            ),
+            _m(
+                "shortfall_central",
+                "Falta para cerrar a tiempo (costo central)",
+                "S/",
+                0,
+                _NEED,
+                _SOURCES["costos"],
             ),
         ]
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from brechas_core import need
 from brechas_core.describe import rule_text
 from brechas_core.scenario import Scenario
 from brechas_core.simulation import RESTO, Simulation
@@ -22,6 +23,7 @@ __all__ = [
     "alignment_frame",
     "headline_rows",
     "money_frame",
+    "need_frame",
     "projection_frame",
     "shares_frame",
     "years_frame",
@@ -116,6 +118,30 @@ def years_frame(entries: Sequence[Entry]) -> pd.DataFrame:
     if not with_projection:
         return pd.DataFrame(columns=cols)
     return _stack(with_projection, lambda e: e.sim.projection_summary[cols].copy())
+
+
+def need_frame(entries: Sequence[Entry]) -> pd.DataFrame:
+    """Per projectable gap: what closing it within the horizon costs a year (low, central,
+    high cost), the scenario's spending on it and the rule's top-up beyond the need
+    (:mod:`brechas_core.need`)."""
+    cols = [
+        "label",
+        "people_in_need",
+        "need_low",
+        "need_central",
+        "need_high",
+        "need_share_pct",
+        "spending_soles",
+        "excess_central",
+        "overshoot_central",
+        "shortfall_central",
+    ]
+    tables = [(e, need.for_simulation(e.sim)) for e in entries]
+    tables = [(e, t) for e, t in tables if t is not None]
+    if not tables:
+        return pd.DataFrame(columns=cols)
+    by_name = {e.name: t.table[cols].copy() for e, t in tables}
+    return _stack([e for e, _ in tables], lambda e: by_name[e.name])
 
 
 def projection_frame(entries: Sequence[Entry]) -> pd.DataFrame:

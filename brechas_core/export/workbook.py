@@ -26,7 +26,15 @@ from brechas_core.measures import MEASURES, Measure
 
 __all__ = ["SHEETS", "workbook"]
 
-SHEETS = ("Escenario", "Participaciones", "Dinero", "Proyección", "Alineación", "Fuentes")
+SHEETS = (
+    "Escenario",
+    "Participaciones",
+    "Dinero",
+    "Proyección",
+    "Necesidad",
+    "Alineación",
+    "Fuentes",
+)
 _BOLD = Font(bold=True)
 _DATA_SOURCES = (
     ("Presupuesto (PIM, devengado)", MEASURES["pim"].source),
@@ -120,7 +128,7 @@ def workbook(entries: Sequence[Entry], *, link: str, data_version: str, today: d
     ...                 today=date(2026, 11, 27))
     >>> wb = load_workbook(io.BytesIO(data))
     >>> wb.sheetnames
-    ['Escenario', 'Participaciones', 'Dinero', 'Proyección', 'Alineación', 'Fuentes']
+    ['Escenario', 'Participaciones', 'Dinero', 'Proyección', 'Necesidad', 'Alineación', 'Fuentes']
     >>> round(wb["Participaciones"]["D2"].value, 2)  # water with the rule: a number
     7.01
     """
@@ -152,6 +160,13 @@ def workbook(entries: Sequence[Entry], *, link: str, data_version: str, today: d
         proj.cell(nxt, 1).font = _BOLD
         _write_table(proj, frames.projection_frame(entries), nxt + 1, context)
     _widths(proj, {1: 24})
+
+    needs = frames.need_frame(entries)
+    if not needs.empty:
+        sheet = wb.create_sheet("Necesidad", index=4)
+        _write_table(sheet, needs, 1, context)
+        _widths(sheet, {1: 30} if "scenario_name" not in needs else {1: 12, 2: 30})
+        sheet.freeze_panes = "A2"
 
     src = wb.create_sheet("Fuentes")
     src.append(["Dato", "Fuente"])

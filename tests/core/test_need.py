@@ -126,3 +126,27 @@ def test_spending_splits_into_need_plus_excess_minus_shortfall(u0, cost, spend, 
     assert n.excess_soles[0] == 0 or n.shortfall_soles[0] == 0
     assert bool(n.closes[0]) == (n.shortfall_soles[0] == 0)
     assert np.isfinite(n.need_share_pct[0])
+
+
+def test_the_workbook_has_a_sheet_with_what_each_gap_needs(frame):
+    import io
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from brechas_core.export.frames import Entry
+    from brechas_core.export.workbook import workbook
+
+    s = Scenario(territory="150101", minimum_pct=30)
+    sim = _sim(frame, "150101", s)
+    data = workbook(
+        [Entry("Escenario", s, sim, "Lima")],
+        link="http://x/simulador?territorio=150101&minimo=30",
+        data_version="abcd1234",
+        today=date(2026, 11, 27),
+    )
+    ws = load_workbook(io.BytesIO(data))["Necesidad"]
+    header = [c.value for c in ws[1]]
+    water = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "Agua")
+    over = water[header.index("Aumento de la regla más allá de lo necesario (central) (S/)")]
+    assert isinstance(over, float) and over > 2e8

@@ -59,7 +59,8 @@ def test_the_xlsx_holds_the_scenarios_figures_as_numbers(app_server, page, tmp_p
     assert path.name == "brechas_escenario_estudio_promedio_prioritarias-min40-brecha.xlsx"
     wb = load_workbook(path)
     assert wb.sheetnames == [
-        "Escenario", "Participaciones", "Dinero", "Proyección", "Alineación", "Fuentes",
+        "Escenario", "Participaciones", "Dinero", "Proyección", "Necesidad", "Alineación",
+        "Fuentes",
     ]  # fmt: skip
     scenario = _rows(wb["Escenario"])
     top_up = scenario["Aumento para las brechas (p.p.)"][0]
