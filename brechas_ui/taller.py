@@ -14,7 +14,6 @@ HTML-escaped, never as Markdown.
 
 from __future__ import annotations
 
-import html
 import io
 import os
 import secrets
@@ -74,12 +73,26 @@ def page() -> None:
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def plain(text: str, *, size: str = "1rem", weight: int = 400, key: str | None = None) -> None:
-    """User text as plain text (escaped HTML: no Markdown, no links), line breaks kept."""
-    st.html(
-        f'<div class="taller-texto" style="white-space:pre-wrap;font-size:{size};'
-        f'font-weight:{weight};line-height:1.25;margin:0">{html.escape(text)}</div>'
+def plain(text: str, *, kind: str) -> None:
+    """User text as plain text (``st.text``: no Markdown, no HTML, no links), line breaks
+    kept, styled by ``kind`` (``titulo``, ``pregunta`` or ``codigo``) through constant CSS."""
+    st.html(  # constant CSS
+        """
+<style>
+.st-key-taller_titulo [data-testid="stText"], .st-key-taller_pregunta [data-testid="stText"],
+.st-key-taller_codigo [data-testid="stText"] {
+  white-space: pre-wrap; font-family: inherit; line-height: 1.25; margin: 0;
+}
+.st-key-taller_titulo [data-testid="stText"] { font-size: 2rem; font-weight: 700; }
+.st-key-taller_pregunta [data-testid="stText"] { font-size: 1.2rem; }
+.st-key-taller_codigo [data-testid="stText"] {
+  font-size: 4rem; font-weight: 700; letter-spacing: .3rem; font-family: monospace;
+}
+</style>
+"""
     )
+    with st.container(key=f"taller_{kind}"):
+        st.text(text)
 
 
 def _session_key() -> str:
@@ -292,9 +305,9 @@ def participant(store, code: str) -> None:
     except WorkshopError as exc:
         _bad_code(str(exc))
         return
-    plain(workshop.title, size="2rem", weight=700)
+    plain(workshop.title, kind="titulo")
     if workshop.question:
-        plain(workshop.question, size="1.2rem")
+        plain(workshop.question, kind="pregunta")
     joined_key = f"taller_participa_{workshop.code}"
     joined = st.session_state.get(joined_key)
     if not joined:
@@ -500,7 +513,16 @@ def scenario_from_widgets(base: Scenario, workshop: ws.Workshop, inputs) -> Scen
 
 # -- facilitator --------------------------------------------------------------------------------
 
-_PROJECTOR_CSS = """
+
+def facilitator(store, code: str, token: str, *, projector: bool) -> None:
+    try:
+        workshop = ws.authorize(store, code, token)
+    except WorkshopError as exc:
+        _bad_code(str(exc))
+        return
+    if projector:
+        st.html(  # constant CSS: large type for the projector
+            """
 <style>
 .stApp [data-testid="stMarkdownContainer"] p, .stApp [data-testid="stMarkdownContainer"] li,
 .stApp [data-testid="stCaptionContainer"] { font-size: 1.45rem !important; }
@@ -510,32 +532,21 @@ _PROJECTOR_CSS = """
 .stApp [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {
   font-size: 1.5rem !important; }
 .stApp [data-testid="stDataFrame"] { font-size: 1.3rem; }
-.stApp .taller-texto { font-size: 1.6rem; }
-.stApp .taller-codigo { font-size: 6rem !important; }
+.stApp .st-key-taller_titulo [data-testid="stText"] { font-size: 2.4rem !important; }
+.stApp .st-key-taller_pregunta [data-testid="stText"] { font-size: 1.6rem !important; }
+.stApp .st-key-taller_codigo [data-testid="stText"] { font-size: 6rem !important; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
 </style>
 """
-
-
-def facilitator(store, code: str, token: str, *, projector: bool) -> None:
-    try:
-        workshop = ws.authorize(store, code, token)
-    except WorkshopError as exc:
-        _bad_code(str(exc))
-        return
-    if projector:
-        st.html(_PROJECTOR_CSS)
+        )
     link = f"{_base_url()}?{CODE}={workshop.code}"
     head, qr = st.columns([3, 1], vertical_alignment="top")
     with head:
-        plain(workshop.title, size="2.4rem", weight=700)
+        plain(workshop.title, kind="titulo")
         if workshop.question:
-            plain(workshop.question, size="1.4rem")
-        st.html(
-            '<div style="margin-top:.6rem">Entre con su celular y escriba el código:</div>'
-            f'<div class="taller-codigo" style="font-size:4rem;font-weight:700;'
-            f'letter-spacing:.3rem;font-family:monospace">{html.escape(workshop.code)}</div>'
-        )
+            plain(workshop.question, kind="pregunta")
+        st.markdown("Entre con su celular y escriba el código:")
+        plain(workshop.code, kind="codigo")
         st.code(link, language=None)
     with qr:
         st.image(_qr_png(link), caption="Enlace para participantes", width="stretch")
