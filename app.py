@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from brechas_ui import frame, share, state
+from brechas_ui import compare, frame, share, state
 from brechas_ui.territory_select import territory_selector
 
 st.set_page_config(
@@ -22,6 +22,7 @@ pages = [
     ),
     st.Page("pages/simulador.py", title="Simulador", icon=":material/tune:", url_path="simulador"),
     st.Page("pages/territorios.py", title="Territorios", icon=":material/map:"),
+    st.Page("pages/comparar.py", title="Comparar", icon=":material/compare:", url_path="comparar"),
     st.Page("pages/datos.py", title="Mis datos", icon=":material/upload_file:", url_path="datos"),
     st.Page(
         "pages/proyectos.py",
@@ -53,7 +54,8 @@ if page.url_path in ("simulador", "territorios", "proyectos"):
         frame.safely(territory_selector, what="territory_selector")
 
 if page.url_path != "taller":  # the workshop page's link holds a code, not a scenario
-    state.sync_url()
+    # the comparison's link holds its scenarios (brechas_ui.compare), not the current one
+    state.sync_url(compare.link_query() if page.url_path == "comparar" else None)
     state.show_notices()
 try:
     frame.run_safely(page)

@@ -49,9 +49,11 @@ def rule_text(scenario: Scenario) -> str:
     )
     extras = []
     if s.floors:
-        extras.append(f"{len(s.floors)} pisos por brecha")
+        n = len(s.floors)
+        extras.append(f"{n} piso{'s' if n > 1 else ''} por brecha")
     if s.excluded:
-        extras.append(f"{len(s.excluded)} brechas fuera de la regla")
+        n = len(s.excluded)
+        extras.append(f"{n} brecha{'s' if n > 1 else ''} fuera de la regla")
     if s.protected_pct:
         extras.append(f"{pct(s.protected_pct, 1)} del resto protegido")
     if s.overrides or s.locked:

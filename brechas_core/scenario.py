@@ -43,7 +43,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from brechas_core.fmt import num
@@ -53,11 +53,14 @@ __all__ = [
     "PARAMETERS",
     "PARTIAL_YEARS",
     "REPARTOS",
+    "SLOTS",
     "VISTAS",
     "YEAR_LABELS",
     "ParseResult",
     "Scenario",
+    "from_comparison_query",
     "from_query",
+    "to_comparison_query",
     "to_query",
 ]
 
@@ -517,7 +520,8 @@ def from_query(
     function_codes = tuple(function_codes)
     r = _Reader(params)
     d = Scenario()
-    unknown = sorted(k for k in r.params if k not in KNOWN_PARAMS)
+    # a.minimo, b.reparto...: the scenarios of a comparison (from_comparison_query)
+    unknown = sorted(k for k in r.params if k not in KNOWN_PARAMS and not _SLOT.match(k))
     if unknown:
         r.notices.append(f"Se ignoraron parámetros desconocidos: {_show_list(unknown)}.")
 
@@ -572,3 +576,74 @@ def from_query(
         data_version=current_data_version,
     )
     return ParseResult(scenario, tuple(r.notices))
+
+
+#: Letters of the scenarios a comparison keeps (A-D), as its link writes them.
+SLOTS = ("a", "b", "c", "d")
+_SLOT = re.compile(r"^[a-d]\.[a-z]{1,12}$")
+
+
+def to_comparison_query(
+    scenarios: Sequence[Scenario], data_version: str | None = None
+) -> dict[str, str]:
+    """One link for up to four scenarios: each one's parameters prefixed by its letter
+    (``a.minimo=30&b.minimo=50``), and the data version once.
+
+    Examples
+    --------
+    >>> q = to_comparison_query([Scenario(minimum_pct=30), Scenario(minimum_pct=50)], "abcd1234")
+    >>> q["datos"], q["a.minimo"], q["b.minimo"], "c.minimo" in q
+    ('abcd1234', '30', '50', False)
+    """
+    q = {"datos": data_version} if data_version else {}
+    for letter, scenario in zip(SLOTS, scenarios, strict=False):
+        q.update({f"{letter}.{k}": v for k, v in to_query(scenario).items() if k != "datos"})
+    return q
+
+
+def from_comparison_query(
+    params: Mapping[str, str | list[str]],
+    *,
+    gap_ids: Iterable[str],
+    function_codes: Iterable[str],
+    current_data_version: str | None = None,
+) -> tuple[tuple[Scenario, ...], tuple[str, ...]]:
+    """The scenarios of a comparison link, each read as strictly as a link of its own, and
+    the Spanish notices (prefixed by the scenario's letter).
+
+    Examples
+    --------
+    >>> found, notices = from_comparison_query(
+    ...     {"a.minimo": "30", "b.minimo": "50", "b.reparto": "igual", "d.minimo": "x"},
+    ...     gap_ids=[], function_codes=[])
+    >>> [(s.minimum_pct, s.reparto) for s in found]
+    [(30.0, 'brecha'), (50.0, 'igual'), (0.0, 'brecha')]
+    >>> notices[0].startswith("Escenario D: «minimo»")
+    True
+    """
+    gap_ids, function_codes = tuple(gap_ids), tuple(function_codes)
+    groups: dict[str, dict] = {letter: {} for letter in SLOTS}
+    for key, value in params.items():
+        if _SLOT.match(str(key)):
+            groups[str(key)[0]][str(key)[2:]] = value
+    notices: list[str] = []
+    if "datos" in params:  # the version notice, once
+        notices += from_query(
+            {"datos": params["datos"]},
+            gap_ids=gap_ids,
+            function_codes=function_codes,
+            current_data_version=current_data_version,
+        ).notices
+    scenarios = []
+    for letter in SLOTS:
+        if not groups[letter]:
+            continue
+        res = from_query(
+            groups[letter],
+            gap_ids=gap_ids,
+            function_codes=function_codes,
+            current_data_version=current_data_version,
+        )
+        scenarios.append(res.scenario)
+        notices += [f"Escenario {letter.upper()}: {n}" for n in res.notices]
+    return tuple(scenarios), tuple(group_notices(notices))

@@ -10,6 +10,7 @@ from the inputs with pure functions.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -48,9 +49,12 @@ def put(scenario: Scenario) -> None:
     st.session_state[SCENARIO] = scenario
 
 
-def sync_url() -> None:
-    """Write the scenario into the address bar, so that copying it shares the scenario."""
-    wanted = to_query(get())
+def sync_url(query: dict[str, str] | None = None) -> None:
+    """Write the scenario into the address bar, so that copying it shares the scenario.
+
+    ``query`` replaces it where a page's link holds something else (the comparison's
+    scenarios, brechas_ui.compare)."""
+    wanted = to_query(get()) if query is None else query
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -153,6 +157,12 @@ def set_territory(code: str) -> None:
 def start(**fields) -> None:
     """Start a fresh scenario with some fields set (the landing page's quick starts)."""
     put(Scenario(data_version=get().data_version).with_(**fields))
+    _redraw_widgets()
+
+
+def start_from(scenario: Scenario) -> None:
+    """Make a whole scenario the current one (a kept scenario of the comparison)."""
+    put(replace(scenario, data_version=get().data_version))
     _redraw_widgets()
 
 

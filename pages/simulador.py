@@ -7,7 +7,7 @@ from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.scenario import YEAR_LABELS
 from brechas_core.simulation import simulate
 from brechas_ui import across as across_alignment
-from brechas_ui import cache, frame, own_data, render, state, takeaway
+from brechas_ui import cache, compare, frame, own_data, render, state, takeaway
 from brechas_ui.controls import simulator_controls
 from brechas_ui.need import need_section
 from brechas_ui.reverse import reverse_section, sharing_section
@@ -126,6 +126,7 @@ else:
 
 # -- take away: XLSX, PDF, CSV and chart images (brechas_ui.takeaway)
 takeaway.simulator_downloads(scenario, sim, place)
+compare.save_button()  # keep it for «Comparar» (brechas_ui.compare)
 
 st.subheader("Participación en el presupuesto: línea base y escenario")
 render.live_chart(
