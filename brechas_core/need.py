@@ -176,19 +176,27 @@ class NeedTable:
         Where money beyond the need would still be useful: projectable gaps that do not
         close in time (central cost), then included gaps without a cost per person.
     horizon_years : int
+    note : str or None
+        For a territory of many municipalities: the sentence of :meth:`TerritoryNeed.text`
+        (money cannot move between municipalities under the rule, so it says where it falls
+        short instead).
     """
 
     table: pd.DataFrame
     overshoot: tuple[float, float, float]
     still_useful: tuple[str, ...]
     horizon_years: int
+    note: str | None = None
 
 
-def for_simulation(sim) -> NeedTable | None:
+def for_simulation(sim, unit_costs: pd.DataFrame | None = None, scenario=None) -> NeedTable | None:
     """The :class:`NeedTable` of a :class:`~brechas_core.simulation.Simulation`.
 
     Returns None in the sector view (no projection there). Uses the projection summary's
     people in need and unit costs (the user's, when set) and the items' scenario shares.
+    For a territory of many municipalities (``sim.territory`` set) and with ``unit_costs``
+    and ``scenario`` given, each municipality's need and excess are counted on its own and
+    added up (:func:`for_territory`), as the rule is.
 
     Examples
     --------
@@ -203,6 +211,17 @@ def for_simulation(sim) -> NeedTable | None:
     summary = sim.projection_summary
     if summary is None:
         return None
+    by_municipality = getattr(sim, "territory", None)
+    if by_municipality is not None and unit_costs is not None and scenario is not None:
+        tn = for_territory(by_municipality.districts, unit_costs, scenario)
+        short = tn.services.loc[tn.services["shortfall_central"] > 0, "label"].tolist()
+        return NeedTable(
+            table=tn.services,
+            overshoot=tn.overshoot,
+            still_useful=tuple(short),
+            horizon_years=tn.horizon_years,
+            note=tn.text() if len(tn.districts) > 1 else None,
+        )
     a = sim.assumptions
     items = sim.items.set_index("id")
     ids = summary["gap_id"].tolist()
@@ -264,6 +283,8 @@ def overshoot_text(nt: NeedTable) -> str | None:
     low, central, high = nt.overshoot
     if high <= 0:
         return None
+    if nt.note is not None:
+        return nt.note
     col = "overshoot_central" if central > 0 else "overshoot_low"
     over = nt.table.loc[nt.table[col] > 0, "label"].tolist()
     if abs(high - low) <= EXCESS_TOL * max(high, 1.0):
@@ -313,6 +334,9 @@ class TerritoryNeed:
     shortfall_soles : float
         What those municipalities still miss, S/ per year (central cost).
     horizon_years : int
+    services : DataFrame
+        The three services summed over the municipalities, with the columns of
+        :attr:`NeedTable.table` (each municipality's need and excess counted on its own).
     """
 
     districts: pd.DataFrame
@@ -321,6 +345,7 @@ class TerritoryNeed:
     n_short: int
     shortfall_soles: float
     horizon_years: int
+    services: pd.DataFrame | None = None
 
     def text(self) -> str | None:
         """A Spanish sentence flagging the top-up beyond the need; None when there is none."""
@@ -396,6 +421,27 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
     out["overshoot_low"], out["overshoot_central"], out["overshoot_high"] = over
     out["shortfall_soles"] = n.shortfall_soles[1].sum(axis=1)
     total = over.sum(axis=1)
+    dev_sum = float(dev.sum())
+    services = pd.DataFrame(
+        {
+            "gap_id": ids,
+            "label": ["Agua", "Desagüe", "Electricidad"],
+            "people_in_need": u0.sum(axis=0),
+            "need_low": n.need_soles[0].sum(axis=0),
+            "need_central": n.need_soles[1].sum(axis=0),
+            "need_high": n.need_soles[2].sum(axis=0),
+            "need_share_pct": 100.0 * n.need_soles[1].sum(axis=0) / dev_sum
+            if dev_sum > 0
+            else np.nan,
+            "spending_soles": n.spending_soles[1].sum(axis=0),
+            "moved_soles": ((after - before) / 100.0 * dev[:, None]).sum(axis=0),
+            "excess_central": n.excess_soles[1].sum(axis=0),
+            "overshoot_low": n.overshoot_soles[0].sum(axis=0),
+            "overshoot_central": n.overshoot_soles[1].sum(axis=0),
+            "overshoot_high": n.overshoot_soles[2].sum(axis=0),
+            "shortfall_central": n.shortfall_soles[1].sum(axis=0),
+        }
+    )
     return TerritoryNeed(
         districts=out,
         overshoot=(float(total[2]), float(total[1]), float(total[0])),
@@ -403,4 +449,5 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
         n_short=int((out["shortfall_soles"] > 0).sum()),
         shortfall_soles=float(out["shortfall_soles"].sum()),
         horizon_years=int(scenario.horizon_years),
+        services=services,
     )

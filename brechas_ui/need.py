@@ -9,10 +9,11 @@ from brechas_core.fmt import num, pct, soles
 from brechas_ui.render import _markdown_table
 
 
-def need_section(sim) -> None:
+def need_section(sim, inputs=None, scenario=None) -> None:
     """Simulador: per projectable gap, the soles per year that close it within the horizon
-    (central, with the low-high band), and a warning when the top-up goes beyond that."""
-    nt = N.for_simulation(sim)
+    (central, with the low-high band), and a warning when the top-up goes beyond that. For a
+    territory, each municipality counted on its own and added up."""
+    nt = N.for_simulation(sim, getattr(inputs, "unit_costs", None), scenario)
     if nt is None or nt.table.empty:
         return
     years = num(nt.horizon_years)

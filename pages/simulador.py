@@ -165,7 +165,9 @@ elif priority:
         key="sim_proyeccion",
     )
     render.years_table(sim.projection_summary)
-    need_section(sim)  # issue 8 item 10: what closing each gap needs, and any excess
+    need_section(
+        sim, inputs, scenario
+    )  # issue 8 item 10: what closing each gap needs, and any excess
     sharing_section(scenario, inputs, sim)  # issue 15: reparto=optimo, compared
     reverse_section(scenario, inputs, sim)  # issue 15: «¿Qué mínimo necesito?»
     st.caption(

@@ -150,3 +150,16 @@ def test_the_workbook_has_a_sheet_with_what_each_gap_needs(frame):
     water = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "Agua")
     over = water[header.index("Aumento de la regla más allá de lo necesario (central) (S/)")]
     assert isinstance(over, float) and over > 2e8
+
+
+def test_for_a_territory_the_simulador_counts_each_municipalitys_need_on_its_own(frame):
+    # Lima province at 30 %: the excess is the sum of each municipality's excess, as
+    # Territorios shows it, not the pooled table's
+    sim = _sim(frame, "1501", Scenario(territory="1501", minimum_pct=30))
+    s = Scenario(territory="1501", minimum_pct=30)
+    nt = need.for_simulation(sim, data.load_unit_costs(), s)
+    tn = need.for_territory(sim.territory.districts, data.load_unit_costs(), s)
+    assert nt.overshoot == tn.overshoot
+    assert nt.table["overshoot_central"].sum() == pytest.approx(tn.overshoot[1])
+    assert need.overshoot_text(nt).startswith("En ")
+    assert "municipalidades la regla pone más de lo que necesita" in need.overshoot_text(nt)
