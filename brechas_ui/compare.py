@@ -23,7 +23,8 @@ MAX = len(SLOTS)
 
 def init() -> tuple[Scenario, ...]:
     """The kept scenarios; on a session's first call, those of the link (if any)."""
-    if KEPT not in st.session_state:
+    back = state.history_navigation() and any(k[:2] == "a." for k in st.query_params)
+    if KEPT not in st.session_state or back:
         meta = cache.meta()
         found, notices = from_comparison_query(
             st.query_params.to_dict(),
@@ -32,7 +33,7 @@ def init() -> tuple[Scenario, ...]:
             current_data_version=meta.data_version,
         )
         st.session_state[KEPT] = found
-        st.session_state[_NOTICES] = list(notices)
+        st.session_state[_NOTICES] = [] if back else list(notices)
     return st.session_state[KEPT]
 
 

@@ -25,20 +25,50 @@ _W = "w_"
 
 
 def init() -> Scenario:
-    """Read the scenario from the link on a session's first run; afterwards keep it."""
+    """Read the scenario from the link on a session's first run; afterwards keep it.
+
+    The browser's Back and Forward buttons restore the scenario of that history entry:
+    every committed change writes a new entry (Streamlit pushes the new query), and on a
+    history navigation the link is read again, so Back undoes the last move.
+    """
     if SCENARIO not in st.session_state:
-        meta = cache.meta()
-        # The workshop page's parameters (code, token) are not part of a scenario.
-        params = {k: v for k, v in st.query_params.to_dict().items() if k not in LINK_PARAMS}
-        result = from_query(
-            params,
-            gap_ids=meta.gap_ids,
-            function_codes=meta.function_codes,
-            current_data_version=meta.data_version,
-        )
+        result = _from_link()
         st.session_state[SCENARIO] = result.scenario
         st.session_state[NOTICES] = list(result.notices)
+    elif history_navigation() and SCENARIO_PARAMS & set(st.query_params):
+        # The entry was written by this app: read it silently (no notices), whole.
+        put(_from_link().scenario)
+        _redraw_widgets()
     return get()
+
+
+#: Parameters every scenario link carries (a page whose link has none keeps the scenario).
+SCENARIO_PARAMS = frozenset({"territorio", "vista", "minimo"})
+
+
+def history_navigation() -> bool:
+    """True when this run comes from the browser's Back or Forward button.
+
+    Streamlit (1.67) marks such a run on its script-run context and reruns with that
+    entry's query; it is not public API, so a missing attribute reads as False (Back
+    then keeps the current scenario, as before). Covered by tests/e2e/test_back_button.py.
+    """
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return bool(getattr(ctx, "is_history_navigation", False))
+
+
+def _from_link():
+    meta = cache.meta()
+    # The workshop page's parameters (code, token) are not part of a scenario.
+    params = {k: v for k, v in st.query_params.to_dict().items() if k not in LINK_PARAMS}
+    return from_query(
+        params,
+        gap_ids=meta.gap_ids,
+        function_codes=meta.function_codes,
+        current_data_version=meta.data_version,
+    )
 
 
 def get() -> Scenario:
