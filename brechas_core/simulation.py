@@ -23,7 +23,15 @@ from brechas_core.projection import SCENARIOS as SERIES
 from brechas_core.scenario import Scenario
 from brechas_core.stats import t_critical
 
-__all__ = ["Assumptions", "Inputs", "Simulation", "for_territory", "load_inputs", "simulate"]
+__all__ = [
+    "Assumptions",
+    "Inputs",
+    "Simulation",
+    "defaults_used",
+    "for_territory",
+    "load_inputs",
+    "simulate",
+]
 
 #: Label of the non-priority part of the budget in the priority view.
 RESTO = "Resto del presupuesto"
@@ -249,6 +257,44 @@ class Simulation:
     alignment_words: str = ""
     situation: str = "linea_base"
     territory: territory.TerritoryResult | None = None
+
+
+#: The rows of the typical district the Simulador reads (the projection's money and people).
+#: Its gaps come from the priority table (Table 2), and the executed budget is PIM x rate.
+PROJECTION_KEYS = ("pim", "execution_pct", "population")
+
+
+def defaults_used(inputs: Inputs) -> pd.DataFrame:
+    """The default values the Simulador actually uses, for the Metodología page: PIM,
+    execution rate and population from the typical district, and the executed budget they
+    give (``PIM x rate``; the typical district's own median devengado is not used).
+
+    Examples
+    --------
+    >>> t = defaults_used(load_inputs())
+    >>> t["key"].tolist()
+    ['pim', 'execution_pct', 'population', 'executed']
+    >>> round(float(t.loc[t["key"] == "executed", "value"].iloc[0]))
+    7803869
+    """
+    typical = inputs.typical
+    used = typical[typical["key"].isin(PROJECTION_KEYS)].copy()
+    used["key"] = pd.Categorical(used["key"], PROJECTION_KEYS, ordered=True)
+    used = used.sort_values("key")
+    used["key"] = used["key"].astype(str)
+    a = assumptions(Scenario(), inputs)
+    executed = pd.DataFrame(
+        {
+            "key": ["executed"],
+            "value": [a.executed_soles],
+            "unit": ["S/"],
+            "statistic": ["PIM × tasa de ejecución"],
+            "source": ["Calculado"],
+        }
+    )
+    return pd.concat([used, executed], ignore_index=True)[
+        ["key", "value", "unit", "statistic", "source"]
+    ]
 
 
 def assumptions(scenario: Scenario, inputs: Inputs) -> Assumptions:

@@ -47,6 +47,7 @@ __all__ = [
     "TerritoryResult",
     "TerritorySummary",
     "across_municipalities",
+    "alignment_table",
     "apply_rule",
     "distribution",
     "district_frame",
@@ -542,6 +543,55 @@ def _alignment(d: pd.DataFrame, alpha: float) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+ALIGNMENT_MEASURES = {
+    "share_pct": "Participación del presupuesto en las brechas (estimación)",
+    "per_capita": "Soles por habitante para las brechas (estimación)",
+}
+
+
+def alignment_table(result: TerritoryResult) -> pd.DataFrame:
+    """The alignment across districts as the page shows it: Spanish text, ``—`` where a
+    test cannot be computed (never ``None``), and a note where a measure is identical
+    before and after the rule.
+
+    Returns
+    -------
+    DataFrame
+        ``Medida, Momento, Prueba, Coeficiente, t, Distritos, Decisión`` (strings, and
+        ``Distritos`` an int).
+    """
+    al = result.alignment
+    out = []
+    for r in al.itertuples(index=False):
+        decision = str(r.decision)
+        if r.moment == "escenario" and np.isfinite(r.statistic):
+            base = al[
+                (al["measure"] == r.measure) & (al["method"] == r.method) & (al["moment"] == "base")
+            ]["statistic"]
+            if len(base) and abs(float(base.iloc[0]) - float(r.statistic)) <= 1e-12:
+                decision = (
+                    "Igual que hoy: la regla escala a todos los distritos por igual (la "
+                    "participación se estima por departamento). " + decision
+                )
+        t = float(r.t)
+        out.append(
+            {
+                "Medida": ALIGNMENT_MEASURES.get(r.measure, r.measure),
+                "Momento": {"base": "Hoy", "escenario": "Con la regla"}.get(r.moment, r.moment),
+                "Prueba": {"spearman": "Spearman ρ", "pearson": "Pearson r"}.get(
+                    r.method, r.method
+                ),
+                "Coeficiente": num(float(r.statistic), 3),
+                "t": "∞" if np.isinf(t) else num(t, 2),
+                "Distritos": int(r.n),
+                "Decisión": decision,
+            }
+        )
+    return pd.DataFrame(
+        out, columns=["Medida", "Momento", "Prueba", "Coeficiente", "t", "Distritos", "Decisión"]
+    )
+
+
 def across_municipalities(result: TerritoryResult) -> str | None:
     """The alignment across municipalities in words: estimated soles per inhabitant for the
     three gaps against the mean gap, Spearman, before and after, with ``n``.
@@ -911,6 +961,9 @@ def _rural_weight_of(d: pd.DataFrame) -> float | None:
 # Helpers for the views
 # --------------------------------------------------------------------------------------
 
+#: Measures that add up over districts (soles, people): only these get a total.
+ADDITIVE = frozenset({"moved_soles", "pim", "devengado", "population"})
+
 #: Ranking measures: column -> Spanish label.
 RANKING_MEASURES = {
     "moved_soles": "Soles que recibe para las brechas al año (estimación)",
@@ -1005,8 +1058,9 @@ def distribution(result: TerritoryResult, by: str, value: str) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One row per group: ``group, n, median, q1, q3, min, max, total`` (total is the
-        sum, meaningful for soles). Size classes keep their order (empty ones dropped);
+        One row per group: ``group, n, median, q1, q3, min, max``, and ``total`` (the
+        sum) only for a measure that adds up (``ADDITIVE``: soles, people), never for a
+        rate or a percentage. Size classes keep their order (empty ones dropped);
         provinces and departments are sorted by name.
     """
     d = result.districts
@@ -1028,6 +1082,8 @@ def distribution(result: TerritoryResult, by: str, value: str) -> pd.DataFrame:
             "total": g.sum(),
         }
     )
+    if value not in ADDITIVE:  # a sum of rates or percentages means nothing
+        out = out.drop(columns="total")
     out.index.name = "group"
     out = out.reset_index()
     out["group"] = out["group"].astype(str)

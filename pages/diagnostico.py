@@ -18,8 +18,9 @@ st.caption(
     f"{num(reported['n_districts'])} municipalidades distritales de Puno · "
     f"{num(reported['n_projects_total'])} proyectos analizados "
     f"({num(reported['n_projects_2021'])} en 2021, {num(reported['n_projects_2022'])} en 2022, "
-    f"{num(reported['n_projects_2023'])} en 2023) de una población de "
-    f"{num(reported['n_projects_population_2023'])} · Fuente: Apaza et al. (2025), Tablas 2 y 3."
+    f"{num(reported['n_projects_2023'])} en 2023, de los "
+    f"{num(reported['n_projects_population_2023'])} proyectos ejecutados ese año, la población "
+    "base de la muestra) · Fuente: Apaza et al. (2025), Tablas 2 y 3."
 )
 
 m1, m2, m3, m4 = st.columns(4)

@@ -7,6 +7,7 @@ from brechas_core import territory as T
 from brechas_core.costs import RURALITY_NOTE
 from brechas_core.fmt import num, pct, soles
 from brechas_core.scenario import PARAMETERS
+from brechas_core.simulation import defaults_used
 from brechas_ui import cache, frame
 
 frame.require()
@@ -101,20 +102,21 @@ st.markdown(
     "población, el mantenimiento ni los rendimientos decrecientes. La banda va del costo "
     "bajo al alto."
 )
-typical = inputs.typical
-st.markdown("**Distrito típico de Puno** (valores por defecto del simulador):")
+typical = defaults_used(inputs)
+st.markdown(
+    "**Distrito típico de Puno** (valores por defecto del simulador). Las brechas de la "
+    "proyección son las de la Tabla 2 del estudio, y el presupuesto ejecutado es PIM × tasa "
+    "de ejecución:"
+)
 st.dataframe(
     pd.DataFrame(
         {
             "Dato": typical["key"].map(
                 {
                     "pim": "PIM anual",
-                    "devengado": "Devengado anual",
                     "execution_pct": "Tasa de ejecución",
                     "population": "Población",
-                    "water_gap_pct": "Brecha de agua",
-                    "sewage_gap_pct": "Brecha de desagüe",
-                    "electricity_gap_pct": "Brecha de electricidad",
+                    "executed": "Presupuesto ejecutado",
                 }
             ),
             "Valor": [

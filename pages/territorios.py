@@ -334,30 +334,7 @@ if not missing.empty:
 
 # -- Alignment across districts -------------------------------------------------------------
 st.subheader("¿Los distritos con más brecha reciben más?")
-al = context.alignment
-MEASURE_TEXT = {
-    "share_pct": "Participación del presupuesto en las brechas (estimación)",
-    "per_capita": "Soles por habitante para las brechas (estimación)",
-}
-table = al.assign(
-    medida=al["measure"].map(MEASURE_TEXT),
-    momento=al["moment"].map({"base": "Hoy", "escenario": "Con la regla"}),
-    metodo=al["method"].map({"spearman": "Spearman ρ", "pearson": "Pearson r"}),
-)
-st.dataframe(
-    table[["medida", "momento", "metodo", "statistic", "t", "n", "decision"]],
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "medida": "Medida",
-        "momento": "Momento",
-        "metodo": "Prueba",
-        "statistic": st.column_config.NumberColumn("Coeficiente", format="%.3f"),
-        "t": st.column_config.NumberColumn("t", format="%.2f"),
-        "n": st.column_config.NumberColumn("Distritos", format="%d"),
-        "decision": "Decisión",
-    },
-)
+st.dataframe(T.alignment_table(context), hide_index=True, width="stretch")
 st.caption(
     "Cada distrito es un punto: su brecha promedio de agua, desagüe y electricidad (Censo "
     "2017, en % de su población) frente a lo que recibe. Se usa la brecha en % y no el número "

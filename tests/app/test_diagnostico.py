@@ -48,3 +48,10 @@ def test_both_readings_of_the_budget_share_are_named(open_page):
         recomputed
         == "2.71 % (promedio por brecha); 27.07 % (las diez juntas) :green[:material/check_circle:]"
     )
+
+
+def test_the_2900_are_projects_not_people(open_page):
+    at = open_page("diagnostico")
+    caption = at.caption[0].value
+    assert "de una población de" not in caption
+    assert "2,900 proyectos ejecutados ese año" in caption

@@ -30,3 +30,15 @@ def test_metodologia_says_rurality_is_approximated_by_density(open_page):
 def test_shows_the_data_version_the_links_carry(open_page):
     at = open_page("metodologia")
     assert at.query_params["datos"] in at.caption[0].value
+
+
+def test_the_typical_district_lists_only_what_the_simulator_uses(open_page):
+    at = open_page("metodologia")
+    table = next(df.value for df in at.dataframe if "Dato" in df.value.columns)
+    assert list(table["Dato"]) == [
+        "PIM anual",
+        "Tasa de ejecución",
+        "Población",
+        "Presupuesto ejecutado",
+    ]
+    assert "S/ 7,803,869" in list(table["Valor"])

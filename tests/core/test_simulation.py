@@ -291,3 +291,15 @@ def test_the_smallest_significant_minimum_is_exact_to_the_hundredth(inputs, meth
     # just below it the alignment is not significant, just above it is
     assert not significant(found - 0.01)
     assert significant(found + 0.01)
+
+
+def test_metodologia_defaults_are_the_ones_the_projection_uses(inputs):
+    # It listed gaps of 64.09 / 83.81 / 30.95 % and a devengado of S/ 7,665,376 that the
+    # projection never reads; it uses Table 2 and PIM x rate = S/ 7,803,869.
+    from brechas_core.simulation import defaults_used
+
+    used = defaults_used(inputs).set_index("key")["value"]
+    assert list(used.index) == ["pim", "execution_pct", "population", "executed"]
+    sim = simulate(Scenario(), inputs)
+    assert used["executed"] == sim.assumptions.executed_soles
+    assert round(used["executed"]) == 7_803_869

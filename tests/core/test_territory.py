@@ -421,3 +421,26 @@ def test_years_without_spending_by_function_use_the_2023_estimate_and_say_so(yea
     assert len(later) == 1891
     assert later.at["210101", "est_share_water_pct"] == base.at["210101", "est_share_water_pct"]
     assert f"Para {year} se usa la distribución por función de 2023" in later.attrs["estimate_note"]
+
+
+# -- Text that matches the code (issue 8, item 8) --------------------------------------------
+
+
+def test_distributions_never_sum_rates(peru_2023, unit_costs):
+    res = T.apply_rule(peru_2023[peru_2023["department_code"] == "21"], Scenario(), unit_costs)
+    # a "Suma" of execution rates read 1,190.57
+    assert "total" not in T.distribution(res, "province", "execution_pct").columns
+    assert "total" not in T.distribution(res, "size_class", "gap_mean_pct").columns
+    assert "total" in T.distribution(res, "province", "moved_soles").columns
+
+
+def test_the_alignment_table_shows_a_dash_not_none_and_says_when_nothing_changes(
+    peru_2023, unit_costs
+):
+    puno = peru_2023[peru_2023["department_code"] == "21"]
+    table = T.alignment_table(T.apply_rule(puno, Scenario(minimum_pct=20), unit_costs))
+    share = table[table["Medida"].str.startswith("Participación")]
+    assert (share["Coeficiente"] == "—").all() and (share["t"] == "—").all()
+    assert not table.isna().any().any()
+    per_head = table[table["Medida"].str.startswith("Soles") & (table["Momento"] == "Con la regla")]
+    assert per_head["Decisión"].str.startswith("Igual que hoy").all()
