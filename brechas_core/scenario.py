@@ -76,9 +76,9 @@ YEAR_LABELS = {
     **{y: f"{y} (parcial)" for y in PARTIAL_YEARS},
 }
 
-# ASCII digits only ([0-9], not \d, which also matches "١٢"); up to 17 decimals and an
+# ASCII digits only ([0-9], not \d, which also matches "١٢"); up to 24 decimals and an
 # exponent, so that the shortest exact text of any float (repr) reads back the same float.
-_NUMBER = re.compile(r"^-?[0-9]{1,12}(\.[0-9]{1,17})?([eE][-+]?[0-9]{1,3})?$")
+_NUMBER = re.compile(r"^-?[0-9]{1,12}(\.[0-9]{1,24})?([eE][-+]?[0-9]{1,3})?$")
 _ID = re.compile(r"^[a-z_]{1,30}$")
 _CODE = re.compile(r"^[0-9]{2}$")
 #: Manual weights name a priority gap (prioritarias) or a function code (sectores).

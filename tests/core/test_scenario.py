@@ -46,6 +46,8 @@ def read(params, version=None):
         # every decimal a float has comes back
         ({"minimo": "27.283456789"}, "minimum_pct", 27.283456789, 0),
         ({"minimo": "1e-07"}, "minimum_pct", 1e-07, 0),
+        # repr can need 18 decimals (found by the property test below)
+        ({"umbral": "0.037528458547075885"}, "threshold_pct", 0.037528458547075885, 0),
         ({"poblacion": "0"}, "population", 1, 1),
         ({"excluir": "agua,zzz"}, "excluded", ("agua",), 1),
         ({"pisos": "agua:10,desague:x,luz:3"}, "floors", (("agua", 10.0),), 2),
