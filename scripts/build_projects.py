@@ -18,7 +18,7 @@ styles, and needs nothing at run time. DuckDB's ``read_xlsx`` would need its ``e
 extension, which DuckDB downloads on first use: the build must work offline.
 
 The output is reproducible: rows sorted by (ubigeo, cui), amounts with two decimals, nothing
-from the clock.
+from the clock. Like ``build_data.py``, it ends by rewriting ``data/manifest.json``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from brechas_core import manifest  # noqa: E402
 from brechas_core.projects import classify, load_rules  # noqa: E402
 
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "data" / "raw"
@@ -133,6 +134,7 @@ def build(raw: Path, out: Path) -> pd.DataFrame:
     for column in ("monto_viable", "costo_actualizado"):
         text[column] = table[column].map(lambda v: f"{v:.2f}")
     text.to_csv(out / "projects_by_gap.csv", index=False, lineterminator="\n")
+    manifest.write(out)  # the app checks data/ against it (brechas_core/manifest.py)
     return table
 
 
