@@ -45,8 +45,31 @@ def share_control(path: str) -> None:
             "botón del recuadro)"
         )
         st.code(link, language=None, wrap_lines=True)
-        st.image(qr_png(link, scale=6), width=220, caption="Escanee para abrir el enlace")
+        _qr(link)
         _short_link(path, link)
+
+
+_QR_STATE = "qr_enlace"
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _qr_image(link: str) -> bytes:
+    return qr_png(link, scale=6)
+
+
+def _qr(link: str) -> None:
+    """The link's QR code, drawn when asked: encoding one costs tens of milliseconds, which
+    every slider move would otherwise pay while the popover is closed."""
+    if st.session_state.get(_QR_STATE) == link:
+        st.image(_qr_image(link), width=220, caption="Escanee para abrir el enlace")
+        return
+    st.button(
+        "Mostrar el código QR",
+        key="mostrar_qr",
+        icon=":material/qr_code_2:",
+        on_click=st.session_state.__setitem__,
+        args=(_QR_STATE, link),
+    )
 
 
 def _short_link(path: str, link: str) -> None:
