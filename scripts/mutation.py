@@ -5,6 +5,7 @@ Usage (from the repository root; slow, so not part of scripts/test.sh or CI):
     .venv/bin/python scripts/mutation.py                       # the six modules of issue 8
     .venv/bin/python scripts/mutation.py rules stats           # some modules
     .venv/bin/python scripts/mutation.py --children 2 --fresh  # 2 workers, regenerate mutants
+    .venv/bin/python scripts/mutation.py --sample 300 rules     # a seeded sample of its mutants
     .venv/bin/python scripts/mutation.py --report-only --survivors rules  # no run: list them
 
 mutmut 3 (pinned in requirements-dev.txt, configured in pyproject.toml's [tool.mutmut]) copies
@@ -20,9 +21,11 @@ prints the score with those left out, and flags listed equivalents that no longe
 no longer exist. Mutants are matched to that list by function and by the changed line, not by
 mutmut's number, which shifts when the code changes.
 
-Each module is a separate ``mutmut run "brechas_core.<module>.*"``, one or two workers at a
-time (``--children``): the machine has two cores. A module of ~1,300 mutants (rules) takes
-about 20-30 minutes with two workers on a quiet machine.
+The modules asked for are one ``mutmut run "brechas_core.<module>.*" ...``, one or two
+workers at a time (``--children``): the machine has two cores. A module of ~1,300 mutants
+(rules) takes about 20-40 minutes with two workers on a quiet machine. ``--sample N`` runs
+a seeded random sample of N mutants of each module instead, and prints the score with its
+95 % (Wilson) interval.
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -50,20 +55,43 @@ def mutmut_bin() -> str:
     return str(local) if local.exists() else (shutil.which("mutmut") or "mutmut")
 
 
-def run_module(module: str, children: int, log_dir: Path) -> float:
-    """Run every mutant of one module; mutmut's own output goes to a log file."""
-    log = log_dir / f"{module}.log"
+GENERATE = """
+import os, sys
+os.chdir(sys.argv[1])
+from mutmut.__main__ import copy_also_copy_files, copy_src_dir, create_mutants, setup_source_paths
+copy_src_dir(); copy_also_copy_files(); setup_source_paths(); create_mutants(1)
+"""
+
+
+def sample_names(module: str, n: int, seed: int) -> list[str]:
+    """A seeded random sample of the module's mutant names (mutants are generated first)."""
+    subprocess.run(
+        [sys.executable, "-c", GENERATE, str(ROOT)], check=True, capture_output=True, text=True
+    )
+    names = sorted(statuses(module))
+    return sorted(random.Random(f"{seed}:{module}").sample(names, min(n, len(names))))
+
+
+def run_modules(modules: list[str], children: int, log: Path, names: list[str]) -> float:
+    """Run the mutants of the modules (all of them, or ``names``) in one mutmut run.
+
+    mutmut first maps each test to the functions it calls. It is told to map the whole suite
+    afresh: mutmut 3.8 maps only new tests by passing their ids back to pytest, which fails
+    on parametrized ids with escaped characters (accents, line breaks).
+    """
+    (ROOT / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     start = time.monotonic()
     with log.open("w") as fh:
         proc = subprocess.run(
-            [mutmut_bin(), "run", "--max-children", str(children), f"brechas_core.{module}.*"],
+            [mutmut_bin(), "run", "--max-children", str(children)]
+            + (names or [f"brechas_core.{module}.*" for module in modules]),
             cwd=ROOT,
             stdout=fh,
             stderr=subprocess.STDOUT,
             check=False,
         )
     if proc.returncode != 0:
-        print(f"mutmut failed on {module} (exit {proc.returncode}); see {log}", file=sys.stderr)
+        print(f"mutmut failed (exit {proc.returncode}); see {log}", file=sys.stderr)
     return time.monotonic() - start
 
 
@@ -110,7 +138,10 @@ def load_equivalents() -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def report(modules: list[str], *, show_survivors: bool) -> int:
+def report(
+    modules: list[str], *, show_survivors: bool, only: dict[str, list[str]] | None = None
+) -> int:
+    """Print the score of each module (of the mutants in ``only[module]`` when given)."""
     equivalents = load_equivalents()
     by_key = {(e["module"], e["function"], e["before"], e["after"]): e for e in equivalents}
     matched: set[tuple[str, str, str, str]] = set()
@@ -120,6 +151,10 @@ def report(modules: list[str], *, show_survivors: bool) -> int:
         if not st:
             print(f"{module}: no results (run it first)")
             continue
+        if only and module in only:
+            st = {name: st[name] for name in only[module]}
+        unchecked = sum(1 for s in st.values() if s == "not checked")
+        st = {name: s for name, s in st.items() if s != "not checked"}
         counts = Counter(st.values())
         killed = sum(n for s, n in counts.items() if s in KILLED)
         total = len(st)
@@ -134,26 +169,30 @@ def report(modules: list[str], *, show_survivors: bool) -> int:
                 matched.add(key)
             else:
                 unexplained.append((name, st[name], before, after))
-        rows.append((module, killed, total, n_equivalent, counts))
+        rows.append((module, killed, total, n_equivalent, counts, unchecked))
         if show_survivors and unexplained:
             print(f"\n## {module}: survivors not judged equivalent ({len(unexplained)})")
             for name, status, before, after in unexplained:
                 print(f"{name} [{status}]\n    - {before}\n    + {after}")
     print()
     print(f"{'module':<12} {'killed':>7} {'total':>6} {'score':>7} {'equiv.':>7} {'score*':>7}")
-    for module, killed, total, n_eq, counts in rows:
+    for module, killed, total, n_eq, counts, unchecked in rows:
         score = 100 * killed / total if total else float("nan")
         denom = total - n_eq
         adjusted = 100 * killed / denom if denom else float("nan")
         other = ", ".join(f"{s}: {n}" for s, n in sorted(counts.items()) if s != "killed")
+        if unchecked:
+            lo, hi = wilson(killed, total)
+            other += f"; {unchecked} not run; 95 % interval {lo:.1f}-{hi:.1f} %"
+        elif only and module in only:
+            lo, hi = wilson(killed, total)
+            other += f"; a sample of {total}: 95 % interval {lo:.1f}-{hi:.1f} %"
         print(
             f"{module:<12} {killed:>7} {total:>6} {score:>6.1f}% {n_eq:>7} {adjusted:>6.1f}%"
             f"   ({other})"
         )
     print("score* leaves out the survivors listed as equivalent in", EQUIVALENTS.relative_to(ROOT))
-    stale = [
-        k for k in by_key if k[0] in modules and k not in matched and (rows and k[0] in modules)
-    ]
+    stale = [k for k in by_key if k[0] in modules and k not in matched and not only]
     if stale:
         print(f"\n{len(stale)} listed equivalent(s) no longer survive or no longer exist:")
         for module, function, before, after in stale:
@@ -161,11 +200,23 @@ def report(modules: list[str], *, show_survivors: bool) -> int:
     return 0
 
 
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95 % Wilson interval of a proportion k / n, in %."""
+    if n == 0:
+        return float("nan"), float("nan")
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return 100 * (centre - half), 100 * (centre + half)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", default=list(DEFAULT_MODULES))
     parser.add_argument("--children", type=int, default=1, help="mutmut workers (default 1)")
     parser.add_argument("--fresh", action="store_true", help="delete mutants/ first")
+    parser.add_argument("--sample", type=int, help="run only N random mutants per module")
+    parser.add_argument("--seed", type=int, default=8, help="seed of the sample (default 8)")
     parser.add_argument("--report-only", action="store_true", help="only print the scores")
     parser.add_argument(
         "--survivors", action="store_true", help="list surviving mutants not judged equivalent"
@@ -175,21 +226,19 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [m for m in modules if not (ROOT / "brechas_core" / f"{m}.py").exists()]
     if unknown:
         parser.error(f"no module brechas_core/{unknown[0]}.py")
+    only: dict[str, list[str]] = {}
     if not args.report_only:
         if args.fresh:
             shutil.rmtree(ROOT / "mutants", ignore_errors=True)
-        log_dir = ROOT / "mutants" / "logs"
-        for module in modules:
-            log_dir.mkdir(parents=True, exist_ok=True)
-            seconds = run_module(module, args.children, log_dir)
-            st = statuses(module)
-            killed = sum(1 for s in st.values() if s in KILLED)
-            print(
-                f"{module}: {killed}/{len(st)} killed in {seconds:.0f} s "
-                f"(log: {(log_dir / f'{module}.log').relative_to(ROOT)})",
-                flush=True,
-            )
-    return report(modules, show_survivors=args.survivors)
+        names: list[str] = []
+        for module in modules if args.sample else []:
+            only[module] = sample_names(module, args.sample, args.seed)
+            names += only[module]
+        log = ROOT / "mutants" / "mutmut.log"
+        log.parent.mkdir(exist_ok=True)
+        seconds = run_modules(modules, args.children, log, names)
+        print(f"mutmut ran in {seconds:.0f} s (log: {log.relative_to(ROOT)})", flush=True)
+    return report(modules, show_survivors=args.survivors, only=only)
 
 
 if __name__ == "__main__":
