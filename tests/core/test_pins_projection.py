@@ -7,12 +7,22 @@ its range. (Found by mutation testing: scripts/mutation.py projection.)
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from brechas_core.projection import COST_CASES, SCENARIOS, project_coverage
+
+
+def _id(value) -> str:
+    """A test id of letters, digits, dots and hyphens only (mutmut passes ids back to pytest)."""
+    if isinstance(value, dict):
+        value = "-".join(f"{k}-{x}" for k, x in value.items())
+    return re.sub(r"[^A-Za-z0-9.]+", "-", str(value)).strip("-") or "empty"
+
 
 BASE = {
     "budget_soles": 10_000_000.0,
@@ -112,7 +122,7 @@ VALID = {
         {"horizon_years": 50},
         {"horizon_years": 7.0},
     ],
-    ids=str,
+    ids=_id,
 )
 def test_values_at_the_edge_of_each_range_are_accepted(override):
     p = project_coverage([100.0], [100.0], **{**VALID, **override})
@@ -142,7 +152,7 @@ def test_values_at_the_edge_of_each_range_are_accepted(override):
         ([50.0], [1.0], {"base_share": [np.nan]}, "fracción"),
         ([50.0], [1.0], {"horizon_years": 2.5}, "horizonte"),
     ],
-    ids=str,
+    ids=_id,
 )
 def test_each_assumption_out_of_range_is_refused_with_its_own_message(
     gap, share, override, message

@@ -9,6 +9,8 @@ rules.)
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -29,6 +31,14 @@ from brechas_core.rules import (
     set_shares,
     situation,
 )
+
+
+def _id(value) -> str:
+    """A test id of letters, digits, dots and hyphens only (mutmut passes ids back to pytest)."""
+    if isinstance(value, dict):
+        value = "-".join(f"{k}-{x}" for k, x in value.items())
+    return re.sub(r"[^A-Za-z0-9.]+", "-", str(value)).strip("-") or "empty"
+
 
 # ------------------------------------------------------------------ weights
 
@@ -103,7 +113,7 @@ def test_reparto_weights_copy_broadcast_and_refuse_bad_numbers():
         ),
         ({"baseline": 100.0}, "Las participaciones deben ser un vector por escenario."),
     ],
-    ids=lambda v: str(v) if isinstance(v, dict) else "",
+    ids=_id,
 )
 def test_each_bad_input_is_refused_with_its_spanish_message(kwargs, message):
     args = {
@@ -458,7 +468,7 @@ def test_notices_need_one_label_per_column_and_one_scenario():
         (float("inf"), 2),
         (1e-15 + 2e-9, 9),
     ],
-    ids=str,
+    ids=_id,
 )
 def test_decimals_show_a_small_move_as_non_zero(value, decimals):
     assert decimals_for(value) == decimals
