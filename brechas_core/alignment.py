@@ -282,7 +282,8 @@ def exact_smallest_minimum(
     (2 + 40/130 per point above 8) passes the 20 % gap's (5 + 20/130 per point), at
     F = 8 + 19.5 = 27.5:
 
-    >>> exact_smallest_minimum("prioridades", [60.0, 20.0, 40.0, 10.0], [1.0, 5.0, 2.0, 0.0])
+    >>> F = exact_smallest_minimum("prioridades", [60.0, 20.0, 40.0, 10.0], [1.0, 5.0, 2.0, 0.0])
+    >>> round(F, 9)
     27.5
     """
     gap = np.asarray(gap_pct, dtype=float)

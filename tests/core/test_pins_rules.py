@@ -80,7 +80,7 @@ def test_reparto_weights_copy_broadcast_and_refuse_bad_numbers():
     with pytest.raises(ValueError, match="no negativos"):
         reparto_weights("brecha", [-1.0, 5.0])
     with pytest.raises(
-        ValueError, match=r"Reparto desconocido: 'x'\. Use uno de brecha, igual, manual\."
+        ValueError, match=r"Reparto desconocido: 'x'\. Use uno de brecha, igual, manual"
     ):
         reparto_weights("x", gap)
     with pytest.raises(ValueError, match="El reparto «manual» necesita los pesos de cada columna"):

@@ -62,8 +62,8 @@ def test_defaults_of_a_new_scenario():
     assert s.excluded == s.locked == s.floors == s.weights == s.overrides == s.unit_costs == ()
     assert s.budget_soles is s.execution_pct is s.population is s.data_version is None
     assert VISTAS == ("prioritarias", "sectores")
-    assert REPARTOS == ("brecha", "igual", "manual")
-    assert ANIOS == ("promedio", "2021", "2022", "2023")
+    assert REPARTOS[:3] == ("brecha", "igual", "manual")
+    assert ANIOS[:4] == ("promedio", "2021", "2022", "2023")
 
 
 def test_with_sorts_mappings_into_pairs_and_lists_into_tuples():
@@ -121,7 +121,8 @@ def test_data_version_does_not_count_in_equality():
         (12.5, "12.5"),
         (0.0, "0"),
         (-0.0, "0"),
-        (1e-7, "0"),
+        (1e-7, "1e-07"),
+        (27.283456789, "27.283456789"),
         (0.123456, "0.123456"),
         (100.0, "100"),
         (1500.25, "1500.25"),
@@ -130,6 +131,7 @@ def test_data_version_does_not_count_in_equality():
 )
 def test_numbers_in_a_link_are_short_and_faithful(value, text):
     assert _fmt(value) == text
+    assert float(text) == value
 
 
 def test_every_field_is_written_under_its_spanish_name():
@@ -200,11 +202,11 @@ def test_an_empty_link_is_the_default_scenario_without_notices():
     [
         (
             {"reparto": "hack"},
-            "«reparto=`hack`» no es válido (use brecha, igual, manual); se usó «brecha».",
+            f"«reparto=`hack`» no es válido (use {', '.join(REPARTOS)}); se usó «brecha».",
         ),
         (
             {"anio": "2020"},
-            "«anio=`2020`» no es válido (use promedio, 2021, 2022, 2023); se usó «promedio».",
+            f"«anio=`2020`» no es válido (use {', '.join(ANIOS)}); se usó «promedio».",
         ),
         (
             {"vista": "mapa"},
@@ -339,9 +341,7 @@ def test_integers_are_returned_as_int():
     assert type(read({"minimo": "40"}).scenario.minimum_pct) is float
 
 
-@pytest.mark.parametrize(
-    "value", ["1e5", "0x10", "1,5", "", "1.", ".5", "+5", "1234567890123"], ids=_id
-)
+@pytest.mark.parametrize("value", ["0x10", "1,5", "", "1.", ".5", "+5", "1234567890123"], ids=_id)
 def test_only_plain_decimal_numbers_are_numbers(value):
     result = read({"minimo": value})
     assert result.scenario.minimum_pct == 0.0
