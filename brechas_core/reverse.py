@@ -292,12 +292,16 @@ CASES = ("bajo", "central", "alto")
 
 def _rule_kwargs(scenario, ids) -> dict:
     """The scenario's rule, as keyword arguments of :func:`minimum_for_targets`."""
-    kw = dict(rules.from_scenario(scenario.with_(reparto="brecha"), ids).kwargs)
+    kw = dict(
+        rules.from_scenario(scenario.with_(reparto="brecha"), ids, view="prioritarias").kwargs
+    )
     kw["reparto"] = scenario.reparto
     if scenario.reparto != "manual":
         kw["manual_weights"] = None
     else:
-        kw["manual_weights"] = rules.from_scenario(scenario, ids).kwargs["manual_weights"]
+        kw["manual_weights"] = rules.from_scenario(scenario, ids, view="prioritarias").kwargs[
+            "manual_weights"
+        ]
     return kw
 
 

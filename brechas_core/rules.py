@@ -955,6 +955,8 @@ def from_scenario(
     ids: Sequence[str],
     gap_pct: ArrayLike | None = None,
     optimal: Mapping[str, np.ndarray] | None = None,
+    *,
+    view: str | None = None,
 ) -> RuleArgs:
     """The rule's arguments for a scenario, over the columns ``ids``.
 
@@ -974,6 +976,10 @@ def from_scenario(
         Priority view with ``reparto="optimo"``: ``need_share_pct`` and ``people_per_point``
         from :func:`brechas_core.optimal.optimal_inputs`. The sector view has no cost per
         person, so there ``"optimo"`` shares by gap.
+    view : {"prioritarias", "sectores"}, optional
+        The view whose rule to build; default the scenario's. Code that only knows the
+        priority gaps (Territorios: every municipality's three census gaps) asks for
+        ``"prioritarias"`` whatever view the user is looking at.
 
     Examples
     --------
@@ -986,7 +992,7 @@ def from_scenario(
     """
     ids = [str(i) for i in ids]
     weights = _by_id(scenario.weights, ids, 1.0) if scenario.reparto == "manual" else None
-    if scenario.view == "sectores":
+    if (view or scenario.view) == "sectores":
         overrides = {ids.index(c): float(v) for c, v in scenario.overrides if c in ids}
         kwargs = {
             "threshold": float(scenario.threshold_pct),

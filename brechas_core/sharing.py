@@ -116,7 +116,9 @@ def compare(scenario, inputs, assumptions) -> SharingComparison:
             horizon_years=h,
         )
         for rep in COMPARED:
-            rule = rules.from_scenario(scenario.with_(reparto=rep), inputs.gaps["ids"], optimal=opt)
+            rule = rules.from_scenario(
+                scenario.with_(reparto=rep), inputs.gaps["ids"], optimal=opt, view="prioritarias"
+            )
             shares = rule.apply(gap, att).shares[:g]
             people[rep] = float(
                 _people(

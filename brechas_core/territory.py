@@ -702,7 +702,7 @@ def apply_rule(
             executed_soles=d["devengado"].to_numpy(float),
             horizon_years=int(scenario.horizon_years),
         )
-    rule = rules.from_scenario(scenario, _IDS, optimal=optimal)
+    rule = rules.from_scenario(scenario, _IDS, optimal=optimal, view="prioritarias")
     over = rules.protected_exceeds(scenario, att)
     if n and np.any(over):
         notices.append(

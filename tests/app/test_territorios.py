@@ -67,3 +67,8 @@ def test_the_ranking_table_shows_internet_and_food_vulnerability_beside_the_gaps
     ranking = next(t.value for t in at.dataframe if "gap_mean_pct" in t.value.columns)
     assert {"internet_gap_pct", "food_vulnerability"} <= set(ranking.columns)
     assert any("función 16 Comunicaciones" in c.value for c in at.caption)
+
+
+def test_territorios_open_in_the_sector_view_too(open_page):
+    at = open_page("territorios", {"territorio": "21", "anio": "2023", "vista": "sectores"})
+    assert not at.exception

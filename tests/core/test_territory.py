@@ -444,3 +444,13 @@ def test_the_alignment_table_shows_a_dash_not_none_and_says_when_nothing_changes
     assert not table.isna().any().any()
     per_head = table[table["Medida"].str.startswith("Soles") & (table["Momento"] == "Con la regla")]
     assert per_head["Decisión"].str.startswith("Igual que hoy").all()
+
+
+def test_territorios_apply_the_priority_rule_whatever_view_the_user_is_in(peru_2023, unit_costs):
+    # the scenario -> rule adapter must not hand Territorios the sector rule (it crashed
+    # every territory with vista=sectores)
+    puno = peru_2023[peru_2023["department_code"] == "21"]
+    scenario = Scenario(minimum_pct=20, threshold_pct=70)
+    a = T.apply_rule(puno, scenario, unit_costs).summary
+    b = T.apply_rule(puno, scenario.with_(view="sectores"), unit_costs).summary
+    assert a.moved_soles == b.moved_soles > 0
