@@ -68,6 +68,7 @@ def _select(
     ubigeos: Sequence[str] | None,
     years: tuple[int, int] | None,
     columns: Sequence[str],
+    who: str | None = None,
 ) -> pd.DataFrame:
     """The rows of the territory and period, only the columns needed (one mask, one take:
     copying the name column of 47,000 rows is what makes a filter slow)."""
@@ -76,6 +77,8 @@ def _select(
         mask &= projects["ubigeo"].isin(list(ubigeos)).to_numpy()
     if years is not None:
         mask &= projects["year"].between(years[0], years[1]).to_numpy()
+    if who is not None:
+        mask &= (projects["municipality"] == who).to_numpy()
     return projects.loc[mask, list(columns)]
 
 
@@ -83,8 +86,12 @@ def gap_amounts(
     projects: pd.DataFrame,
     ubigeos: Sequence[str] | None = None,
     years: tuple[int, int] | None = None,
+    who: str | None = None,
 ) -> pd.DataFrame:
     """Money and projects per (district, gap), water-and-sewage split half and half.
+
+    ``who`` keeps only the projects run by that kind of municipality (``"distrital"``,
+    ``"provincial"``); all when omitted.
 
     Returns
     -------
@@ -102,7 +109,9 @@ def gap_amounts(
      {'ubigeo': '1', 'gap_id': 'desague', 'amount': 50.0, 'n_projects': 1},
      {'ubigeo': '1', 'gap_id': 'otros', 'amount': 300.0, 'n_projects': 1}]
     """
-    rows = _select(projects, ubigeos, years, ["ubigeo", "cui", "gap_id", "also_gap_id", AMOUNT])
+    rows = _select(
+        projects, ubigeos, years, ["ubigeo", "cui", "gap_id", "also_gap_id", AMOUNT], who
+    )
     long = attribute(rows, [AMOUNT])
     out = (
         long.groupby(["ubigeo", "gap_id"], sort=True)
@@ -176,6 +185,7 @@ def table2(
     gaps: pd.DataFrame,
     ubigeos: Sequence[str],
     years: tuple[int, int] | None = None,
+    who: str | None = None,
 ) -> PortfolioTable:
     """The study's Table 2 on the territory's own projects.
 
@@ -191,6 +201,8 @@ def table2(
         The territory's districts.
     years : (first, last), optional
         Registration years, both included; all years when omitted.
+    who : {"distrital", "provincial"}, optional
+        Only the projects run by that kind of municipality.
 
     Examples
     --------
@@ -200,7 +212,7 @@ def table2(
     >>> round(t.otros_pct + t.priority_pct, 6), list(t.rows["gap_id"])[-1]
     (100.0, 'otros')
     """
-    amounts = gap_amounts(projects, ubigeos, years)
+    amounts = gap_amounts(projects, ubigeos, years, who)
     per_gap = amounts.groupby("gap_id").agg(
         amount=("amount", "sum"), n_projects=("n_projects", "sum")
     )
@@ -214,7 +226,7 @@ def table2(
     census = _census_gaps(districts, ubigeos)
     rows["gap_pct"] = rows["gap_id"].map(census).astype(float)
     rows = rows[["gap_id", "label", "gap_pct", "share_pct", "amount", "n_projects"]]
-    n = int(_select(projects, ubigeos, years, ["cui"])["cui"].nunique())
+    n = int(_select(projects, ubigeos, years, ["cui"], who)["cui"].nunique())
     otros = float(rows.loc[rows["gap_id"] == OTROS, "share_pct"].iloc[0]) if total > 0 else 0.0
     return PortfolioTable(
         rows=rows.reset_index(drop=True),
@@ -230,6 +242,7 @@ def department_districts(
     districts: pd.DataFrame,
     ubigeos: Sequence[str],
     years: tuple[int, int] | None = None,
+    who: str | None = None,
 ) -> pd.DataFrame:
     """One row per district with projects: how its portfolio splits, beside its census gaps.
 
@@ -241,13 +254,15 @@ def department_districts(
         together), ``water_gap_pct, sewage_gap_pct, electricity_gap_pct`` (Census 2017),
         sorted by ``otros_pct`` from most to least.
     """
-    amounts = gap_amounts(projects, ubigeos, years)
+    amounts = gap_amounts(projects, ubigeos, years, who)
     wide = amounts.pivot_table(
         index="ubigeo", columns="gap_id", values="amount", aggfunc="sum", fill_value=0.0
     )
     total = wide.sum(axis=1)
     share = wide.div(total.where(total > 0), axis=0) * 100
-    counts = _select(projects, ubigeos, years, ["ubigeo", "cui"]).groupby("ubigeo")["cui"].nunique()
+    counts = (
+        _select(projects, ubigeos, years, ["ubigeo", "cui"], who).groupby("ubigeo")["cui"].nunique()
+    )
     out = pd.DataFrame({"ubigeo": wide.index, "n_projects": counts.reindex(wide.index).to_numpy()})
     out["total"] = total.to_numpy()
 
@@ -290,6 +305,7 @@ def district_projects(
     ubigeo: str,
     years: tuple[int, int] | None = None,
     reasons: pd.Series | None = None,
+    who: str | None = None,
 ) -> pd.DataFrame:
     """A district's projects, largest first, with the rule and its reason.
 
@@ -297,7 +313,7 @@ def district_projects(
     empty reason where it is missing.
     """
     columns = ["cui", "year", "name", "gap_id", "also_gap_id", "rule_id", AMOUNT]
-    rows = _select(projects, [ubigeo], years, columns)
+    rows = _select(projects, [ubigeo], years, columns, who)
     out = rows.sort_values([AMOUNT, "cui"], ascending=[False, True])
     out["reason"] = out["rule_id"].map(reasons) if reasons is not None else ""
     return out.reset_index(drop=True)

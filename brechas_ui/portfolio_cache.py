@@ -35,13 +35,19 @@ def district_indicators() -> pd.DataFrame:
 # the page draws up to three per rerun, so each result is kept per (districts, years).
 # Read-only frozen results shared across sessions; the inputs are shipped data only.
 @st.cache_resource(show_spinner=False, max_entries=512)
-def table2(ubigeos: tuple[str, ...], years: tuple[int, int]) -> PF.PortfolioTable:
-    return PF.table2(projects(), cache.districts(), cache.study_priority_gaps(), ubigeos, years)
+def table2(
+    ubigeos: tuple[str, ...], years: tuple[int, int], who: str | None = None
+) -> PF.PortfolioTable:
+    return PF.table2(
+        projects(), cache.districts(), cache.study_priority_gaps(), ubigeos, years, who
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def department_districts(ubigeos: tuple[str, ...], years: tuple[int, int]) -> pd.DataFrame:
-    return PF.department_districts(projects(), cache.districts(), ubigeos, years)
+def department_districts(
+    ubigeos: tuple[str, ...], years: tuple[int, int], who: str | None = None
+) -> pd.DataFrame:
+    return PF.department_districts(projects(), cache.districts(), ubigeos, years, who)
 
 
 @st.cache_resource(show_spinner=False)

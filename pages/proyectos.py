@@ -110,12 +110,27 @@ years = st.slider(
     key="p_anios",
     help="El estudio usó 2021-2023. Amplíe el periodo para ver toda la cartera registrada.",
 )
+WHO = {
+    "todas": "Todas las municipalidades (distrital y provincial)",
+    "distrital": "Solo la municipalidad distrital",
+}
+who_choice = st.radio(
+    "Proyectos de",
+    list(WHO),
+    format_func=WHO.get,
+    horizontal=True,
+    key="p_quien",
+    help="Un proyecto se cuenta en el distrito donde está. En la capital de una provincia, "
+    "muchos son de la municipalidad provincial: elija «solo la distrital» para ver la "
+    "cartera de la municipalidad del distrito.",
+)
+who = None if who_choice == "todas" else who_choice
 period = f"{years[0]}-{years[1]}" if years[0] != years[1] else str(years[0])
 gaps = cache.study_priority_gaps()
 
 # -- Table 2 for the chosen territory ------------------------------------------------------
 st.subheader(f"Tabla 2 con sus propios proyectos: {territory.name}")
-table = pc.table2(tuple(territory.ubigeos), years)
+table = pc.table2(tuple(territory.ubigeos), years, who)
 _table2_section(table, territory.name, period, "p_t2")
 st.caption(
     "Brecha: Censo 2017, ponderada por población cuando son varios distritos. Un proyecto de "
@@ -126,11 +141,13 @@ st.caption(
 department, _ = cache.place(territory.code[:2])
 area = territory if territory.kind == "provincia" else department
 st.subheader(f"Distrito por distrito: {area.name}")
-per_district = pc.department_districts(tuple(area.ubigeos), years)
+per_district = pc.department_districts(tuple(area.ubigeos), years, who)
 if per_district.empty:
     st.info(f"{area.name} no tiene proyectos registrados en {period}.", icon=":material/info:")
 else:
-    area_table = table if area.code == territory.code else pc.table2(tuple(area.ubigeos), years)
+    area_table = (
+        table if area.code == territory.code else pc.table2(tuple(area.ubigeos), years, who)
+    )
     render.chart(
         PC.otros_by_district(
             per_district,
@@ -177,10 +194,10 @@ chosen = st.selectbox(
     disabled=territory.kind == "distrito",
 )
 if territory.kind != "distrito":
-    one = pc.table2((chosen,), years)
+    one = pc.table2((chosen,), years, who)
     with st.expander(f"Tabla 2 de {names[chosen]}", expanded=True):
         _table2_section(one, names[chosen], period, "p_t2_distrito")
-listed = PF.district_projects(projects, chosen, years, pc.rule_reasons())
+listed = PF.district_projects(projects, chosen, years, pc.rule_reasons(), who)
 labels = dict(zip(gaps["gap_id"], gaps["label"], strict=True)) | {"otros": "Otros"}
 listed["gap_label"] = listed["gap_id"].map(labels)
 split = listed["also_gap_id"] != ""

@@ -100,3 +100,17 @@ def test_the_study_opens_the_page_without_an_error(open_page):
     at = open_page("proyectos")
     assert at.title[0].value.startswith("Proyectos")
     assert any("el estudio" in i.value for i in at.info)
+
+
+def test_only_the_district_municipality_leaves_out_the_provincial_projects(open_page, tables):
+    projects, _, _ = tables
+    own = projects[
+        (projects["ubigeo"] == ILO)
+        & projects["year"].between(2021, 2023)
+        & (projects["municipality"] == "distrital")
+    ]
+    at = open_page("proyectos", {"territorio": ILO})
+    everyone = int(_metrics(at)["Proyectos"].replace(",", ""))
+    at.radio(key="p_quien").set_value("distrital").run()
+    assert not at.exception
+    assert int(_metrics(at)["Proyectos"].replace(",", "")) == own["cui"].nunique() < everyone

@@ -55,3 +55,16 @@ def test_rebuilding_from_the_raw_workbooks_gives_the_same_bytes(tmp_path):
     module.build(RAW, tmp_path)
     built = (tmp_path / "projects_by_gap.csv").read_bytes()
     assert built == (REPO / "data" / "projects_by_gap.csv").read_bytes()
+
+
+def test_the_districts_and_the_provinces_projects_add_up_to_all_of_them(projects):
+    from brechas_core import portfolio as PF
+
+    districts, gaps = d.load_districts(), d.load_study_priority_gaps()
+    ubigeos = districts.loc[districts["department_code"] == "18", "ubigeo"].tolist()
+    every = PF.table2(projects, districts, gaps, ubigeos, (2021, 2023))
+    parts = [
+        PF.table2(projects, districts, gaps, ubigeos, (2021, 2023), who)
+        for who in ("distrital", "provincial", "otra")
+    ]
+    assert abs(sum(p.total for p in parts) - every.total) < 1e-3
