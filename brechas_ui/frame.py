@@ -21,15 +21,19 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from brechas_core import data, manifest
 from brechas_core.data import DataFileError
+from brechas_ui import guard
 
 _log = logging.getLogger(__name__)
+guard.install()  # per-session limits on websocket messages, once per process
 # One script thread per session, one run at a time in it: this says "app.py is running me".
 _run = threading.local()
 
@@ -47,10 +51,14 @@ def run_safely(page) -> None:
     Streamlit's own control flow (st.rerun, st.stop) uses BaseException and passes through.
     """
     _run.in_frame = True
+    started = time.monotonic()
     try:
         safely(page.run, what=getattr(page, "url_path", "?"))
     finally:
         _run.in_frame = False
+        ctx = get_script_run_ctx()
+        if ctx is not None:
+            guard.record_run(ctx.session_id, started)
 
 
 def safely(step, *, what: str = "") -> bool:

@@ -1,0 +1,129 @@
+"""Per-session limits (brechas_ui/guard.py) on a real server, over Streamlit's websocket.
+
+The guard wraps a private method of Streamlit 1.67 (AppSession.handle_backmsg): these tests
+fail if a Streamlit upgrade moves it. They need no browser but start a server, so they sit
+with the e2e tests. benchmarks/abuse.py measures what the limits buy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Common_pb2 import DoubleArray
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+pytestmark = pytest.mark.e2e
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from harness import Session, server  # noqa: E402
+
+SLIDER = "w_minimum_pct"
+METRIC = "Brechas prioritarias (juntas)"
+
+
+def _in_thread(coro):
+    # Playwright's sync API (other e2e tests) keeps an event loop in the main thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+async def _read_for(session: Session, seconds: float) -> list[ForwardMsg]:
+    """Every message the server sends in the next ``seconds``."""
+    messages, end = [], time.monotonic() + seconds
+    with contextlib.suppress(TimeoutError):
+        while (left := end - time.monotonic()) > 0:
+            fm = ForwardMsg()
+            fm.ParseFromString(await asyncio.wait_for(session.ws.recv(), left))
+            messages.append(fm)
+            if fm.WhichOneof("type") == "delta" and fm.delta.new_element.WhichOneof("type"):
+                element = fm.delta.new_element
+                if element.WhichOneof("type") == "metric":
+                    session.metrics[element.metric.label] = element.metric.body
+    return messages
+
+
+def _slider_move(session: Session, value: float) -> bytes:
+    msg = BackMsg()
+    msg.rerun_script.page_name = session.page_name
+    msg.rerun_script.query_string = session.query_string
+    state = WidgetState(id=session.widget_ids[SLIDER])
+    state.double_array_value.CopyFrom(DoubleArray(data=[value]))
+    msg.rerun_script.widget_states.widgets.append(state)
+    return msg.SerializeToString()
+
+
+@contextlib.contextmanager
+def _fake_git(tmp_path: Path):
+    """A ``git`` first on the server's PATH that only notes each call in a file."""
+    calls = tmp_path / "git-calls"
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\nexit 1\n')
+    fake.chmod(0o755)
+    old = os.environ["PATH"]
+    os.environ["PATH"] = f"{fake.parent}:{old}"
+    try:
+        yield calls
+    finally:
+        os.environ["PATH"] = old
+
+
+async def _developer_requests(srv) -> tuple[str, list[str]]:
+    session = await Session.open(srv.ws_url, "simulador", "minimo=40")
+    errors = (await session.rerun(timeout=120)).errors
+    # The user moves the slider to 55 % (the scenario lives in session state).
+    await session.ws.send(_slider_move(session, 55.0))
+    await _read_for(session, 3.0)
+    for kind in ("load_git_info", "clear_cache"):
+        msg = BackMsg()
+        setattr(msg, kind, True)
+        for _ in range(20):
+            await session.ws.send(msg.SerializeToString())
+    await _read_for(session, 2.0)
+    errors += (await session.rerun(timeout=60)).errors
+    shown = session.metrics[METRIC]
+    await session.close()
+    return shown, errors
+
+
+def test_git_info_and_clear_cache_requests_from_a_browser_are_ignored(tmp_path):
+    with _fake_git(tmp_path) as calls, server() as srv:
+        shown, errors = _in_thread(_developer_requests(srv))
+    assert not errors
+    # Unguarded, each load_git_info runs git on the server's event loop...
+    assert not calls.exists(), calls.read_text()[:300]
+    # ...and clear_cache empties session state: the scenario would fall back to the link's.
+    assert shown == "55.00 %", shown
+
+
+async def _flood_of_slider_moves() -> tuple[str, int, int, list[str]]:
+    with server() as srv:
+        session = await Session.open(srv.ws_url, "simulador")
+        errors = (await session.rerun(timeout=120)).errors
+        reader = asyncio.create_task(_read_for(session, 10.0))
+        for i in range(200):  # 100 moves a second for two seconds, the last one to 60 %
+            await session.ws.send(_slider_move(session, 60.0 if i == 199 else float(i % 90)))
+            await asyncio.sleep(0.01)
+        messages = await reader
+        kinds = [m.WhichOneof("type") for m in messages]
+        shown = session.metrics[METRIC]
+        await session.close()
+    return shown, kinds.count("new_session"), kinds.count("script_finished"), errors
+
+
+def test_a_flood_of_slider_moves_runs_each_started_run_to_the_end_and_keeps_the_last():
+    shown, started, finished, errors = _in_thread(_flood_of_slider_moves())
+    assert shown == "60.00 %", shown  # the last move wins: nothing the user did is lost
+    # Unguarded, every request interrupts the run in progress: ~190 started, 1 finished.
+    assert started == finished, (started, finished)
+    assert started < 100, started
+    assert not errors
