@@ -7,7 +7,7 @@ from brechas_ui.territory_select import territory_selector
 
 st.set_page_config(
     page_title="Brechas · Simulador de presupuesto para cerrar brechas",
-    page_icon=":material/balance:",
+    page_icon=frame.FAVICON,  # a local file: a Material icon is fetched from a font server
     layout="wide",
     initial_sidebar_state="expanded",
 )

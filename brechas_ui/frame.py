@@ -33,6 +33,8 @@ from brechas_core.data import DataFileError
 from brechas_ui import guard
 
 _log = logging.getLogger(__name__)
+# The page icon (a balance, in the theme's red), served by the app itself: works offline.
+FAVICON = str(Path(__file__).resolve().parent / "assets" / "favicon.png")
 guard.install()  # per-session limits on websocket messages, once per process
 # One script thread per session, one run at a time in it: this says "app.py is running me".
 _run = threading.local()

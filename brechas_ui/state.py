@@ -141,25 +141,66 @@ def bound(
 
 
 def _commit(key: str, field: str, item: str | None, item_default, from_widget) -> None:
-    value = st.session_state[key]
-    value = from_widget(value) if from_widget else value
     scenario = get()
-    if item is not None:
-        mapping = dict(getattr(scenario, field))
-        if value is not None and value != item_default:
-            mapping[item] = float(value)
-        else:
-            mapping.pop(item, None)
-        value = mapping
-    put(scenario.with_(**{field: value}))
+    try:
+        value = st.session_state[key]
+        value = from_widget(value) if from_widget else value
+        if item is not None:
+            mapping = dict(getattr(scenario, field))
+            if value is not None and value != item_default:
+                mapping[item] = float(value)
+            else:
+                mapping.pop(item, None)
+            value = mapping
+        new = scenario.with_(**{field: value})
+        bad = _rejected(scenario, new)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        new, bad = scenario, [field]
+    if bad:
+        # A value no control can send (a tampered message): keep the scenario as it was and
+        # draw the control again from it.
+        st.session_state.pop(key, None)
+        add_notice(
+            f"Se ignoró un valor que no es válido para «{', '.join(bad)}»; se mantuvo el anterior."
+        )
+        return
+    put(new)
+
+
+def _rejected(old: Scenario, new: Scenario) -> list[str]:
+    """The link parameters changed from ``old`` to ``new`` that the link's own checks reject.
+
+    Every widget value must be one a link could carry: a tampered widget message (another
+    type, a year that does not exist) is caught here instead of breaking the page.
+    """
+    q_old, q_new = to_query(old), to_query(new)
+    changed = {k: v for k, v in q_new.items() if q_old.get(k) != v}
+    changed.update({k: "" for k in q_old if k not in q_new})
+    if not changed:
+        return []
+    meta = cache.meta()
+    result = from_query(changed, gap_ids=meta.gap_ids, function_codes=meta.function_codes)
+    return sorted(changed) if result.notices else []
 
 
 def reset(
     keep: tuple[str, ...] = ("territory", "year", "view", "own_file", "project_classes"),
 ) -> None:
-    """Back to the baseline (no rule), keeping where and what the user is looking at."""
+    """Back to the baseline (no rule), keeping where and what the user is looking at.
+
+    A kept value the link's checks reject (one injected by a tampered message) is dropped,
+    so the baseline always opens.
+    """
     current = get()
-    put(Scenario(**{f: getattr(current, f) for f in keep}, data_version=current.data_version))
+    clean = Scenario(data_version=current.data_version)
+    for name in keep:
+        try:
+            trial = clean.with_(**{name: getattr(current, name)})
+        except (TypeError, ValueError):
+            continue
+        if not _rejected(clean, trial):
+            clean = trial
+    put(clean)
     _redraw_widgets()
 
 

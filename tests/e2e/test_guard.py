@@ -127,3 +127,62 @@ def test_a_flood_of_slider_moves_runs_each_started_run_to_the_end_and_keeps_the_
     assert started == finished, (started, finished)
     assert started < 100, started
     assert not errors
+
+
+# --- tampered widget values ------------------------------------------------------------------
+
+
+def _tampered(session: Session, key: str | None, fill) -> bytes:
+    msg = BackMsg()
+    msg.rerun_script.page_name = session.page_name
+    msg.rerun_script.query_string = session.query_string
+    state = WidgetState(id=session.widget_ids[key] if key else "$$ID-0123456789abcdef-w_nada")
+    fill(state)
+    msg.rerun_script.widget_states.widgets.append(state)
+    return msg.SerializeToString()
+
+
+TAMPERED = {
+    "year-not-offered": ("w_year", lambda w: setattr(w, "string_value", "2099")),
+    "year-wrong-type": ("w_year", lambda w: setattr(w, "double_value", 1e308)),
+    "slider-wrong-type": ("w_minimum_pct", lambda w: setattr(w, "string_value", "abc")),
+    "unknown-widget": (None, lambda w: setattr(w, "int_value", 3)),
+}
+
+
+async def _send_tampered(cases) -> dict[str, tuple[list[str], list[str], str]]:
+    out = {}
+    with server() as srv:
+        session = await Session.open(srv.ws_url, "simulador", "territorio=21&anio=2023&minimo=40")
+        await session.rerun(timeout=120)
+        for name, (key, fill) in cases.items():
+            await session.ws.send(_tampered(session, key, fill))
+            messages = await _read_for(session, 3.0)
+            alerts = [
+                m.delta.new_element.alert.body
+                for m in messages
+                if m.WhichOneof("type") == "delta"
+                and m.delta.new_element.WhichOneof("type") == "alert"
+            ]
+            exceptions = [
+                m.delta.new_element.exception.message
+                for m in messages
+                if m.WhichOneof("type") == "delta"
+                and m.delta.new_element.WhichOneof("type") == "exception"
+            ]
+            run = await session.rerun(timeout=60)  # the next ordinary run works
+            out[name] = (alerts, exceptions + run.errors, session.metrics[METRIC])
+        await session.close()
+    return out
+
+
+def test_tampered_widget_values_are_ignored_with_a_spanish_notice_and_the_page_keeps_working():
+    results = _in_thread(_send_tampered(TAMPERED))
+    for name, (alerts, errors, _) in results.items():
+        assert not errors, (name, errors)
+        assert not any("No se pudo mostrar" in a for a in alerts), (name, alerts)
+    # A year no control offers is refused and said so; the scenario stays as linked.
+    alerts, _, shown = results["year-not-offered"]
+    assert any("no es válido" in a and "anio" in a for a in alerts), alerts
+    assert shown == "40.00 %", shown
+    # (A wrong type reaches the page as the widget's own default, a valid value.)

@@ -88,3 +88,19 @@ def test_a_line_break_in_a_link_value_renders_no_link_image_or_heading(
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
     expect(notice.locator("a, img, h1, h2, h3, h4, h5, h6")).to_have_count(0, timeout=1000)
     assert outside == [], f"the browser fetched {outside}"
+
+
+# --- nothing from outside the server ---------------------------------------------------------
+
+
+def test_a_page_load_fetches_nothing_from_outside_the_server(app_server, page):
+    hosts = set()
+    page.on("request", lambda req: hosts.add(urlparse(req.url).hostname))
+    page.goto(f"{app_server.url}/simulador?minimo=40")
+    expect(page.locator(".st-key-m_total_prioritarias [data-testid='stMetricValue']")).to_have_text(
+        "40.00 %", timeout=RUN_TIMEOUT_MS
+    )
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+    icon = page.locator("link[rel*='icon']").first.get_attribute("href")
+    assert urlparse(icon).hostname in (None, "127.0.0.1"), icon
+    assert hosts <= {"127.0.0.1", None}, hosts
