@@ -42,20 +42,39 @@ print(con.execute(sql, {{"f": [{path!r}], "c": mef_gasto._columns()}}).fetchone(
 """
 
 
-def _child(cmd: list[str]) -> dict:
+#: Runs a script or code in this child and reports the child's own peak RSS (KiB) at exit;
+#: DuckDB's threads are inside the process, so ru_maxrss covers them.
+WRAP = """
+import resource, runpy, sys
+target, args = sys.argv[1], sys.argv[2:]
+sys.argv = [target, *args]
+try:
+    if target == "-c":
+        exec(args[0], {"__name__": "__main__"})
+    else:
+        runpy.run_path(target, run_name="__main__")
+except SystemExit as exc:
+    if exc.code not in (0, None):
+        raise
+finally:
+    print(f"MAXRSS_KB={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+"""
+
+
+def _child(args: list[str]) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
+    cmd = [sys.executable, "-c", WRAP, *args]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
+        sys.exit(f"failed: {' '.join(args)}\n{proc.stdout}\n{proc.stderr}")
+    rss = [ln for ln in proc.stderr.splitlines() if ln.startswith("MAXRSS_KB=")]
     return {
         "wall": wall,
         "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-        # ru_maxrss of children is the largest child so far (KiB on Linux); each child here
-        # is larger than the previous one only if it really used more.
-        "rss_mb": after.ru_maxrss / 1024,
+        "rss_mb": int(rss[-1].split("=")[1]) / 1024,
         "stdout": proc.stdout,
     }
 
@@ -82,13 +101,10 @@ def main(argv: list[str] | None = None) -> int:
             took = time.perf_counter() - start
             print(f"generated {path.stat().st_size / 1e9:.2f} GB in {took:.0f} s")
         size_gb = path.stat().st_size / 1e9
-        scan = _child(
-            [sys.executable, "-c", SCAN.format(scripts=str(ROOT / "scripts"), path=str(path))]
-        )
+        scan = _child(["-c", SCAN.format(scripts=str(ROOT / "scripts"), path=str(path))])
         rows = int(scan["stdout"].strip().splitlines()[-1])
         build = _child(
             [
-                sys.executable,
                 "scripts/build_data.py",
                 "--gasto",
                 str(path),

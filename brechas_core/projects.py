@@ -261,6 +261,9 @@ def classify(names: Sequence[object], rules: ProjectRules | None = None) -> Clas
     reason = np.full(n, NO_MATCH_REASON, dtype=object)
     search = rules.regex.search
     is_gap = (table["gap_id"] != OTROS).to_numpy()
+    # plain lists: a pandas lookup per matched name cost ~0.1 ms (most of the time on 40k names)
+    gap_ids, also_ids = table["gap_id"].tolist(), table["also_gap_id"].tolist()
+    rule_ids, reasons = table["rule_id"].tolist(), table["reason"].tolist()
     for k, raw in enumerate(uniques):
         best = None
         for part in _read_parts(raw):
@@ -275,11 +278,11 @@ def classify(names: Sequence[object], rules: ProjectRules | None = None) -> Clas
         if best is None:
             continue
         m, i = best
-        gap[k] = table.at[i, "gap_id"]
-        also[k] = table.at[i, "also_gap_id"]
-        rule[k] = table.at[i, "rule_id"]
+        gap[k] = gap_ids[i]
+        also[k] = also_ids[i]
+        rule[k] = rule_ids[i]
         matched[k] = m.group(0)
-        reason[k] = table.at[i, "reason"]
+        reason[k] = reasons[i]
     return ClassifiedProjects(
         name=values.to_numpy(dtype=object),
         gap_id=gap[codes],
