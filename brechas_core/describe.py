@@ -109,4 +109,13 @@ def parameter_rows(scenario: Scenario, place: str) -> list[tuple[str, str | floa
         ("Horizonte (años)", float(s.horizon_years)),
         ("Costo por persona, caso central (S/)", _pairs(s.unit_costs, lambda v: num(v, 0))),
     ]
+    if s.targets:  # «¿Qué mínimo necesito?» (brechas_core.reverse)
+        rows.append(
+            (
+                f"Metas en {s.horizon_years} años (% de brecha; 0 = cerrarla)",
+                _pairs(s.targets, lambda v: num(v, 1)),
+            )
+        )
+    if s.fund_soles is not None:
+        rows.append(("Fondo a repartir en el territorio (S/ al año)", float(s.fund_soles)))
     return rows

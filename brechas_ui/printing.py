@@ -25,7 +25,7 @@ def print_styles() -> None:
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stStatusWidget"], [data-testid="stBottom"], header,
   .st-key-barra_compartir, .st-key-compartir, .st-key-llevar, .st-key-comparar_guardar,
-  .st-key-avisos_enlace,
+  .st-key-avisos_enlace, .st-key-sim_que_minimo_vacio, .st-key-sim_reparto_sugerencia,
   [data-testid="stPopover"], [data-testid="stDownloadButton"],
   [data-testid="stBaseButton-secondary"],
   [data-testid="stExpanderToggleIcon"], [data-testid="stElementToolbar"],

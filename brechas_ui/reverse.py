@@ -40,7 +40,14 @@ def target_inputs(inputs, scenario, *, key_prefix: str = "") -> None:
 
 
 def reverse_section(scenario, inputs, sim) -> None:
-    """Simulador: the smallest minimum that reaches the targets, with the band, or why not."""
+    """Simulador: the smallest minimum that reaches the targets, with the band, or why not.
+    Without targets it is a tool only, so it is not printed (key ``*_vacio``)."""
+    key = "sim_que_minimo" if scenario.targets else "sim_que_minimo_vacio"
+    with st.container(key=key):
+        _reverse_section(scenario, inputs, sim)
+
+
+def _reverse_section(scenario, inputs, sim) -> None:
     st.subheader("¿Qué mínimo necesito?")
     st.caption(
         "Elija una meta para una o más brechas (cerrarla, o bajarla a cierto %) dentro del "
@@ -89,10 +96,11 @@ def _reasons(tr) -> None:
 def sharing_section(scenario, inputs, sim) -> None:
     """Simulador: how many more people the optimal split covers, and why (reparto=optimo)."""
     if scenario.reparto != "optimo":
-        st.caption(
-            "Pruebe el reparto «Donde cubre a más personas (óptimo)»: reparte el aumento para "
-            "cubrir a más personas en el horizonte y lo compara con los otros repartos."
-        )
+        with st.container(key="sim_reparto_sugerencia"):  # a hint: not printed
+            st.caption(
+                "Pruebe el reparto «Donde cubre a más personas (óptimo)»: reparte el aumento "
+                "para cubrir a más personas en el horizonte y lo compara con los otros repartos."
+            )
         return
     cmp = sharing.compare(scenario, inputs, sim.assumptions)
     with st.container(key="sim_reparto_optimo"):

@@ -207,3 +207,14 @@ def test_one_call_answers_for_every_municipality_as_one_call_per_municipality():
             **{**kw, "target_gap_pct": kw["target_gap_pct"][i], "unit_cost": kw["unit_cost"][i]},
         )
         np.testing.assert_equal(all_at_once.minimum_pct[i], one.minimum_pct)
+
+
+def test_the_exported_parameters_name_the_targets_and_the_fund():
+    from brechas_core.describe import parameter_rows
+    from brechas_core.scenario import Scenario
+
+    rows = dict(
+        parameter_rows(Scenario(targets=(("agua", 0.0), ("desague", 20.0)), fund_soles=5e6), "x")
+    )
+    assert rows["Metas en 10 años (% de brecha; 0 = cerrarla)"] == "agua: 0.0, desague: 20.0"
+    assert rows["Fondo a repartir en el territorio (S/ al año)"] == 5e6
