@@ -23,7 +23,9 @@ by tests/app/test_guard.py and measured by benchmarks/abuse.py) so that, per ses
   Simulador run takes ~30 ms, a click a few hundred) does not notice;
 - a rerun also waits while the client has more than ``MAX_BACKLOG`` messages not yet sent
   (a client that does not read gets no new pages until it does);
-- every other message type passes at up to ``OTHER_RATE`` a second, the rest is dropped.
+- requests for upload URLs pass at up to ``UPLOAD_RATE`` a second (bursts of
+  ``UPLOAD_BURST``; the proxy caps their size and rate too, deploy/nginx.conf), every other
+  message type at up to ``OTHER_RATE`` a second; the rest is dropped.
 
 Set ``BRECHAS_UNGUARDED=1`` in the environment to leave Streamlit as it is (the abuse
 benchmark measures both ways in one run).
@@ -46,6 +48,8 @@ RERUN_RATE, RERUN_BURST = 20.0, 40.0
 # one session gets at most 1 / (1 + SHARE) of a core, however heavy its page.
 SHARE = 1.0
 OTHER_RATE, OTHER_BURST = 20.0, 40.0
+# Upload URLs ("Mis datos"): a person picks a file now and then, not dozens a second.
+UPLOAD_RATE, UPLOAD_BURST = 1.0, 5.0
 MAX_BACKLOG = 20  # messages queued for a client that is not reading
 _RETRY_S = 0.05
 
@@ -72,6 +76,7 @@ class _SessionGuard:
     def __init__(self) -> None:
         self.reruns = _Bucket(RERUN_RATE, RERUN_BURST)
         self.other = _Bucket(OTHER_RATE, OTHER_BURST)
+        self.uploads = _Bucket(UPLOAD_RATE, UPLOAD_BURST)
         self.pending = None  # the latest rerun request still waiting
         self.timer: asyncio.TimerHandle | None = None
 
@@ -163,6 +168,8 @@ def install() -> bool:
             return
         if kind == "rerun_script":
             _rerun(self, msg)
+        elif kind == "file_urls_request" and _guard(self).uploads.wait() > 0.0:
+            _log.debug("dropped upload URL request from session %s (rate)", self.id)
         elif _guard(self).other.wait() == 0.0:
             original(self, msg)
         else:

@@ -25,6 +25,8 @@ need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+# nginx runs deploy/nginx.conf in front of the app (tests/e2e/test_proxy.py).
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
     echo "Installing Debian packages for the tests: ${need[*]}..."
