@@ -21,7 +21,7 @@ def uploader() -> None:
     """The file input (the first on the page); reads the file once and forgets the widget."""
     n = st.session_state.get(f"{_UPLOADER}_n", 0)
     upload = st.file_uploader(
-        "Suba su archivo de presupuesto",
+        f"Suba su archivo de presupuesto (CSV, XLSX o XLS; hasta {num(MAX_BYTES / 2**20)} MB)",
         key=f"{_UPLOADER}_{n}",
         help=(
             "El CSV de datos abiertos del MEF («Presupuesto y Ejecución de Gasto») filtrado a "

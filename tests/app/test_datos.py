@@ -36,7 +36,9 @@ def test_the_page_opens_with_a_file_input_first_and_the_templates(open_page):
     at = open_page("datos")
     assert at.title[0].value.startswith("Mis datos")
     assert len(at.file_uploader) == 1
-    assert at.file_uploader[0].label == "Suba su archivo de presupuesto"
+    assert at.file_uploader[0].label == (
+        "Suba su archivo de presupuesto (CSV, XLSX o XLS; hasta 10 MB)"
+    )
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Descargar plantilla CSV", "Descargar plantilla Excel"]
 
