@@ -99,6 +99,10 @@ def add_file(name: str, content: bytes) -> tuple[OwnFile | None, str | None, lis
     own = OwnFile(name=name, digest=imported.digest, content=content, by_year={None: imported})
     store.pop(own.digest, None)
     store[own.digest] = own
+    scenario = state.get()
+    if scenario.own_file and scenario.own_file.split(":")[0] == own.digest:
+        # the file a shared link asked for: the classes chosen in the link come with it
+        classes_for(own.digest).update(dict(scenario.project_classes))
     dropped = []
     while len(store) > MAX_FILES or (
         len(store) > 1 and sum(f.size for f in store.values()) > MAX_SESSION_BYTES
@@ -107,6 +111,12 @@ def add_file(name: str, content: bytes) -> tuple[OwnFile | None, str | None, lis
         dropped.append(store[oldest].name)
         remove_file(oldest)
     return own, None, dropped
+
+
+def is_linked(digest: str) -> bool:
+    """Whether the scenario (the link) uses this file as its baseline."""
+    own_file = state.get().own_file
+    return bool(own_file) and own_file.split(":")[0] == digest
 
 
 def remove_file(digest: str) -> None:

@@ -141,6 +141,13 @@ def show(own: own_data.OwnFile) -> None:
             help="El archivo tiene varios años; se muestra uno a la vez.",
         )
     imported = own.read(year)
+    if own_data.is_linked(own.digest):
+        st.success(
+            "Este es el archivo que usa su escenario (el enlace): el Simulador ya muestra sus "
+            "datos.",
+            icon=":material/link:",
+        )
+        st.page_link("pages/simulador.py", label="Ir al Simulador", icon=":material/tune:")
     with st.container(key="datos_leido"):
         st.markdown(
             f"**{imported.kind_label}** · archivo {quote(own.name)} · huella "

@@ -206,3 +206,23 @@ def test_changing_a_project_class_in_the_review_updates_the_spending_by_gap(open
     at.button(key="datos_usar").click().run()
     assert at.session_state["scenario"].project_classes == ((sport["cui"], "agua"),)
     assert at.query_params["clases"] == f"{sport['cui']}:agua"
+
+
+def test_a_shared_link_reproduces_once_the_same_file_is_uploaded_again(open_page):
+    first = _upload(open_page("datos"), "2024-Gasto.csv", samples.mef_csv(3_000))
+    digest = next(iter(first.session_state["own_files"]))
+    review = _table(first, "clase")
+    cui = review[review["project"].str.contains("LOSA MULTIDEPORTIVA")].iloc[0]["cui"]
+    link = {"territorio": "210101", "archivo": f"{digest}:2024", "clases": f"{cui}:agua"}
+    # someone else opens the link: the Simulador asks for the file
+    other = open_page("simulador", link)
+    assert "no está en esta sesión" in " ".join(w.value for w in other.warning)
+    other.switch_page("pages/datos.py").run()
+    _upload(other, "copia.csv", samples.mef_csv(3_000))
+    assert "Este es el archivo que usa su escenario" in " ".join(s.value for s in other.success)
+    assert other.session_state["own_classes"][digest] == {cui: "agua"}
+    other.switch_page("pages/simulador.py").run()
+    assert_ok(other)
+    assert not other.warning or "no está en esta sesión" not in other.warning[0].value
+    assert "sus datos" in other.caption[0].value
+    assert other.query_params["clases"] == f"{cui}:agua"
