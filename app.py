@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from brechas_ui import compare, frame, share, state
+from brechas_ui import compare, frame, phones, share, state
 from brechas_ui.territory_select import territory_selector
 
 st.set_page_config(
     page_title="Brechas · Simulador de presupuesto para cerrar brechas",
     page_icon=frame.FAVICON,  # a local file: a Material icon is fetched from a font server
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # closed on phones, open on a desktop,
 )
 
 pages = [
@@ -39,6 +39,7 @@ pages = [
     ),
 ]
 page = st.navigation(pages, position="top")
+phones.phone_styles()  # issue 14: a 390 px screen (constant CSS)
 
 # data/ checked against its manifest, then the scenario and the selector, all in the
 # safety net: a fault gets a Spanish page, never Streamlit's English error.

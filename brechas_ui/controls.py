@@ -18,47 +18,62 @@ VISTAS = VIEW_LABELS
 
 
 def simulator_controls(inputs: Inputs) -> None:
-    """Draw the rule's controls in the sidebar."""
+    """Draw the rule's controls on the page itself (phones have no room for a sidebar):
+    the minimum and how the increase is shared on top, everything else in an expander."""
     scenario = state.get()
-    st.header("La regla")
-    st.radio(
-        "Qué se compara",
-        list(VISTAS),
-        format_func=VISTAS.get,
-        horizontal=False,
-        **state.bound("view"),
-    )
     priority = scenario.view == "prioritarias"
-    st.slider(
-        "Mínimo garantizado (% del presupuesto ejecutado)",
-        0.0,
-        100.0,
-        step=0.5,
-        format="%.1f %%",
-        help="Después de la regla, "
-        + ("las brechas prioritarias incluidas" if priority else "las funciones con brecha alta")
-        + " reciben juntas al menos este porcentaje. Nunca se quita dinero a una brecha.",
-        **state.bound("minimum_pct"),
-    )
-    st.radio(
-        "Cómo se reparte el aumento",
-        REPARTOS,
-        format_func=REPARTO_LABELS.get,
-        **state.bound("reparto"),
-    )
-    if priority:
-        _priority_controls(inputs)
-    else:
-        _sector_controls(inputs)
-    _projection_controls(inputs)
-    st.button(
-        "Volver a la línea base",
-        key="reiniciar",
-        icon=":material/restart_alt:",
-        on_click=state.reset,
-        width="stretch",
-        help="Quita la regla y los supuestos cambiados; mantiene la vista.",
-    )
+    with st.container(key="regla_en_pagina", border=True):
+        rule_controls(priority=priority)
+        with st.expander("Más opciones de la regla y supuestos", icon=":material/tune:"):
+            st.radio(
+                "Qué se compara",
+                list(VISTAS),
+                format_func=VISTAS.get,
+                horizontal=True,
+                **state.bound("view"),
+            )
+            if priority:
+                _priority_controls(inputs)
+            else:
+                _sector_controls(inputs)
+            _projection_controls(inputs)
+            st.button(
+                "Volver a la línea base",
+                key="reiniciar",
+                icon=":material/restart_alt:",
+                on_click=state.reset,
+                width="stretch",
+                help="Quita la regla y los supuestos cambiados; mantiene la vista.",
+            )
+
+
+def rule_controls(*, priority: bool = True) -> None:
+    """The two controls everyone needs, side by side on a desktop and stacked on a phone:
+    the guaranteed minimum and how the increase is shared (Simulador and Territorios)."""
+    left, right = st.columns([3, 2])
+    with left:
+        st.slider(
+            "Mínimo garantizado (% del presupuesto ejecutado)",
+            0.0,
+            100.0,
+            step=0.5,
+            format="%.1f %%",
+            help="Después de la regla, "
+            + (
+                "las brechas prioritarias incluidas"
+                if priority
+                else "las funciones con brecha alta"
+            )
+            + " reciben juntas al menos este porcentaje. Nunca se quita dinero a una brecha.",
+            **state.bound("minimum_pct"),
+        )
+    with right:
+        st.radio(
+            "Cómo se reparte el aumento",
+            REPARTOS,
+            format_func=REPARTO_LABELS.get,
+            **state.bound("reparto"),
+        )
 
 
 def _priority_controls(inputs: Inputs) -> None:

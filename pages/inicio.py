@@ -4,6 +4,7 @@ import streamlit as st
 
 from brechas_core.fmt import num, pct
 from brechas_ui import cache, frame, state
+from brechas_ui.search import find_place
 
 frame.require()
 
@@ -26,6 +27,8 @@ cómo cambian las participaciones, la cobertura proyectada y la alineación entr
 dinero.
 """
 )
+
+find_place(go_to_territorios=True)  # issue 14: «Busque su distrito», then its own view
 
 GO = ":material/arrow_forward:"
 cards = [

@@ -18,9 +18,6 @@ scenario = state.get()
 inputs, place = cache.simulator_inputs(scenario.territory, scenario.year)
 own = own_data.simulator_baseline(scenario, inputs, place)  # "sus datos" (Mis datos)
 inputs = own.inputs
-with st.sidebar:
-    simulator_controls(inputs)
-scenario = state.get()
 sim = simulate(scenario, inputs)
 priority = scenario.view == "prioritarias"
 
@@ -60,6 +57,9 @@ if sim.missing and priority:
                 on_click=state.set_territory,
                 args=(place.code[:2],),
             )
+# issue 14: the controls on the page (phones); their callbacks ran before this script, so
+# the scenario and results above already follow them
+simulator_controls(inputs)
 st.markdown(f"#### {sim.reading}")
 for text in sim.notices:
     if not sim.feasible and "no es factible" in text:

@@ -13,8 +13,10 @@ from brechas_core.scenario import PARTIAL_YEARS
 from brechas_ui import cache, frame, portfolio_cache, render, state
 from brechas_ui import territory_cache as tc
 from brechas_ui.columns import column_config
+from brechas_ui.controls import rule_controls
 from brechas_ui.need import territory_need_section
 from brechas_ui.reverse import fund_section, territory_reverse_section
+from brechas_ui.search import find_place
 
 frame.require()
 
@@ -44,6 +46,7 @@ territory, notices = cache.place(scenario.territory)
 year_text = YEAR_TEXT.get(scenario.year, scenario.year)
 
 st.title("Territorios: la regla en cada distrito")
+find_place()  # issue 14: one box over every department, province and district
 for text in notices:
     st.warning(text, icon=":material/wrong_location:")
 
@@ -51,9 +54,9 @@ if territory.is_study:
     with st.container(key="t_estudio"):
         st.info(
             "El estudio promedia 13 distritos de Puno que no identifica, así que no se pueden "
-            "mostrar uno por uno. Elija un territorio en la barra lateral (Perú, un "
-            "departamento, una provincia o su distrito) para aplicar la regla actual a cada "
-            "municipalidad con sus datos reales del MEF y del Censo 2017.",
+            "mostrar uno por uno. Busque su distrito arriba o elija un territorio en la barra "
+            "lateral (Perú, un departamento, una provincia o un distrito) para aplicar la regla "
+            "actual a cada municipalidad con sus datos reales del MEF y del Censo 2017.",
             icon=":material/info:",
         )
         st.button(
@@ -76,6 +79,8 @@ if own.empty:
     )
     st.stop()
 
+rule_controls()  # issue 14: the rule's minimum and sharing, on the page
+scenario = state.get()
 result = T.apply_rule(own, scenario, unit_costs)
 s = result.summary
 # A district is shown inside its department: its ranking, map and distributions.
@@ -112,7 +117,7 @@ with c4, st.container(key="t_m_ejecucion"):
 with st.container(key="t_lectura"):
     st.markdown(f"#### {result.reading(territory.name)}")
 st.caption(
-    "La regla actual (barra lateral y Simulador) se aplica a cada municipalidad por separado: "
+    "La regla actual (arriba y en el Simulador) se aplica a cada municipalidad por separado: "
     "el mínimo garantizado es para las tres brechas del censo juntas (agua, desagüe y "
     "electricidad), con el reparto, los pisos y la parte protegida del escenario. "
     f"**Estimación:** {full.attrs['estimate_note']}"

@@ -1,0 +1,30 @@
+"""Phones: what a 390 px screen needs beyond Streamlit's own stacking (constant CSS).
+
+Streamlit stacks columns below 640 px and the sidebar starts closed there
+(``initial_sidebar_state="auto"`` in app.py). This adds a smaller title, so the headline fits
+on the first screen, and keeps the on-page controls off paper (they are the rule, which the
+printed block already names). A constant: no user value ever goes into this HTML.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def phone_styles() -> None:
+    """Draw the constant stylesheet (every page, from app.py)."""
+    st.html(  # constant CSS
+        """
+        <style>
+        @media (max-width: 640px) {
+          h1 { font-size: 1.7rem !important; line-height: 1.2 !important; }
+          h4 { font-size: 1.1rem !important; }
+          [data-testid="stMainBlockContainer"] { padding-left: 0.8rem !important;
+            padding-right: 0.8rem !important; }
+        }
+        @media print {
+          .st-key-regla_en_pagina, .st-key-buscar_territorio_caja { display: none !important; }
+        }
+        </style>
+        """
+    )
