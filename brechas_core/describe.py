@@ -118,4 +118,10 @@ def parameter_rows(scenario: Scenario, place: str) -> list[tuple[str, str | floa
         )
     if s.fund_soles is not None:
         rows.append(("Fondo a repartir en el territorio (S/ al año)", float(s.fund_soles)))
+        rows.append(
+            (
+                "El fondo busca",
+                "cerrar más brechas" if s.fund_objective == "brechas" else "cubrir más personas",
+            )
+        )
     return rows

@@ -35,6 +35,7 @@ archivo       the user's own budget file (Mis datos): its content   12 hex[:año
 clases        project classes chosen by the user for that file      cui:id,...
 meta          target gap % per gap within the horizon (reverse)      id:valor,... (0-100)
 fondo         Territorios: a fund to split across municipalities     0-1e11 soles a year
+objetivo      what the fund maximises                                personas, brechas
 ============  =====================================================  =====================
 """
 
@@ -66,6 +67,7 @@ __all__ = [
 
 VISTAS = ("prioritarias", "sectores")
 REPARTOS = ("brecha", "igual", "manual", "optimo")
+FUND_OBJECTIVES = ("personas", "brechas")
 ANIOS = ("promedio", "2021", "2022", "2023", "2024", "2025")
 #: Years whose execution is not closed in data/municipalities.csv (column ``partial``).
 PARTIAL_YEARS = ("2025",)
@@ -134,6 +136,11 @@ PARAMETERS = (
         "Territorios: fondo a repartir entre municipalidades, S/ al año",
         "0 a 100,000,000,000",
     ),
+    (
+        "objetivo",
+        "Territorios: qué busca el fondo",
+        "personas (más cubiertas) o brechas (más cerradas)",
+    ),
 )
 
 
@@ -168,6 +175,7 @@ class Scenario:
     project_classes: tuple[tuple[str, str], ...] = ()
     targets: tuple[tuple[str, float], ...] = ()
     fund_soles: float | None = None
+    fund_objective: str = "personas"
     data_version: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -273,6 +281,7 @@ def to_query(scenario: Scenario) -> dict[str, str]:
         "clases": ",".join(f"{k}:{v}" for k, v in s.project_classes),
         "meta": ",".join(f"{k}:{_fmt(v)}" for k, v in s.targets),
         "fondo": _fmt(s.fund_soles) if s.fund_soles is not None else "",
+        "objetivo": s.fund_objective if s.fund_objective != Scenario.fund_objective else "",
     }
     q.update({k: v for k, v in optional.items() if v})
     return q
@@ -461,6 +470,7 @@ KNOWN_PARAMS = (
     *("datos", "territorio", "anio", "vista", "minimo", "reparto", "excluir", "pisos"),
     *("pesos", "protegido", "umbral", "fijar", "bloquear", "presupuesto", "ejecucion"),
     *("poblacion", "horizonte", "costo", "archivo", "clases", "meta", "fondo"),
+    *("objetivo",),
 )
 
 
@@ -573,6 +583,7 @@ def from_query(
         project_classes=_classes(r, gap_ids) if own_file else (),
         targets=r.pairs("meta", _ID, gap_ids, 0, 100),
         fund_soles=r.number("fondo", 0, 1e11, d.fund_soles),
+        fund_objective=r.choice("objetivo", FUND_OBJECTIVES, d.fund_objective),
         data_version=current_data_version,
     )
     return ParseResult(scenario, tuple(r.notices))

@@ -167,6 +167,16 @@ def fund_section(result, scenario, unit_costs) -> None:
         "municipalidades del territorio.",
         **state.bound("fund_soles"),
     )
+    st.radio(
+        "El fondo busca",
+        ["personas", "brechas"],
+        format_func={
+            "personas": "Cubrir a más personas",
+            "brechas": "Cerrar más brechas",
+        }.get,
+        horizontal=True,
+        **state.bound("fund_objective"),
+    )
     if not scenario.fund_soles:
         st.caption(
             "Escriba un monto: se reparte donde cubre a más personas en el horizonte (lo que "
@@ -183,13 +193,23 @@ def fund_section(result, scenario, unit_costs) -> None:
     weight = frame["rural_weight"].to_numpy(float) if "rural_weight" in frame else np.nan
     cost = district_costs(unit_costs, ids, weight, scenario.unit_costs_dict())[1]
     split = optimal.fund_split(
-        float(scenario.fund_soles), short, cost, horizon_years=int(scenario.horizon_years)
+        float(scenario.fund_soles),
+        short,
+        cost,
+        horizon_years=int(scenario.horizon_years),
+        objective=scenario.fund_objective,
     )
     receiving = split.soles.sum(axis=1) > 0
     with st.container(key="t_fondo"):
         st.info(
-            f"Con {soles(scenario.fund_soles)} al año, repartidos donde cada sol cubre a más "
-            f"personas, se cubre a {num(split.people_total)} personas más en "
+            f"Con {soles(scenario.fund_soles)} al año, "
+            + (
+                "repartidos para cerrar el mayor número de brechas (las que menos les falta "
+                "primero), "
+                if scenario.fund_objective == "brechas"
+                else "repartidos donde cada sol cubre a más personas, "
+            )
+            + f"se cubre a {num(split.people_total)} personas más en "
             f"{num(scenario.horizon_years)} años y se cierran a tiempo {num(split.gaps_closed)} "
             f"brechas en {num(int(receiving.sum()))} municipalidades."
             + (
@@ -221,7 +241,9 @@ def fund_section(result, scenario, unit_costs) -> None:
             },
         )
         st.caption(
-            "Las 20 municipalidades que más reciben. Programa lineal (scipy, HiGHS): máximo de "
-            "personas cubiertas en el horizonte; cada brecha recibe a lo más lo que le falta "
-            "para cerrarse a tiempo con la regla actual (costo central de su distrito)."
+            "Las 20 municipalidades que más reciben. Cubrir a más personas: programa lineal "
+            "(scipy, HiGHS). Cerrar más brechas: primero las brechas a las que menos les "
+            "falta (óptimo, comprobado con un programa entero), y lo que sobra donde cubre a "
+            "más personas. Cada brecha recibe a lo más lo que le falta para cerrarse a tiempo "
+            "con la regla actual (costo central de su distrito)."
         )

@@ -56,6 +56,13 @@ def test_territorios_maps_each_municipalitys_minimum_and_splits_a_fund(open_page
     assert any("de 110 municipalidades lo logran" in t for t in _texts(at, "info"))
     fund = next(t for t in _texts(at, "info") if t.startswith("Con S/ 50,000,000 al año"))
     assert "personas más en 10 años" in fund
+    closed_for_people = int(fund.split("se cierran a tiempo ")[1].split(" ")[0].replace(",", ""))
+    at.radio(key="w_fund_objective").set_value("brechas").run()
+    assert at.query_params["objetivo"] == "brechas"
+    fund = next(t for t in _texts(at, "info") if t.startswith("Con S/ 50,000,000 al año"))
+    assert "para cerrar el mayor número de brechas" in fund
+    closed_for_gaps = int(fund.split("se cierran a tiempo ")[1].split(" ")[0].replace(",", ""))
+    assert closed_for_gaps >= closed_for_people
 
 
 @pytest.mark.parametrize("bad", ["agua:abc", "agua:150", "nada:0"])

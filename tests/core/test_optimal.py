@@ -210,3 +210,38 @@ def test_a_fund_larger_than_every_shortfall_is_not_all_used():
     f = optimal.fund_split(5e6, [[1e6, 2e6]], [[1_000.0, 2_000.0]], horizon_years=5)
     assert f.used_soles == pytest.approx(3e6)
     assert f.gaps_closed == 2
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    costs=st.lists(st.floats(1, 1_000), min_size=1, max_size=8),
+    budget=st.floats(0, 3_000),
+)
+def test_closing_the_most_gaps_matches_a_mixed_integer_programme_and_a_brute_force(costs, budget):
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    c = np.array(costs)
+    f = optimal.fund_split(
+        budget, c[None, :], np.full((1, len(c)), 100.0), horizon_years=5, objective="brechas"
+    )
+    best = max(
+        sum(mask)
+        for mask in itertools.product([0, 1], repeat=len(c))
+        if float(np.dot(mask, c)) <= budget
+    )
+    res = milp(
+        -np.ones(len(c)),
+        constraints=LinearConstraint(c[None, :], -np.inf, budget),
+        integrality=np.ones(len(c)),
+        bounds=Bounds(0, 1),
+    )
+    assert f.gaps_closed == best == round(-res.fun)
+    assert f.used_soles <= budget + 1e-6
+
+
+def test_closing_the_most_gaps_can_cover_fewer_people_than_covering_the_most_people():
+    short, cost = [[900.0, 450.0, 500.0]], [[100.0, 400.0, 400.0]]
+    people = optimal.fund_split(1000.0, short, cost, horizon_years=10)
+    gaps = optimal.fund_split(1000.0, short, cost, horizon_years=10, objective="brechas")
+    assert gaps.gaps_closed == 2 > people.gaps_closed == 1
+    assert people.people_total > gaps.people_total

@@ -168,6 +168,7 @@ every_parameter = st.builds(
     unit_costs=_items(GAPS, 1, 10_000_000),
     targets=_items(GAPS, 0, 100),
     fund_soles=st.none() | st.floats(0, 1e11),
+    fund_objective=st.sampled_from(["personas", "brechas"]),
 )
 
 
@@ -199,6 +200,7 @@ def test_every_written_parameter_is_a_known_one():
             project_classes=(("2345678", "otros"),),
             targets=(("agua", 0.0),),
             fund_soles=1e6,
+            fund_objective="brechas",
             data_version="abcd1234",
         )
     )
