@@ -45,8 +45,8 @@ def share_control(path: str) -> None:
             "botón del recuadro)"
         )
         st.code(link, language=None, wrap_lines=True)
-        _qr(link)
         _short_link(path, link)
+        _qr(link)
 
 
 _QR_STATE = "qr_enlace"
@@ -61,7 +61,7 @@ def _qr(link: str) -> None:
     """The link's QR code, drawn when asked: encoding one costs tens of milliseconds, which
     every slider move would otherwise pay while the popover is closed."""
     if st.session_state.get(_QR_STATE) == link:
-        st.image(_qr_image(link), width=220, caption="Escanee para abrir el enlace")
+        st.image(_qr_image(link), width=180, caption="Escanee para abrir el enlace")
         return
     st.button(
         "Mostrar el código QR",

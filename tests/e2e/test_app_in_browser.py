@@ -103,9 +103,12 @@ def test_every_page_opens_in_the_frame_without_an_error(app_server, page, path):
     expect(nav).to_have_count(len(PAGES))
     expect(page).to_have_title(APP_TITLE)
     # app.py wrote the scenario into the address bar (the workshop page's link holds a
-    # workshop code instead, and starts without one).
+    # workshop code instead, and starts without one; the comparison's holds its kept
+    # scenarios, none yet, and the data version).
     if path == "taller":
         assert "minimo" not in query(page)
+    elif path == "comparar":
+        assert list(query(page)) == ["datos"]
     else:
         assert query(page)["minimo"] == ["0"]
 

@@ -18,11 +18,11 @@ def test_a_short_link_opened_in_a_fresh_browser_shows_the_same_scenario(app_serv
     open_link(page, f"{app_server.url}/simulador?minimo=40&reparto=igual", "Simulador")
     page.get_by_role("button", name=re.compile("Compartir")).click()
     popover = page.get_by_test_id("stPopoverBody")
-    popover.get_by_role("button", name="Mostrar el código QR").click()
-    expect(popover.get_by_role("img")).to_be_visible()  # the QR code
     expect(popover).to_contain_text("minimo=40")  # the full link
     popover.get_by_role("button", name="Crear un enlace corto").click()
     expect(popover).to_contain_text("Código:")
+    popover.get_by_role("button", name="Mostrar el código QR").click()
+    expect(popover.get_by_role("img")).to_be_visible()  # the QR code
     text = popover.inner_text()
     code = re.search(r"Código:\s*([A-Z0-9]{6})", text).group(1)
     assert f"/simulador?c={code}" in text
