@@ -37,6 +37,10 @@ pages = [
         icon=":material/menu_book:",
         url_path="metodologia",
     ),
+    # issue 14: plain words, reachable from every page
+    st.Page(
+        "pages/glosario.py", title="Glosario", icon=":material/dictionary:", url_path="glosario"
+    ),
 ]
 page = st.navigation(pages, position="top")
 phones.phone_styles()  # issue 14: a 390 px screen (constant CSS)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from brechas_core import charts
+from brechas_core import charts, glossary
 from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.scenario import YEAR_LABELS
 from brechas_core.simulation import simulate
@@ -60,7 +60,9 @@ if sim.missing and priority:
 # issue 14: the controls on the page (phones); their callbacks ran before this script, so
 # the scenario and results above already follow them
 simulator_controls(inputs)
-st.markdown(f"#### {sim.reading}")
+st.markdown(f"#### {glossary.spell_out_pp(sim.reading)}")
+with st.container(key="sim_sigue_necesidad"):  # issue 14: the question in plain words
+    st.markdown(glossary.money_follows_need(sim).headline)
 for text in sim.notices:
     if not sim.feasible and "no es factible" in text:
         st.warning(text, icon=":material/warning:")
@@ -68,7 +70,7 @@ for text in sim.notices:
         st.info(text, icon=":material/info:")
 
 target_name = "Brechas prioritarias (juntas)" if priority else "Funciones con brecha alta"
-c1, c2, c3, c4 = st.columns([1.15, 1.35, 1, 1])
+c1, c2 = st.columns(2)
 with c1, st.container(key="m_total_prioritarias"):
     st.metric(
         target_name,
@@ -85,6 +87,10 @@ with c2, st.container(key="m_soles_movidos"):
         help=f"{num(sim.top_up_pct, 2)} p.p. de un presupuesto ejecutado de "
         f"{soles(sim.assumptions.executed_soles)} (PIM × tasa de ejecución).",
     )
+# issue 14: the statistics one click away, with a short explanation
+stats = st.expander(glossary.STATS_TITLE, icon=":material/functions:")
+stats.markdown(glossary.STATS_EXPLAINED)
+c3, c4 = stats.columns(2)
 if sim.tested:
     with c3, st.container(key="m_spearman"):
         st.metric(

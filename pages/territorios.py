@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from brechas_core import indicators
+from brechas_core import glossary, indicators
 from brechas_core import territory as T
 from brechas_core import territory_charts as TC
 from brechas_core.costs import district_costs
@@ -115,7 +115,7 @@ with c4, st.container(key="t_m_ejecucion"):
     st.metric("Ejecución", pct(s.execution_pct, 1), border=True, help="Devengado / PIM.")
 
 with st.container(key="t_lectura"):
-    st.markdown(f"#### {result.reading(territory.name)}")
+    st.markdown(f"#### {glossary.spell_out_pp(result.reading(territory.name))}")
 st.caption(
     "La regla actual (arriba y en el Simulador) se aplica a cada municipalidad por separado: "
     "el mínimo garantizado es para las tres brechas del censo juntas (agua, desagüe y "

@@ -76,3 +76,24 @@ def test_an_unknown_name_says_so_in_spanish(open_page):
 def test_the_landing_page_has_the_search_box(open_page):
     at = open_page()
     assert at.text_input(key="buscar_territorio").label.startswith("Busque su distrito")
+
+
+def test_the_glossary_page_explains_pim_devengado_and_percentage_points(open_page):
+    at = open_page("glosario")
+    assert at.title[0].value.startswith("Glosario")
+    text = " ".join(m.value for m in at.markdown)
+    for word in ("**PIM**", "**Devengado**", "**Punto porcentual (p.p.)**", "**Correlación**"):
+        assert word in text
+
+
+def test_the_simulador_answers_whether_money_follows_need_and_keeps_the_statistics_a_click_away(
+    open_page,
+):
+    at = open_page("simulador", {"minimo": "40"})
+    answer = [m.value for m in at.markdown if m.value.startswith("¿El dinero sigue")]
+    assert answer and "**Sí**" in answer[0]
+    assert "puntos porcentuales (p.p.)" in at.markdown[0].value + " ".join(
+        m.value for m in at.markdown if m.value.startswith("####")
+    )
+    stats = next(e for e in at.main.expander if e.label.startswith("Las estadísticas"))
+    assert "Spearman ρ" in [m.label for m in stats.metric]

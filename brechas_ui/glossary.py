@@ -1,0 +1,16 @@
+"""The glossary page (reachable from every page through the navigation): the terms and their
+plain explanations from brechas_core.glossary."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from brechas_core import glossary
+
+
+def glossary_page() -> None:
+    st.title(glossary.GLOSSARY_TITLE)
+    st.markdown(glossary.GLOSSARY_INTRO)
+    with st.container(key="glosario_terminos"):
+        for term, text in glossary.TERMS:
+            st.markdown(f"**{term}**: {text}")
