@@ -270,8 +270,12 @@ def shares_template(n_items: int, item_title: str = "Brecha") -> alt.Chart:
                 axis=alt.Axis(labelLimit=320),
             ),
             yOffset=alt.YOffset("serie:N", sort=list(SERIES)),
-            x=alt.X("valor:Q", title="Participación en el presupuesto ejecutado (%)"),
-            color=_series_colour(),
+            # a short title: the long one made the chart wider than a 390 px phone
+            x=alt.X(
+                "valor:Q", title="% del presupuesto ejecutado", axis=alt.Axis(titleAnchor="end")
+            ),
+            # one series a line: side by side they overflowed a phone's narrow plot
+            color=_series_colour().legend(orient="top", direction="vertical"),
             tooltip=[
                 alt.Tooltip("label:N", title=item_title),
                 alt.Tooltip("serie:N", title="Serie"),
@@ -361,6 +365,30 @@ def projection_template(columns: int = 2) -> alt.FacetChart:
         .facet(facet=alt.Facet("brecha:N", title=None, sort=None), columns=columns)
         .resolve_scale(x="shared", y="shared")
     )
+
+
+def projection_panel_template(title: str) -> alt.LayerChart:
+    """One gap's projection (as one panel of :func:`projection_template`), as wide as its
+    container: the Simulador draws one per gap in columns, which stack on a phone (the
+    faceted chart was 741 px wide). Reads dataset ``proyeccion`` of that gap only."""
+    facet = projection_template(1)
+    return alt.layer(*facet.spec.layer, data=alt.NamedData("proyeccion")).properties(
+        height=220, title=title
+    )
+
+
+def projection_panels(wide: pd.DataFrame) -> list[tuple[str, dict[str, pa.Table]]]:
+    """Each gap's name and dataset for :func:`projection_panel_template`, in order.
+
+    >>> wide = pd.DataFrame({"brecha": ["Agua", "Agua", "Luz"], "year": [0, 1, 0],
+    ...                      "serie": "Escenario", "bajo": 1.0, "central": 2.0, "alto": 3.0})
+    >>> [(name, d["proyeccion"].num_rows) for name, d in projection_panels(wide)]
+    [('Agua', 2), ('Luz', 1)]
+    """
+    return [
+        (name, projection_data(wide[wide["brecha"] == name]))
+        for name in dict.fromkeys(wide["brecha"])
+    ]
 
 
 def projection_data(wide: pd.DataFrame) -> dict[str, pa.Table]:

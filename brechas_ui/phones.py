@@ -19,6 +19,10 @@ def phone_styles() -> None:
         @media (max-width: 640px) {
           h1 { font-size: 1.7rem !important; line-height: 1.2 !important; }
           h4 { font-size: 1.1rem !important; }
+          [data-testid="stMarkdownContainer"] table { display: block; overflow-x: auto;
+            max-width: 100%; }
+          [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {
+            font-size: 0.8rem !important; padding: 0.3rem 0.35rem !important; }
           [data-testid="stMainBlockContainer"] { padding-left: 0.8rem !important;
             padding-right: 0.8rem !important; }
         }

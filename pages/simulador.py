@@ -164,12 +164,17 @@ elif priority:
             else f"Valores de {place.name} (MEF e INEI); cámbielos en «Supuestos de la proyección»."
         )
     )
-    render.live_chart(
-        "projection_template",
-        (),
-        charts.projection_data(sim.projection),
-        key="sim_proyeccion",
-    )
+    # issue 14: one chart per gap, two a row on a desktop, stacked on a phone
+    with st.container(key="grafico_sim_proyeccion"):
+        panels = charts.projection_panels(sim.projection)
+        for row in range(0, len(panels), 2):
+            for column, (i, (name, data)) in zip(
+                st.columns(2), enumerate(panels[row : row + 2], start=row), strict=False
+            ):
+                with column:
+                    render.live_chart(
+                        "projection_panel_template", (name,), data, key=f"sim_proyeccion_{i}"
+                    )
     render.years_table(sim.projection_summary)
     need_section(
         sim, inputs, scenario
