@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from brechas_ui import compare, frame, phones, share, state
+from brechas_ui import a11y, compare, frame, phones, share, state
 from brechas_ui.territory_select import territory_selector
 
 st.set_page_config(
@@ -44,6 +44,7 @@ pages = [
 ]
 page = st.navigation(pages, position="top")
 phones.phone_styles()  # issue 14: a 390 px screen (constant CSS)
+a11y.page_accessibility()  # issue 14: contrast, focus, lang, Streamlit's chrome in Spanish
 
 # data/ checked against its manifest, then the scenario and the selector, all in the
 # safety net: a fault gets a Spanish page, never Streamlit's English error.

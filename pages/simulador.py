@@ -21,7 +21,7 @@ inputs = own.inputs
 sim = simulate(scenario, inputs)
 priority = scenario.view == "prioritarias"
 
-st.title("Simulador: un mínimo garantizado para las brechas")
+st.title("Simulador: un mínimo garantizado para las brechas", anchor=False)
 if place.is_study or not priority:
     where = "Estudio: 13 distritos de Puno, promedio 2021-2023 (Tablas 2 y 3)"
     if not place.is_study:

@@ -25,6 +25,8 @@ need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+# npm installs axe-core (package.json) for the accessibility browser tests.
+command -v npm >/dev/null || need+=(nodejs npm)
 # nginx runs deploy/nginx.conf in front of the app (tests/e2e/test_proxy.py).
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
@@ -36,6 +38,16 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "WARNING: missing ${need[*]}; browser or PostgreSQL tests will be skipped." >&2
     echo "         Install with: sudo apt-get install ${need[*]}" >&2
   fi
+fi
+
+# axe-core for tests/e2e/test_accessibility.py, pinned in package.json + package-lock.json,
+# into ./node_modules (git-ignored); reinstalled only when the lock file changed.
+if command -v npm >/dev/null; then
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --silent
+  fi
+else
+  echo "WARNING: npm is missing; the accessibility browser tests will be skipped." >&2
 fi
 
 # PostgreSQL for the database tests: start Debian's cluster, create a role and a database,
