@@ -51,7 +51,7 @@ def print_styles() -> None:
   [data-testid="stMetricValue"] { font-size: 18pt !important; }
   [data-testid="stMetricLabel"] p { font-size: 9pt !important; }
   [data-testid="stVerticalBlock"] { gap: 0.35rem !important; }
-  [data-testid="stMainBlockContainer"], .block-container { zoom: 0.6; }
+  [data-testid="stMainBlockContainer"], .block-container { zoom: 0.55; }
   [data-testid="stVegaLiteChart"] { zoom: 0.85; }
   [data-testid="stHorizontalBlock"] { display: flex !important; flex-wrap: nowrap !important;
     flex-direction: row !important; }
