@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from brechas_core.alignment import (
     MINIMUMS,
     alignment,
+    exact_smallest_minimum,
     minimum_curve,
     smallest_significant_minimum,
 )
@@ -153,3 +154,22 @@ def test_every_curve_row_is_the_single_view_at_that_minimum(minimums, reparto, p
         assert curve["rho"].iloc[i] == pytest.approx(rho.statistic, abs=1e-9)
         assert curve["t_rho"].iloc[i] == pytest.approx(float(t_from_r(rho.statistic, 10)))
         assert bool(curve["feasible"].iloc[i]) == bool(view.feasible)
+
+
+def test_too_few_points_give_an_unknown_alignment_that_keeps_alpha_and_n():
+    res = alignment([1.0, 2.0], [3.0, 4.0], alpha=0.10)
+    for test, method in ((res.spearman, "spearman"), (res.pearson, "pearson")):
+        assert (test.method, test.n, test.df, test.alpha) == (method, 2, 0, 0.10)
+        assert np.isnan(test.statistic) and np.isnan(test.t) and np.isnan(test.t_critical)
+        assert not test.significant
+    assert res.fit.n == 2 and np.isnan(res.fit.slope) and np.isnan(res.fit.r2)
+    assert np.isnan(res.fit.intercept)
+
+
+def test_exact_smallest_minimum_on_three_points_and_on_equal_gaps():
+    # Three gaps: only rho = 1 is significant (df = 1); it is reached at F = 26 here.
+    F = exact_smallest_minimum("prioridades", [60.0, 20.0, 40.0], [1.0, 5.0, 2.0])
+    assert pytest.approx(26.0) == F
+    assert exact_smallest_minimum("prioridades", [60.0, 20.0], [1.0, 5.0]) is None
+    # Equal gaps: rho is undefined at every F, never significant.
+    assert exact_smallest_minimum("prioridades", [40.0] * 4, [1.0, 2.0, 3.0, 4.0]) is None

@@ -198,3 +198,35 @@ def test_projection_equals_the_formula_written_out(
     # the gap never rises and never goes below zero
     assert np.all(np.diff(p.gap_pct[0]) <= 1e-12)
     assert np.all(p.gap_pct[0] >= 0.0)
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ({"budget_soles": -1.0}, "El presupuesto debe ser un monto no negativo en soles."),
+        ({"execution_rate": 2.0}, "La tasa de ejecución debe estar entre 0 y 1 (0 % a 100 %)."),
+        ({"population": 0.0}, "La población debe ser mayor que cero."),
+        ({"unit_cost": [0.0]}, "El costo por persona de cada brecha debe ser mayor que cero."),
+        (
+            {"base_share": [0.0]},
+            "La fracción de la población a la que se aplica cada brecha debe estar entre "
+            "0 (excluido) y 1.",
+        ),
+        ({"horizon_years": 0}, "El horizonte debe ser un número entero de años entre 1 y 50."),
+    ],
+    ids=_id,
+)
+def test_each_refusal_is_the_exact_spanish_sentence(override, message):
+    with pytest.raises(ValueError) as info:
+        project_coverage([50.0], [1.0], **{**VALID, **override})
+    assert str(info.value) == message
+
+
+def test_gap_and_share_refusals_are_exact_sentences():
+    for gap, share, message in (
+        ([101.0], [1.0], "Cada brecha debe estar entre 0 % y 100 %."),
+        ([50.0], [101.0], "Cada participación debe estar entre 0 % y 100 %."),
+    ):
+        with pytest.raises(ValueError) as info:
+            project_coverage(gap, share, **VALID)
+        assert str(info.value) == message

@@ -22,6 +22,7 @@ from brechas_core.scenario import (
     Scenario,
     _fmt,
     _show,
+    from_comparison_query,
     from_query,
     to_query,
 )
@@ -313,6 +314,7 @@ def test_items_are_trimmed_and_the_last_repeat_of_an_item_wins():
         ({"ejecucion": "100"}, "execution_pct", 100.0),
         ({"poblacion": "40000000"}, "population", 40_000_000),
         ({"poblacion": "1"}, "population", 1),
+        ({"poblacion": "40000001"}, "population", 40_000_000),
         ({"horizonte": "1"}, "horizon_years", 1),
         ({"horizonte": "50"}, "horizon_years", 50),
         ({"horizonte": "60"}, "horizon_years", 50),
@@ -331,7 +333,7 @@ def test_items_are_trimmed_and_the_last_repeat_of_an_item_wins():
 def test_limits_of_each_range(params, field, expected):
     result = read(params)
     assert getattr(result.scenario, field) == expected
-    fixed = {"minimo": "100.000001", "horizonte": "60"}
+    fixed = {"minimo": "100.000001", "horizonte": "60", "poblacion": "40000001"}
     assert len(result.notices) == (1 if set(params.items()) & set(fixed.items()) else 0)
 
 
@@ -372,3 +374,19 @@ def test_a_value_longer_than_600_characters_is_ignored_with_a_notice():
 )
 def test_quoted_user_text_is_short_and_cannot_close_its_code_span(value, shown):
     assert _show(value) == shown
+
+
+def test_a_comparison_link_from_another_data_version_says_so_once():
+    found, notices = from_comparison_query(
+        {"datos": "abcd1234", "a.minimo": "30", "b.minimo": "x"},
+        gap_ids=GAPS,
+        function_codes=CODES,
+        current_data_version="11c254e1",
+    )
+    assert [s.minimum_pct for s in found] == [30.0, 0.0]
+    assert notices[0] == (
+        "Este enlace se creó con otra versión de los datos (abcd1234); la app usa ahora "
+        "11c254e1. El escenario se reproduce, pero las cifras pueden diferir."
+    )
+    assert notices[1].startswith("Escenario B: «minimo» debe ser un número")
+    assert len(notices) == 2

@@ -234,3 +234,10 @@ def test_row_versions_give_nan_for_a_constant_row_and_clip_to_one():
     assert r[3] == pytest.approx(0.8) and rho[3] == pytest.approx(0.8)
     # x as rows too (one x per row)
     assert pearson_rows([x, x], [rows[1], rows[2]]).tolist() == [1.0, -1.0]
+
+
+def test_row_versions_accept_a_single_row():
+    assert float(pearson_rows([1.0, 2.0, 3.0], [2.0, 4.0, 7.0])) == pytest.approx(
+        pearson([1.0, 2.0, 3.0], [2.0, 4.0, 7.0]).statistic
+    )
+    assert float(spearman_rows([1, 2, 3], [3, 1, 2])) == pytest.approx(-0.5)
