@@ -39,6 +39,12 @@ import os
 import time
 
 from streamlit.runtime.app_session import AppSession, AppSessionState
+from streamlit.runtime.state.query_params import (
+    CLIENT_STATE_QUERY_STRING_MAX_FIELDS,
+    CLIENT_STATE_QUERY_STRING_MAX_LENGTH,
+)
+
+from brechas_core.fmt import num
 
 _log = logging.getLogger(__name__)
 
@@ -97,6 +103,37 @@ def _cooldown(session_id: str) -> float:
     """Seconds this session must still wait after its last run (0: may run now)."""
     end, duration = _runs.get(session_id, (0.0, 0.0))
     return max(0.0, end + duration * SHARE - time.monotonic())
+
+
+# session id -> why Streamlit dropped the query string of its link (it does so silently)
+_dropped_links: dict[str, str] = {}
+
+
+def _note_dropped_link(session_id: str, query: str) -> None:
+    """Streamlit ignores a whole query string over its limits; remember it to say so."""
+    if not query:
+        return
+    fields = query.count("&") + 1
+    if len(query) > CLIENT_STATE_QUERY_STRING_MAX_LENGTH:
+        why = (
+            f"tenía {num(len(query) / 1024, 0)} KiB de parámetros (el máximo es "
+            f"{num(CLIENT_STATE_QUERY_STRING_MAX_LENGTH / 1024, 0)} KiB)"
+        )
+    elif fields > CLIENT_STATE_QUERY_STRING_MAX_FIELDS:
+        why = (
+            f"tenía {num(fields, 0)} parámetros (el máximo es "
+            f"{num(CLIENT_STATE_QUERY_STRING_MAX_FIELDS, 0)})"
+        )
+    else:
+        return
+    if len(_dropped_links) > 10_000:
+        _dropped_links.clear()
+    _dropped_links[session_id] = why
+
+
+def dropped_link(session_id: str) -> str | None:
+    """Why this session's link was ignored as a whole, once (None if it was not)."""
+    return _dropped_links.pop(session_id, None)
 
 
 def _client(session: AppSession):
@@ -167,6 +204,7 @@ def install() -> bool:
             _log.debug("ignored %s from session %s", kind, self.id)
             return
         if kind == "rerun_script":
+            _note_dropped_link(self.id, msg.rerun_script.query_string)
             _rerun(self, msg)
         elif kind == "file_urls_request" and _guard(self).uploads.wait() > 0.0:
             _log.debug("dropped upload URL request from session %s (rate)", self.id)

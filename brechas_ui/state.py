@@ -35,6 +35,7 @@ def init() -> Scenario:
         result = _from_link()
         st.session_state[SCENARIO] = result.scenario
         st.session_state[NOTICES] = list(result.notices)
+        _note_dropped_link()
     elif history_navigation() and SCENARIO_PARAMS & set(st.query_params):
         # The entry was written by this app: read it silently (no notices), whole.
         put(_from_link().scenario)
@@ -69,6 +70,23 @@ def _from_link():
         function_codes=meta.function_codes,
         current_data_version=meta.data_version,
     )
+
+
+def _note_dropped_link() -> None:
+    """Streamlit silently ignores a link with too many parameters: say so (brechas_ui.guard
+    saw the request)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    from brechas_ui import guard
+
+    ctx = get_script_run_ctx()
+    why = guard.dropped_link(ctx.session_id) if ctx else None
+    if why:
+        add_notice(
+            f"El enlace {why}, así que se ignoró entero y se abrió la línea base. Un "
+            "escenario cabe en un enlace mucho más corto: pida de nuevo el enlace a quien se "
+            "lo envió."
+        )
 
 
 def get() -> Scenario:

@@ -186,3 +186,29 @@ def test_tampered_widget_values_are_ignored_with_a_spanish_notice_and_the_page_k
     assert any("no es válido" in a and "anio" in a for a in alerts), alerts
     assert shown == "40.00 %", shown
     # (A wrong type reaches the page as the widget's own default, a valid value.)
+
+
+async def _open_link_with_too_many_parameters() -> list[str]:
+    with server() as srv:
+        # The guard is installed by the first run of the process (an ordinary first visit).
+        first = await Session.open(srv.ws_url, "simulador")
+        await first.rerun(timeout=120)
+        await first.close()
+        query = "minimo=40&" + "&".join(f"x{i}=1" for i in range(1_000))
+        session = await Session.open(srv.ws_url, "simulador", query)
+        msg = BackMsg()
+        msg.rerun_script.page_name = "simulador"
+        msg.rerun_script.query_string = query
+        await session.ws.send(msg.SerializeToString())
+        messages = await _read_for(session, 20.0)
+        await session.close()
+    return [
+        m.delta.new_element.alert.body
+        for m in messages
+        if m.WhichOneof("type") == "delta" and m.delta.new_element.WhichOneof("type") == "alert"
+    ]
+
+
+def test_a_link_streamlit_ignores_for_its_size_is_explained_in_spanish():
+    alerts = _in_thread(_open_link_with_too_many_parameters())
+    assert any("1,001 parámetros" in a and "se ignoró entero" in a for a in alerts), alerts
