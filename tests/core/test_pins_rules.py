@@ -515,3 +515,8 @@ def test_pool_weights_the_capacity_too():
     # capacity of resto: 90 and 70 - 50 = 20, weighted 1:3
     np.testing.assert_allclose(pooled.capacity, [0.0, (90 * 100 + 20 * 300) / 400])
     np.testing.assert_allclose(pooled.max_minimum, (100 * 100 + 50 * 300) / 400)
+
+
+def test_priority_view_takes_one_floor_vector_per_scenario():
+    res = priority_view([60.0, 20.0], [[5.0, 3.0], [1.0, 1.0]], floors=[[10.0, 0.0], [0.0, 4.0]])
+    np.testing.assert_allclose(res.shares, [[10.0, 3.0, 87.0], [1.0, 4.0, 95.0]])

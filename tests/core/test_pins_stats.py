@@ -241,3 +241,27 @@ def test_row_versions_accept_a_single_row():
         pearson([1.0, 2.0, 3.0], [2.0, 4.0, 7.0]).statistic
     )
     assert float(spearman_rows([1, 2, 3], [3, 1, 2])) == pytest.approx(-0.5)
+
+
+def test_a_perfect_negative_line_is_clipped_to_minus_one():
+    # On this exact line the raw quotient is -1.0000000000000002: r must stay in [-1, 1].
+    x = [
+        26.97867137638703,
+        4.0973523936194685,
+        1.6527635528529094,
+        81.32702392002724,
+        91.27555772777217,
+        60.663577576717984,
+        72.94965609839984,
+    ]
+    y = [
+        -141.98743784842964,
+        -17.598869481183293,
+        -4.309473604201408,
+        -437.43866472539173,
+        -491.5213807886798,
+        -325.1070063051145,
+        -391.89719962004267,
+    ]
+    assert pearson(x, y).statistic == -1.0
+    assert pearson_rows(x, [y])[0] == -1.0
