@@ -17,7 +17,6 @@ def need_section(sim, inputs=None, scenario=None) -> None:
     if nt is None or nt.table.empty:
         return
     years = num(nt.horizon_years)
-    st.markdown(f"**¿Cuánto necesita cada brecha para cerrarse en {years} años?**")
     rows = [
         [
             r.label,
@@ -31,6 +30,7 @@ def need_section(sim, inputs=None, scenario=None) -> None:
         for r in nt.table.itertuples(index=False)
     ]
     with st.container(key="sim_necesidad"):
+        st.markdown(f"**¿Cuánto necesita cada brecha para cerrarse en {years} años?**")
         st.markdown(
             _markdown_table(
                 [

@@ -19,44 +19,57 @@ def print_styles() -> None:
 .st-key-barra_compartir { position: absolute; top: 5rem; right: 1rem; width: auto !important;
   z-index: 5; }
 @media print {
-  @page { size: A4; margin: 12mm 11mm; }
+  @page { size: A4; margin: 10mm 10mm; }
   html, body { background: white !important; }
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stStatusWidget"], [data-testid="stBottom"], header,
   .st-key-barra_compartir, .st-key-compartir, .st-key-llevar, .st-key-comparar_guardar,
-  .st-key-avisos_enlace, .st-key-sim_que_minimo_vacio, .st-key-sim_reparto_sugerencia,
+  .st-key-avisos_enlace, .st-key-sim_reparto_sugerencia,
+  /* on paper only what a meeting reads: the explainer of the statistics and the tools
+     («¿Cuánto necesita…?», «¿Qué mínimo necesito?») stay on screen */
+  .st-key-sim_estadisticas, .st-key-sim_necesidad, .st-key-sim_que_minimo,
+  .st-key-sim_que_minimo_vacio, .st-key-sim_banda_explicada,
   [data-testid="stPopover"], [data-testid="stDownloadButton"],
   [data-testid="stBaseButton-secondary"],
   [data-testid="stExpanderToggleIcon"], [data-testid="stElementToolbar"],
   iframe[title="streamlit_analytics"] { display: none !important; }
   .st-key-solo_impresion { display: flex !important; break-inside: avoid;
     border-top: 1px solid #999; padding-top: 1mm; }
-  .st-key-solo_impresion p { font-size: 8pt !important; margin: 0 !important; }
+  .st-key-solo_impresion p { font-size: 9pt !important; margin: 0 !important; }
   [data-testid="stMainBlockContainer"] { padding-top: 0 !important; }
   [data-testid="stAppViewContainer"], [data-testid="stMain"], .stMain, .main {
     position: static !important; overflow: visible !important; height: auto !important; }
   [data-testid="stMainBlockContainer"], .block-container {
     padding-left: 0 !important; padding-right: 0 !important; padding-bottom: 0 !important;
     max-width: 100% !important; width: 100% !important; }
+  /* a long table may continue on the next page, a row never splits (below) */
   [data-testid="stMetric"], [data-testid="stVegaLiteChart"], [data-testid="stTable"],
-  [data-testid="stMarkdownContainer"] table, [data-testid="stAlert"],
-  [data-testid="stExpander"] { break-inside: avoid; page-break-inside: avoid; }
+  [data-testid="stAlert"], [data-testid="stHorizontalBlock"] {
+    break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  h1 { font-size: 20pt !important; padding-top: 0 !important; }
-  h2, h3 { font-size: 13pt !important; padding: 2mm 0 1mm 0 !important; }
-  h4 { font-size: 11pt !important; }
+  h1 { font-size: 17pt !important; padding: 0 0 1mm 0 !important; }
+  h2, h3 { font-size: 12pt !important; padding: 1.5mm 0 0.5mm 0 !important; }
+  h4 { font-size: 10pt !important; padding: 0.5mm 0 !important; }
   p, li, td, th, [data-testid="stCaptionContainer"] { font-size: 9pt !important;
     word-break: normal !important; overflow-wrap: normal !important; hyphens: manual !important; }
-  [data-testid="stMetricValue"] { font-size: 18pt !important; }
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 16pt !important; }
+  td, th { padding: 0.5mm 1.5mm !important; line-height: 1.25 !important; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
   [data-testid="stMetricLabel"] p { font-size: 9pt !important; }
-  [data-testid="stVerticalBlock"] { gap: 0.35rem !important; }
-  [data-testid="stMainBlockContainer"], .block-container { zoom: 0.55; }
-  [data-testid="stVegaLiteChart"] { zoom: 0.85; }
+  [data-testid="stVerticalBlock"] { gap: 0.25rem !important; }
+  [data-testid="stAlert"] > div { padding: 1.5mm 3mm !important; }
+  /* text prints at its own size (body 9 pt, tests/e2e/test_takeaway.py measures it); only
+     the charts are drawn smaller */
+  [data-testid="stVegaLiteChart"] { zoom: 0.7; }
   [data-testid="stHorizontalBlock"] { display: flex !important; flex-wrap: nowrap !important;
     flex-direction: row !important; }
   [data-testid="stColumn"] { min-width: 0 !important; flex: 1 1 0 !important; }
   [data-testid="stVegaLiteChart"] svg { max-width: 100% !important; height: auto !important; }
+  /* a chart drawn for a wider screen shrinks to its column: so does its box */
+  [data-testid="stVegaLiteChart"], [data-testid="stVegaLiteChart"] div,
+  [data-testid="stElementContainer"]:has(> [data-testid="stVegaLiteChart"]) {
+    height: auto !important; min-height: 0 !important; }
   [data-testid="stExpander"] details::details-content {
     content-visibility: visible !important; display: block !important; height: auto !important; }
   [data-testid="stExpander"] details > div { display: block !important; height: auto !important;

@@ -88,7 +88,8 @@ with c2, st.container(key="m_soles_movidos"):
         f"{soles(sim.assumptions.executed_soles)} (PIM × tasa de ejecución).",
     )
 # issue 14: the statistics one click away, with a short explanation
-stats = st.expander(glossary.STATS_TITLE, icon=":material/functions:")
+with st.container(key="sim_estadisticas"):  # an explainer: not printed (brechas_ui.printing)
+    stats = st.expander(glossary.STATS_TITLE, icon=":material/functions:")
 stats.markdown(glossary.STATS_EXPLAINED)
 c3, c4 = stats.columns(2)
 if sim.tested:
@@ -181,7 +182,7 @@ elif priority:
     )  # issue 8 item 10: what closing each gap needs, and any excess
     sharing_section(scenario, inputs, sim)  # issue 15: reparto=optimo, compared
     reverse_section(scenario, inputs, sim)  # issue 15: «¿Qué mínimo necesito?»
-    st.caption(
+    st.container(key="sim_banda_explicada").caption(  # an explanation: not printed
         "La banda va del costo unitario bajo (cierra antes, cifras urbanas) al alto (cifras "
         "rurales). Los costos por persona son **supuestos** que usted puede cambiar, "
         "calculados con montos públicos de obras (vea Metodología); el central depende de "

@@ -110,6 +110,22 @@ def test_printing_the_simulador_gives_at_most_two_a4_pages(app_server, page, tmp
     expect(page.locator(".st-key-grafico_sim_proyeccion svg.marks").first).to_be_visible()
     page.emulate_media(media="print")
     wait_for_run(page)
+    # Every chart drawn again (no loading placeholder) before printing.
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    expect(page.locator("[data-testid='stVegaLiteChart'] svg.marks")).to_have_count(
+        charts.count(), timeout=RUN_TIMEOUT_MS
+    )
+    expect(page.locator("[data-testid='stSkeleton']")).to_have_count(0)
+    # Printed text a mayor can read: every visible paragraph and table cell at 9 pt or more
+    # once CSS zoom is applied (the print used to shrink the page to 0.55, body text 5 pt).
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll(
+              '[data-testid="stMain"] p, [data-testid="stMain"] td, [data-testid="stMain"] th')]
+            .filter(e => e.getClientRects().length && e.textContent.trim())
+            .map(e => parseFloat(getComputedStyle(e).fontSize) * e.currentCSSZoom * 0.75)"""
+    )
+    assert len(sizes) > 50
+    assert min(sizes) >= 8.9, sorted(sizes)[:5]
     pdf = Path(os.environ.get("BRECHAS_PRINT_PDF", tmp_path / "impreso.pdf"))
     page.pdf(path=pdf, format="A4", print_background=True)
     info = subprocess.run(
