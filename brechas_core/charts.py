@@ -486,6 +486,14 @@ def minimum_curve_template() -> alt.LayerChart:
                 ),
                 legend=alt.Legend(orient="bottom"),
             ),
+            # The two marks differ by dash too, not by colour alone (colour-blind readers).
+            strokeDash=alt.StrokeDash(
+                "marca:N",
+                scale=alt.Scale(
+                    domain=["F actual", "Menor F significativo (ρ)"], range=[[1, 0], [8, 4]]
+                ),
+                legend=None,
+            ),
             tooltip=[
                 alt.Tooltip("marca:N", title="Marca"),
                 alt.Tooltip("minimum:Q", title="F (%)", format=",.1f"),
@@ -493,7 +501,9 @@ def minimum_curve_template() -> alt.LayerChart:
         )
     )
     return (
-        alt.layer(lines, critical, marks).resolve_scale(color="independent").properties(height=380)
+        alt.layer(lines, critical, marks)
+        .resolve_scale(color="independent", strokeDash="independent")
+        .properties(height=380)
     )
 
 

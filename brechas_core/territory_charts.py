@@ -126,7 +126,9 @@ def district_map_template(
     lookup = alt.LookupData(data=alt.NamedData("valores"), key="ubigeo", fields=fields)
     base = (
         alt.Chart()
-        .mark_geoshape(fill="#E0E0E0", stroke="white", strokeWidth=0.3)
+        # Decorative outlines (aria=False): the values are in the coloured layer's tooltips,
+        # the chart's description and the table under the map (brechas_ui.a11y.map_table).
+        .mark_geoshape(fill="#E0E0E0", stroke="white", strokeWidth=0.3, aria=False)
         .project(type="mercator")
     )
     titles = {_GAP_TOOLTIP[0]: (_GAP_TOOLTIP[1], _GAP_TOOLTIP[2]), column: (title, fmt)}
@@ -154,7 +156,7 @@ def district_map_template(
         layers.append(
             alt.Chart()
             .transform_filter(alt.FieldEqualPredicate(field="properties.ubigeo", equal=highlight))
-            .mark_geoshape(fill=None, stroke="black", strokeWidth=2)
+            .mark_geoshape(fill=None, stroke="black", strokeWidth=2, aria=False)
             .project(type="mercator")
         )
     # The polygons are attached once, to the layer, so that no sub-chart copies them.

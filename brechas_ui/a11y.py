@@ -20,7 +20,11 @@ its error overlays (the frame shows its own Spanish error page instead).
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
+
+from brechas_core import territory_charts as TC
+from brechas_ui.columns import column_config
 
 # Colours in the stylesheet: captions and disabled labels #5C5B59 (6.0:1 on the sidebar's
 # #F0F2F6, 6.6:1 on white); focus ring #1A56DB (4.8:1 on white; WCAG 2.2 asks 3:1).
@@ -67,6 +71,8 @@ def page_accessibility() -> None:
                     "No results": "Sin resultados",
                   },
                   prefix: {"Help for ": "Ayuda: ", "Link to heading": "Enlace a este título"},
+                  aria: {"Open": "Abrir", "Close": "Cerrar", "Clear all": "Borrar todo",
+                         "App pages": "Páginas", "Sidebar": "Barra lateral"},
                 },
               };
               const doc = document;
@@ -85,6 +91,8 @@ def page_accessibility() -> None:
                 });
                 doc.querySelectorAll("[aria-label]").forEach((el) => {
                   const label = el.getAttribute("aria-label");
+                  const exact = (chrome.aria || {})[label];
+                  if (exact) { el.setAttribute("aria-label", exact); return; }
                   for (const [en, es] of Object.entries(chrome.prefix)) {
                     if (label.startsWith(en)) {
                       el.setAttribute("aria-label", es + label.slice(en.length));
@@ -117,3 +125,91 @@ def page_accessibility() -> None:
             """,
             unsafe_allow_javascript=True,
         )
+
+
+# --- text alternatives of the charts -------------------------------------------------------
+
+#: What each chart shows, in words (Vega-Lite's ``description``: the chart's SVG gets it as
+#: its accessible name). Keyed by the chart's key; a key ending in a number or a suffix
+#: (``sim_proyeccion_0``, ``p_distrito_grafico``) uses the entry of its stem. Each says where
+#: the same figures are as text.
+CHART_DESCRIPTIONS = {
+    "fig1": "Gráfico de barras: brecha de cada servicio y su participación en el presupuesto "
+    "(Tabla 2 del estudio). Las cifras están en la tabla de esta pestaña.",
+    "fig2": "Gráfico de barras: brecha de cada función y su participación en el presupuesto "
+    "ejecutado (Tabla 3 del estudio). Las cifras están en la tabla de esta pestaña.",
+    "disp_t2": "Gráfico de dispersión: brecha de cada servicio frente a su participación en el "
+    "presupuesto, con la recta de mínimos cuadrados. Los coeficientes están en el texto.",
+    "disp_t3": "Gráfico de dispersión: brecha de cada función frente a su participación en el "
+    "presupuesto ejecutado, con la recta de mínimos cuadrados. Los coeficientes están en el "
+    "texto.",
+    "sim_participaciones": "Gráfico de barras: participación de cada brecha en el presupuesto "
+    "ejecutado, hoy (línea base) y con la regla. Las cifras están en la tabla de esta página.",
+    "sim_proyeccion": "Gráfico de líneas: brecha proyectada año por año, hoy y con la regla, "
+    "con costos bajo, central y alto. Los años para cerrar cada brecha están en la tabla.",
+    "sim_dispersion": "Gráfico de dispersión: brecha de cada ítem frente a su participación, "
+    "hoy y con la regla. Los coeficientes de alineación están en el texto.",
+    "sim_curva": "Gráfico de líneas: correlación entre brecha y presupuesto para cada mínimo "
+    "garantizado, con el umbral de significancia y el mínimo actual marcados.",
+    "sim_meta_histograma": "Histograma: cuántas municipalidades necesitan cada mínimo "
+    "garantizado para alcanzar las metas. Las cifras están en la tabla.",
+    "t_meta_histograma": "Histograma: cuántas municipalidades necesitan cada mínimo "
+    "garantizado para alcanzar las metas. Las cifras están en la tabla.",
+    "t_meta_mapa": "Mapa de distritos coloreado por el mínimo garantizado que alcanza las "
+    "metas. Los valores de cada distrito están en la tabla.",
+    "t_ranking_barras": "Gráfico de barras: los distritos que más reciben o ceden con la regla. "
+    "La tabla de al lado tiene las mismas cifras.",
+    "t_distribucion": "Gráfico de cajas y puntos: cómo se reparte la cifra elegida entre los "
+    "distritos, por grupo. Las cifras de cada distrito están en la tabla.",
+    "t_mapa": "Mapa de distritos coloreado por la medida elegida. Los valores de cada distrito "
+    "están en la tabla «Valores del mapa», debajo.",
+    "comparar_participaciones": "Gráfico de barras: participación de cada brecha en cada "
+    "escenario. Las cifras están en la tabla «Cifras lado a lado».",
+    "comparar_proyeccion": "Gráfico de líneas: brecha proyectada año por año en cada "
+    "escenario. Los años para cerrar cada brecha están en la tabla.",
+    "p_otros_barras": "Gráfico de barras: inversión en proyectos que no atienden las brechas, "
+    "por tipo. Las cifras están en la tabla.",
+    "grafico": "Gráfico de barras: brecha de cada servicio y la parte de la inversión en "
+    "proyectos que la atiende. Las cifras están en la tabla debajo.",
+    "taller_participaciones": "Gráfico de barras: participación de cada brecha, hoy y con la "
+    "propuesta. Las cifras están en la tabla.",
+    "taller_distribucion": "Gráfico de puntos: el mínimo garantizado que propuso cada "
+    "participante, con la mediana de la sala marcada. Las cifras están en la tabla.",
+    "taller_regla_participaciones": "Gráfico de barras: participación de cada brecha, hoy y "
+    "con la regla de la sala. Las cifras están en la tabla.",
+}
+GENERIC_DESCRIPTION = "Gráfico. Sus cifras están en la tabla o el texto de esta sección."
+
+
+def chart_description(key: str) -> str:
+    """The chart's text alternative: its key's entry, else its stem's (a trailing number or
+    the part after the last underscore), else a generic sentence.
+
+    >>> chart_description("sim_proyeccion_2") == CHART_DESCRIPTIONS["sim_proyeccion"]
+    True
+    >>> chart_description("p_distrito_grafico") == CHART_DESCRIPTIONS["grafico"]
+    True
+    """
+    if key in CHART_DESCRIPTIONS:
+        return CHART_DESCRIPTIONS[key]
+    stem, _, last = key.rpartition("_")
+    if last.isdigit() and stem in CHART_DESCRIPTIONS:
+        return CHART_DESCRIPTIONS[stem]
+    return CHART_DESCRIPTIONS.get(last, GENERIC_DESCRIPTION)
+
+
+def map_table(districts: pd.DataFrame, measure: str, *, key: str) -> None:
+    """The map's values as a table (its text alternative), in an expander under the map:
+    district, province and the measure that colours the map, largest first."""
+    column, title, fmt, _ = TC.MAP_MEASURES[measure]
+    table = districts[["district", "province", "ubigeo", column]].sort_values(
+        column, ascending=False, na_position="last"
+    )
+    config = column_config(["district", "province", "ubigeo"])
+    decimals = int(fmt.rsplit(".", 1)[1][0]) if "." in fmt else 0
+    config[column] = st.column_config.NumberColumn(title, format=f"%.{decimals}f")
+    with (
+        st.expander(f"Valores del mapa: {title.lower()}", icon=":material/table:"),
+        st.container(key=key),
+    ):
+        st.dataframe(table, hide_index=True, width="stretch", column_config=config)

@@ -10,6 +10,7 @@ from streamlit import dataframe_util
 
 from brechas_core import charts
 from brechas_core.fmt import num, pct, pp, soles
+from brechas_ui import a11y
 
 #: Chart text a room can read from a projector. Streamlit's chart theme fixes its own small
 #: sizes (and wins over a spec's config), so charts are drawn with this config instead, in
@@ -34,7 +35,8 @@ READABLE = {
 
 def chart(spec: alt.TopLevelMixin, *, key: str) -> None:
     """Draw an Altair chart full width, with Streamlit's theme."""
-    st.altair_chart(spec.properties(config=READABLE), width="stretch", key=key, theme=None)
+    described = spec.properties(config=READABLE, description=a11y.chart_description(key))
+    st.altair_chart(described, width="stretch", key=key, theme=None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -53,7 +55,8 @@ def _static_spec(name: str, _build) -> dict:
 def static_chart(name: str, build, *, key: str) -> None:
     """A chart whose data never change in a process (the study's tables): ``build()`` runs
     and Altair validates once; every rerun reuses the dict. ``name`` identifies it."""
-    st.vega_lite_chart(spec=dict(_static_spec(name, build)), width="stretch", key=key, theme=None)
+    spec = {**_static_spec(name, build), "description": a11y.chart_description(key)}
+    st.vega_lite_chart(spec=spec, width="stretch", key=key, theme=None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -74,7 +77,11 @@ def live_chart(builder: str, args: tuple, datasets: dict, *, key: str, module=ch
     ``builder`` names a ``*_template`` function of ``module`` (brechas_core.charts or
     brechas_core.territory_charts).
     """
-    spec = {**_template(builder, args, module), "datasets": datasets}
+    spec = {
+        **_template(builder, args, module),
+        "datasets": datasets,
+        "description": a11y.chart_description(key),  # the text alternative (brechas_ui.a11y)
+    }
     # A keyed container, so that tests (and CSS) can find the chart: Streamlit gives a
     # keyed container the class st-key-<key>, but not a keyed chart.
     with st.container(key=f"grafico_{key}"):

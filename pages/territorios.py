@@ -10,7 +10,7 @@ from brechas_core.export import csv_bytes, file_name
 from brechas_core.fmt import num, pct, soles, soles_millones
 from brechas_core.measures import export_frame
 from brechas_core.scenario import PARTIAL_YEARS
-from brechas_ui import cache, frame, portfolio_cache, render, state
+from brechas_ui import a11y, cache, frame, portfolio_cache, render, state
 from brechas_ui import territory_cache as tc
 from brechas_ui.columns import column_config
 from brechas_ui.controls import rule_controls
@@ -324,6 +324,7 @@ render.live_chart(
     key="t_mapa",
     module=TC,
 )
+a11y.map_table(context.districts, colour, key="t_mapa_tabla")  # issue 14: the map as a table
 missing = context.districts[~context.districts["has_polygon"]]
 if not missing.empty:
     with st.container(key="t_sin_poligono"):

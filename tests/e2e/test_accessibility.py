@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from brechas_ui.a11y import GENERIC_DESCRIPTION
 from tests.e2e.conftest import RUN_TIMEOUT_MS
 from tests.e2e.test_app_in_browser import PAGES, minimum_slider, wait_for_run
 
@@ -32,7 +33,8 @@ LANGS = {"es": ""}
 #: Extra link parameters per page, so that the charts and tables a rule draws are checked too.
 SCENARIO = {
     "simulador": "minimo=30",
-    "territorios": "minimo=30",
+    "territorios": "territorio=21&minimo=30",
+    "proyectos": "territorio=21",
     "comparar": "a.minimo=30&b.minimo=50",
 }
 BLOCKING = ("serious", "critical")
@@ -84,7 +86,26 @@ def test_no_page_has_a_serious_or_critical_axe_violation(app_server, page, axe_s
         blocking = [v for v in axe_violations(page, axe_source) if v["impact"] in BLOCKING]
         if blocking:
             found[title] = _describe(blocking)
+        # Every chart has its own text alternative (brechas_ui.a11y.CHART_DESCRIPTIONS).
+        for chart in page.get_by_test_id("stVegaLiteChart").all():
+            if not chart.is_visible():  # in a closed tab or expander: not drawn yet
+                continue
+            expect(chart).to_have_attribute("aria-label", re.compile(r"^Gráfico|^Histograma|^Mapa"))
+            label = chart.get_attribute("aria-label")
+            if label == GENERIC_DESCRIPTION:
+                found.setdefault(title, "")
+                found[title] += "\na chart has only the generic description"
     assert not found, "\n".join(f"{title}:\n{text}" for title, text in found.items())
+
+
+def test_the_map_s_values_are_also_a_table(app_server, page):
+    page.goto(f"{app_server.url}/territorios?territorio=21&minimo=30")
+    expect(page.locator(".st-key-grafico_t_mapa [data-testid='stVegaLiteChart']")).to_be_visible()
+    wait_for_run(page)
+    page.get_by_text("Valores del mapa").click()
+    table = page.locator(".st-key-t_mapa_tabla")
+    expect(table).to_be_visible()
+    expect(table.get_by_test_id("stDataFrame")).to_be_visible()
 
 
 def test_streamlits_chrome_speaks_spanish(app_server, page):
@@ -96,6 +117,7 @@ def test_streamlits_chrome_speaks_spanish(app_server, page):
     expect(help_button).to_have_count(1)
     expect(page.locator("[aria-label^='Help for ']")).to_have_count(0)
     expect(page.locator("input[placeholder^='Choose']")).to_have_count(0)
+    expect(page.get_by_role("navigation", name="Páginas")).to_be_visible()
 
 
 def test_the_minimum_slider_is_reached_in_three_tab_presses(app_server, page):
@@ -126,8 +148,11 @@ def test_the_minimum_slider_is_reached_in_three_tab_presses(app_server, page):
 def test_a_focused_control_shows_a_visible_ring(app_server, page):
     page.goto(f"{app_server.url}/simulador")
     wait_for_run(page)
+    skip = page.get_by_test_id("stSkipToContent")
+    expect(skip).to_have_text("Saltar al contenido principal")
     page.keyboard.press("Tab")
-    outline = page.get_by_test_id("stSkipToContent").evaluate(
+    expect(skip).to_be_focused()
+    outline = skip.evaluate(
         "el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]"
     )
     assert outline[0] != "none" and float(outline[1].removesuffix("px")) >= 2, outline
