@@ -192,7 +192,8 @@ def report(
             f"   ({other})"
         )
     print("score* leaves out the survivors listed as equivalent in", EQUIVALENTS.relative_to(ROOT))
-    stale = [k for k in by_key if k[0] in modules and k not in matched and not only]
+    sampled = only or any(row[5] for row in rows)  # a sample: unrun mutants are not stale
+    stale = [k for k in by_key if k[0] in modules and k not in matched and not sampled]
     if stale:
         print(f"\n{len(stale)} listed equivalent(s) no longer survive or no longer exist:")
         for module, function, before, after in stale:
