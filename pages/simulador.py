@@ -91,6 +91,7 @@ with c2, st.container(key="m_soles_movidos"):
 with st.container(key="sim_estadisticas"):  # an explainer: not printed (brechas_ui.printing)
     stats = st.expander(glossary.STATS_TITLE, icon=":material/functions:")
 stats.markdown(glossary.STATS_EXPLAINED)
+stats.page_link("pages/glosario.py", label="Glosario", icon=":material/dictionary:")
 c3, c4 = stats.columns(2)
 if sim.tested:
     with c3, st.container(key="m_spearman"):
