@@ -173,3 +173,9 @@ def test_exact_smallest_minimum_on_three_points_and_on_equal_gaps():
     assert exact_smallest_minimum("prioridades", [60.0, 20.0], [1.0, 5.0]) is None
     # Equal gaps: rho is undefined at every F, never significant.
     assert exact_smallest_minimum("prioridades", [40.0] * 4, [1.0, 2.0, 3.0, 4.0]) is None
+
+
+def test_a_minimum_grid_that_is_not_a_vector_gets_the_whole_sentence():
+    with pytest.raises(ValueError) as info:
+        minimum_curve("prioridades", GAP2, ATT2, minimums=[[0.0, 10.0]])
+    assert str(info.value) == "Los mínimos deben ser un vector."

@@ -322,6 +322,7 @@ def test_items_are_trimmed_and_the_last_repeat_of_an_item_wins():
         ({"costo": "agua:10000000"}, "unit_costs", (("agua", 1e7),)),
         ({"pisos": "agua:0"}, "floors", (("agua", 0.0),)),
         ({"pesos": "agua:100"}, "weights", (("agua", 100.0),)),
+        ({"fijar": "18:100.5"}, "overrides", (("18", 100.0),)),
         ({"anio": "2022"}, "year", "2022"),
         ({"territorio": "PE"}, "territory", "PE"),
         ({"territorio": "21"}, "territory", "21"),
@@ -333,7 +334,12 @@ def test_items_are_trimmed_and_the_last_repeat_of_an_item_wins():
 def test_limits_of_each_range(params, field, expected):
     result = read(params)
     assert getattr(result.scenario, field) == expected
-    fixed = {"minimo": "100.000001", "horizonte": "60", "poblacion": "40000001"}
+    fixed = {
+        "minimo": "100.000001",
+        "horizonte": "60",
+        "poblacion": "40000001",
+        "fijar": "18:100.5",
+    }
     assert len(result.notices) == (1 if set(params.items()) & set(fixed.items()) else 0)
 
 

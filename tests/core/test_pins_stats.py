@@ -265,3 +265,13 @@ def test_a_perfect_negative_line_is_clipped_to_minus_one():
     ]
     assert pearson(x, y).statistic == -1.0
     assert pearson_rows(x, [y])[0] == -1.0
+
+
+def test_unusable_inputs_get_the_whole_sentence():
+    for x, y, message in (
+        ([1, 2, 3], [1, 2], "x and y must be 1-D arrays of the same length"),
+        ([1, 2], [3, 4], "at least 3 pairs are needed"),
+    ):
+        with pytest.raises(ValueError) as info:
+            pearson(x, y)
+        assert str(info.value) == message
