@@ -60,7 +60,7 @@ def test_a_room_submits_and_the_board_follows_live(taller_server, new_context):
     url = taller_server.url
     facilitator = new_context().new_page()
     facilitator.goto(f"{url}/taller")
-    facilitator.get_by_label("Título").fill("Taller de alcaldes de Puno")
+    facilitator.get_by_label("Título", exact=True).fill("Taller de alcaldes de Puno")
     facilitator.get_by_role("button", name="Crear el taller").click()
     expect(facilitator.get_by_text("Taller creado")).to_be_visible()
     query = parse_qs(urlparse(facilitator.url).query)
