@@ -226,12 +226,12 @@ def place_name(ubigeo: str) -> str:
 
 
 def escape_md(text: str) -> str:
-    """User text shown where Streamlit reads Markdown, as plain text (one line).
+    r"""User text shown where Streamlit reads Markdown, as plain text (one line).
 
     Examples
     --------
-    >>> escape_md("[x](http://a.example) *b* <i>")
-    '\\[x\\]\\(http://a\\.example\\) \\*b\\* \\<i\\>'
+    >>> print(escape_md("[x](http://a.example) *b* <i>"))
+    \[x\]\(http\://a\.example\) \*b\* \<i\>
     """
     text = " ".join(str(text).split())
     return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~:$" else c for c in text)
