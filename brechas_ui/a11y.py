@@ -70,7 +70,7 @@ def page_accessibility() -> None:
                     "No options to select": "No hay opciones",
                     "No results": "Sin resultados",
                   },
-                  prefix: {"Help for ": "Ayuda: ", "Link to heading": "Enlace a este título"},
+                  prefix: {"Help for ": "Ayuda: ", "Link to heading": "Enlace a esta sección"},
                   aria: {"Open": "Abrir", "Close": "Cerrar", "Clear all": "Borrar todo",
                          "App pages": "Páginas", "Sidebar": "Barra lateral"},
                 },
