@@ -12,7 +12,7 @@ Measured on Streamlit 1.67 (``benchmarks/abuse.py``), any client could:
   whole pages for it (up to 500 messages per client).
 
 :func:`install` wraps ``AppSession.handle_backmsg`` (private API of Streamlit 1.67; checked
-by tests/app/test_guard.py and measured by benchmarks/abuse.py) so that, per session:
+by tests/e2e/test_guard.py and measured by benchmarks/abuse.py) so that, per session:
 
 - ``load_git_info`` and ``clear_cache`` are ignored (this app shows no developer menu);
 - a rerun waits while the session's previous run is still going (instead of interrupting
@@ -179,12 +179,17 @@ def install() -> bool:
 
     def _rerun(session: AppSession, msg) -> None:
         guard = _guard(session)
+        if guard.pending is not None:
+            # A request already waits for its timer: the newest replaces it. Running this one
+            # now would let the timer run the older one after it, losing the user's last move.
+            guard.pending = msg
+            return
         busy = (
             getattr(session, "_state", None) is AppSessionState.APP_IS_RUNNING
             or _backlog(session) > MAX_BACKLOG
         )
         wait = _RETRY_S if busy else _cooldown(session.id)
-        if not wait and guard.pending is None:
+        if not wait:
             wait = guard.reruns.wait()
         if not wait:
             original(session, msg)
