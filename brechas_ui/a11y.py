@@ -53,6 +53,7 @@ def page_accessibility() -> None:
         [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"])
           [data-testid="stElementToolbar"] { display: none !important; }
         .st-key-a11y_chrome { display: none !important; }
+        [data-testid="stPopoverBody"] { max-height: calc(100vh - 5rem); overflow-y: auto; }
         </style>
         """
     )
