@@ -1,6 +1,6 @@
 """The MEF open-data "Presupuesto y Ejecución de Gasto" CSV, filtered to a few municipalities.
 
-Format (``../shared/docs/peru-budget-data.md``): 63 columns, comma separated, UTF-8 with a
+Format (the team's MEF notes, peru-budget-data.md): 63 columns, comma separated, UTF-8 with a
 BOM, codes as text. Rows with ``MES_EJE = 0`` carry PIA and PIM; rows with ``MES_EJE`` 1 to
 12 carry that month's devengado as a flow: the annual figure is the sum over every row.
 Municipalities are ``NIVEL_GOBIERNO = 'M'``; the district is ``DEPARTAMENTO_EJECUTORA +
