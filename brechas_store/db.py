@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,6 +70,30 @@ def database_url(configured: str | None = None) -> str:
     return url
 
 
+def _set_wal(cur: sqlite3.Cursor, *, wait_s: float = 10.0) -> None:
+    """Put the database file in WAL mode (persistent: a no-op once any connection did it).
+
+    Switching a fresh file to WAL needs an exclusive lock, and SQLite answers
+    ``SQLITE_BUSY`` at once instead of calling the busy handler when another connection
+    holds a lock (several processes opening a new file together: seen as "database is
+    locked" in the concurrent-migrations test). So a connection that finds the file not
+    yet in WAL retries the switch for up to ``wait_s`` seconds.
+    """
+    deadline = time.monotonic() + wait_s
+    delay = 0.005
+    while True:
+        try:
+            if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                return
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+
 def _engine(url: str, *, connect_args: dict | None = None) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -84,10 +110,10 @@ def _engine(url: str, *, connect_args: dict | None = None) -> Engine:
             # SQLAlchemy SQLite docs), so that writers can take the lock up front.
             dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=10000")
+            _set_wal(cur)
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=10000")
             cur.close()
 
         @event.listens_for(engine, "begin")

@@ -75,6 +75,30 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
     close_store(store)
 
 
+def test_a_new_sqlite_file_locked_by_another_connection_still_ends_in_wal_mode(tmp_path):
+    # SQLite refuses the switch to WAL at once (no busy handler) while another connection
+    # holds a lock: the engine must wait for it, not fail with "database is locked".
+    import sqlite3
+
+    from brechas_store.db import _engine
+
+    path = tmp_path / "fresh.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO t VALUES (1)")
+    timer = threading.Timer(0.3, holder.execute, args=("COMMIT",))
+    timer.start()
+    engine = _engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        timer.join()
+        engine.dispose()
+        holder.close()
+
+
 def test_opening_a_store_applies_every_migration_once(store):
     with store.read() as conn:
         assert applied_versions(conn) == [m.version for m in MIGRATIONS]
