@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
