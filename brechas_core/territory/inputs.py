@@ -1,0 +1,127 @@
+"""The Simulador's inputs for a territory: the territory as one place.
+
+:func:`territory_inputs` adds up a territory's municipalities into the shape the Simulador
+reads (a three-gap table like the study's Table 2, its budget, execution and population),
+keeping the municipalities themselves so that the Simulador can apply the rule to each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from brechas_core import real_shares
+from brechas_core.territory.panel import ESTIMATE_NOTE, GAP_IDS, SERVICES, STEMS, weighted_mean
+from brechas_core.territory.places import Territory
+
+__all__ = ["TerritoryInputs", "territory_inputs"]
+
+
+@dataclass(frozen=True)
+class TerritoryInputs:
+    """A territory as a whole, in the shape of the Simulador's inputs.
+
+    Attributes
+    ----------
+    table : DataFrame
+        ``gap_id, label, gap_pct, attention_pct`` for water, sewage and electricity: the
+        Census 2017 gaps weighted by population (municipalities with census data), and the
+        ESTIMATED share of the executed budget attending each (devengado-weighted), like
+        the study's Table 2 (``attention_pct`` is a % of the whole executed budget).
+    pim, devengado : float
+        S/ per year, summed over the territory's municipalities.
+    execution_pct : float
+        ``100 * devengado / pim``.
+    population : int
+        Sum of the known populations.
+    n_municipalities, n_without_census : int
+    estimate_note : str
+    municipalities : DataFrame
+        The territory's rows of :func:`~brechas_core.territory.district_frame`: the
+        Simulador applies the rule to each of them
+        (:func:`~brechas_core.territory.apply_rule`) and shows the sum.
+    """
+
+    table: pd.DataFrame
+    pim: float
+    devengado: float
+    execution_pct: float
+    population: int
+    n_municipalities: int
+    n_without_census: int
+    estimate_note: str
+    municipalities: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
+    #: Population-weighted rural weight of the territory (picks the central unit cost).
+    rural_weight: float | None = None
+
+
+def territory_inputs(territory: Territory, frame: pd.DataFrame) -> TerritoryInputs:
+    """Budget, execution, population and the three-gap table of a territory as a whole.
+
+    Parameters
+    ----------
+    territory : Territory
+        Not the study (the study's Table 2 is the Simulador's own input).
+    frame : DataFrame
+        :func:`~brechas_core.territory.district_frame` (all of Peru, or any superset of
+        the territory).
+
+    Returns
+    -------
+    TerritoryInputs
+
+    Examples
+    --------
+    >>> from brechas_core import data
+    >>> from brechas_core.territory import district_frame, resolve
+    >>> d = data.load_districts()
+    >>> f = district_frame("2023", municipalities=data.load_municipalities(), districts=d,
+    ...                    functions=data.load_functions_by_department())
+    >>> ti = territory_inputs(resolve("21", d)[0], f)
+    >>> ti.n_municipalities, round(ti.pim / 1e6, 2), round(ti.execution_pct, 1)
+    (110, 1707.98, 77.4)
+    >>> ti.table["gap_id"].tolist()
+    ['agua', 'desague', 'electricidad']
+    """
+    if territory.is_study:
+        raise ValueError("Los distritos del estudio no están identificados: use la Tabla 2.")
+    d = territory.select(frame)
+    ok = d["has_census"].to_numpy(bool)
+    pop = d["population"].to_numpy(float)
+    dev = d["devengado"].to_numpy(float)
+    table = pd.DataFrame(
+        {
+            "gap_id": GAP_IDS,
+            "label": [label for _, _, label in SERVICES],
+            "gap_pct": [
+                weighted_mean(d[f"{s}_gap_pct"].to_numpy(float)[ok], pop[ok]) for s in STEMS
+            ],
+            "attention_pct": [
+                weighted_mean(d[f"est_share_{s}_pct"].to_numpy(float), dev) for s in STEMS
+            ],
+        }
+    )
+    pim = float(d["pim"].sum())
+    devengado = float(dev.sum())
+    return TerritoryInputs(
+        table=table,
+        pim=pim,
+        devengado=devengado,
+        execution_pct=100.0 * devengado / pim if pim > 0 else 0.0,
+        population=int(np.nansum(pop)),
+        n_municipalities=len(d),
+        n_without_census=int((~ok).sum()),
+        estimate_note=real_shares.note(d) or frame.attrs.get("estimate_note", ESTIMATE_NOTE),
+        municipalities=d,
+        rural_weight=_rural_weight_of(d),
+    )
+
+
+def _rural_weight_of(d: pd.DataFrame) -> float | None:
+    """Population-weighted rural weight of some districts; None when none is known."""
+    if "rural_weight" not in d:
+        return None
+    w = weighted_mean(d["rural_weight"].to_numpy(float), d["population"].to_numpy(float))
+    return None if np.isnan(w) else w
