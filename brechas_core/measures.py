@@ -125,7 +125,7 @@ class Measure:
     @property
     def printf(self) -> str:
         """printf-style format for ``st.column_config.NumberColumn``."""
-        if self.decimals == 0 and self.id not in ("year", "rank", "n"):
+        if self.decimals == 0 and self.id not in ("year", "rank", "n", "registration_year"):
             return "accounting"  # thousands separators
         return f"%.{self.decimals}f"
 
@@ -526,6 +526,76 @@ MEASURES.update(
                 _NEED,
                 _SOURCES["costos"],
             ),
+        ]
+    )
+)
+
+
+# -- Territorios' and Proyectos' own tables: distribution, a district's profile, the fund,
+# -- the classification rules (issue 10, item 2: their headers came from the pages) --------
+MEASURES.update(
+    dict(
+        [
+            _m("service", "Servicio", "texto", 0),
+            _m("gap", "Brecha", "texto", 0),
+            _m(
+                "census_gap_pct",
+                "Brecha, Censo 2017",
+                "%",
+                2,
+                "Población sin el servicio. Solo agua, desagüe y electricidad tienen cifra por "
+                "distrito en los datos (—).",
+                _SOURCES["censo"],
+            ),
+            _m(
+                "est_share_pct",
+                "Presupuesto hoy",
+                "%",
+                2,
+                source=_SOURCES["estimacion"],
+                estimate=True,
+            ),
+            _m(
+                "scenario_share_pct",
+                "Presupuesto con la regla",
+                "%",
+                2,
+                source=_SOURCES["regla"],
+                estimate=True,
+            ),
+            _m(
+                "service_moved_soles",
+                "Recibe",
+                "S/ al año",
+                0,
+                source=_SOURCES["regla"],
+                estimate=True,
+            ),
+            _m("n_districts", "Distritos", "", 0),
+            _m("median", "Mediana", "", 0),
+            _m("q1", "Cuartil 1", "", 0),
+            _m("q3", "Cuartil 3", "", 0),
+            _m("minimum", "Mínimo", "", 0),
+            _m("maximum", "Máximo", "", 0),
+            _m("sum", "Suma", "", 0),
+            _m(
+                "fund_received_soles",
+                "Recibe del fondo",
+                "S/ al año",
+                0,
+                "Parte del fondo que va a la municipalidad.",
+                _SOURCES["regla"],
+            ),
+            _m(
+                "fund_people",
+                "Personas cubiertas por el fondo",
+                "personas",
+                0,
+                source=_SOURCES["costos"],
+            ),
+            _m("fund_gaps_closed", "Brechas que cierra", "", 0),
+            _m("registration_year", "Año de registro", "", 0, source=_INV),
+            _m("also_gap_label", "Y también (mitad)", "texto", 0, source=_INV),
         ]
     )
 )

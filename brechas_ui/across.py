@@ -1,5 +1,6 @@
 """The alignment across municipalities, in front when a territory's three gaps are too few
-for a test (issue 8, item 9): soles per inhabitant vs the mean gap, n = districts."""
+for a test (issue 8, item 9): soles per inhabitant vs the mean gap, n = districts. On the
+Simulador (``metric``, ``table``) and on Territorios (``districts_section``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import numpy as np
 import streamlit as st
 
 from brechas_core.fmt import num
+from brechas_core.territory import alignment_table
 from brechas_ui.render import _markdown_table
 
 MOMENTS = {"base": "Línea base", "escenario": "Escenario"}
@@ -55,4 +57,19 @@ def table(sim) -> None:
     ]
     st.markdown(
         _markdown_table(["Momento", "Prueba", "Coeficiente", "n", "Decisión"], body, "llrrl")
+    )
+
+
+def districts_section(context) -> None:
+    """Territorios: «¿Los distritos con más brecha reciben más?», every test across them."""
+    st.subheader("¿Los distritos con más brecha reciben más?")
+    st.dataframe(alignment_table(context), hide_index=True, width="stretch")
+    st.caption(
+        "Cada distrito es un punto: su brecha promedio de agua, desagüe y electricidad (Censo "
+        "2017, en % de su población) frente a lo que recibe. Se usa la brecha en % y no el "
+        "número de personas sin servicio, que mediría sobre todo el tamaño del distrito. Como "
+        "la participación se estima por departamento, dentro de un departamento todos los "
+        "distritos tienen la misma y la prueba con ella no se puede calcular: los soles por "
+        "habitante sí varían con el presupuesto de cada municipalidad. Los distritos sin datos "
+        "del censo quedan fuera."
     )

@@ -10,11 +10,18 @@ from brechas_core.measures import MEASURES
 
 
 def column_config(
-    columns: Iterable[str], aliases: Mapping[str, str] | None = None, **context
+    columns: Iterable[str],
+    aliases: Mapping[str, str] | None = None,
+    *,
+    as_text: Iterable[str] = (),
+    **context,
 ) -> dict:
     """``st.dataframe`` column_config for the columns that have a measure: the registry's
-    header, help and number format."""
+    header, help and number format. ``aliases`` maps a column to the measure it shows (when
+    the names differ); ``as_text`` names columns that hold the measure already written out
+    (e.g. "—" for a missing value), shown as text under the measure's header."""
     aliases = aliases or {}
+    as_text = set(as_text)
     config = {}
     for c in columns:
         m = MEASURES.get(aliases.get(c, c))
@@ -24,7 +31,7 @@ def column_config(
         help_ = m.help or None
         if m.unit == "sí/no":
             config[c] = st.column_config.CheckboxColumn(header, help=help_)
-        elif m.is_text:
+        elif m.is_text or c in as_text:
             config[c] = st.column_config.TextColumn(header, help=help_)
         else:
             config[c] = st.column_config.NumberColumn(

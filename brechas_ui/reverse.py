@@ -17,7 +17,17 @@ from brechas_core import territory_charts as TC
 from brechas_core.costs import district_costs
 from brechas_core.fmt import num, pct, soles
 from brechas_ui import render, state
-from brechas_ui import territory_cache as tc
+from brechas_ui.columns import column_config
+from brechas_ui.district_map import place_features
+
+#: The fund's table: its columns, by the measure each shows.
+FUND_COLUMNS = {
+    "district": "district",
+    "province": "province",
+    "fondo": "fund_received_soles",
+    "personas": "fund_people",
+    "cierra": "fund_gaps_closed",
+}
 
 
 def target_inputs(inputs, scenario, *, key_prefix: str = "") -> None:
@@ -135,14 +145,13 @@ def territory_reverse_section(own, scenario, unit_costs, context_territory) -> N
         with left:
             render.chart(TC.minimum_histogram(tr.districts), key="t_meta_histograma")
         with right:
-            features = tc.district_features(
-                context_territory.department_code,
-                context_territory.code if context_territory.kind == "provincia" else None,
-            )
             render.live_chart(
                 "district_map_template",
                 ("minimo", None),
-                {"poligonos": features, "valores": TC.district_map_data(tr.districts, "minimo")},
+                {
+                    "poligonos": place_features(context_territory),
+                    "valores": TC.district_map_data(tr.districts, "minimo"),
+                },
                 key="t_meta_mapa",
                 module=TC,
             )
@@ -227,18 +236,10 @@ def fund_section(result, scenario, unit_costs) -> None:
         )
         top = top[top["fondo"] > 0].sort_values("fondo", ascending=False).head(20)
         st.dataframe(
-            top[["district", "province", "fondo", "personas", "cierra"]],
+            top[list(FUND_COLUMNS)],
             hide_index=True,
             width="stretch",
-            column_config={
-                "district": "Distrito",
-                "province": "Provincia",
-                "fondo": st.column_config.NumberColumn("Recibe (S/ al año)", format="accounting"),
-                "personas": st.column_config.NumberColumn(
-                    "Personas cubiertas", format="accounting", step=1
-                ),
-                "cierra": st.column_config.NumberColumn("Brechas que cierra", format="%d"),
-            },
+            column_config=column_config(FUND_COLUMNS, FUND_COLUMNS),
         )
         st.caption(
             "Las 20 municipalidades que más reciben. Cubrir a más personas: programa lineal "

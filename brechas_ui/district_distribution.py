@@ -1,0 +1,65 @@
+"""«Cómo se reparte el efecto»: the rule's effect by province (or department) and by
+population size, as a chart and a table of quartiles."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from brechas_core import territory_charts as TC
+from brechas_core.measures import MEASURES
+from brechas_core.territory import SIZE_CLASSES, distribution, group_level, group_values
+from brechas_ui import render
+from brechas_ui.columns import column_config
+
+GROUPS = {"grupo": "Provincia o departamento", "size_class": "Tamaño de la población"}
+#: What can be distributed (each a measure of the registry).
+MEASURE_IDS = ("moved_soles", "moved_per_capita", "gap_mean_pct", "execution_pct")
+#: The columns of territory.distribution, by the measure each shows.
+COLUMNS = {
+    "n": "n_districts",
+    "median": "median",
+    "q1": "q1",
+    "q3": "q3",
+    "min": "minimum",
+    "max": "maximum",
+    "total": "sum",
+}
+GROUP_TITLES = {"province": "Provincia", "department": "Departamento"}
+
+
+def distribution_section(context_place, context) -> None:
+    """Draw the chosen measure's distribution over the chosen grouping."""
+    st.subheader("Cómo se reparte el efecto")
+    left, right = st.columns(2)
+    group_choice = left.radio(
+        "Agrupar por", list(GROUPS), format_func=GROUPS.get, horizontal=True, key="t_grupo"
+    )
+    measure = right.selectbox(
+        "Medida",
+        MEASURE_IDS,
+        format_func=lambda m: MEASURES[m].header(),
+        key="t_dist_medida",
+    )
+    by = group_level(context_place) if group_choice == "grupo" else "size_class"
+    group_title = GROUP_TITLES.get(by, "Población")
+    points = group_values(context, by, measure)
+    render.chart(
+        TC.distribution_chart(
+            points,
+            value_title=MEASURES[measure].header(),
+            group_title=group_title,
+            fmt=f",.{MEASURES[measure].decimals}f",
+            order=points.attrs["order"],
+        ),
+        key="t_distribucion",
+    )
+    st.dataframe(
+        distribution(context, by, measure),
+        hide_index=True,
+        width="stretch",
+        column_config={"group": group_title} | column_config(COLUMNS, COLUMNS),
+    )
+    classes = "; ".join(label[0].lower() + label[1:] for label, _, _ in SIZE_CLASSES)
+    st.caption(
+        f"Clases de población: {classes} habitantes (cada clase incluye su límite inferior)."
+    )

@@ -1,0 +1,62 @@
+"""«Mapa»: the districts coloured by a measure, the same values as a table, and the districts
+the map cannot draw."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from brechas_core import territory_charts as TC
+from brechas_core.fmt import num
+from brechas_ui import a11y, render
+from brechas_ui.territory_cache import district_features
+
+COLOURS = {
+    "brecha": "Brecha (Censo 2017)",
+    "soles": "Soles que mueve la regla",
+    "soles_hab": "Soles por habitante",
+    "cobertura": "Cobertura proyectada",
+}
+
+
+def place_features(context_place) -> list:
+    """The polygons of a territory's department, or of its province."""
+    return district_features(
+        context_place.department_code,
+        context_place.code if context_place.kind == "provincia" else None,
+    )
+
+
+def map_section(context_place, context, chosen: str) -> None:
+    """Draw the map of ``context`` with the chosen district marked."""
+    st.subheader("Mapa")
+    colour = st.radio(
+        "Color del mapa",
+        list(COLOURS),
+        format_func=COLOURS.get,
+        horizontal=True,
+        key="t_mapa_color",
+    )
+    render.live_chart(
+        "district_map_template",
+        (colour, chosen),
+        {
+            "poligonos": place_features(context_place),
+            "valores": TC.district_map_data(context.districts, colour),
+        },
+        key="t_mapa",
+        module=TC,
+    )
+    a11y.map_table(context.districts, colour, key="t_mapa_tabla")  # issue 14: as a table
+    missing = context.districts[~context.districts["has_polygon"]]
+    if not missing.empty:
+        with st.container(key="t_sin_poligono"):
+            st.markdown(
+                f"**{num(len(missing))} distritos sin polígono en el mapa** (distritos nuevos o "
+                "con geometría vacía en la fuente); sus cifras están en la tabla:"
+            )
+            st.markdown(
+                ", ".join(
+                    f"{r.district} ({r.province}, {r.ubigeo})"
+                    for r in missing.itertuples(index=False)
+                )
+            )

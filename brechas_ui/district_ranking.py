@@ -1,0 +1,57 @@
+"""«Quién recibe y quién cede»: the districts ranked by what the rule moves, as bars, a
+table and a CSV."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from brechas_core import indicators
+from brechas_core import territory_charts as TC
+from brechas_core.export import csv_bytes, file_name
+from brechas_core.measures import export_frame
+from brechas_core.territory import RANKING_ALIASES, RANKING_MEASURES, ranking
+from brechas_ui import portfolio_cache, render
+from brechas_ui.columns import column_config
+
+
+def ranking_section(context_place, context, scenario, horizon_years: int) -> pd.DataFrame:
+    """Draw the ranking of ``context`` (the territory, or a district's department) and return
+    it (the profile offers its districts)."""
+    st.subheader(f"Quién recibe y quién cede: {context_place.name}")
+    st.caption(
+        "En cada distrito las brechas nunca pierden: reciben lo que cede el resto de su propio "
+        "presupuesto. El orden muestra dónde la regla mueve más dinero (estimación)."
+    )
+    order = st.selectbox(
+        "Ordenar por", list(RANKING_MEASURES), format_func=RANKING_MEASURES.get, key="t_orden"
+    )
+    ranked = ranking(context, order)
+    fmt = ",.0f" if order == "moved_soles" else ",.2f"
+    render.chart(
+        TC.ranking_bars(ranked, order, title=RANKING_MEASURES[order], fmt=fmt),
+        key="t_ranking_barras",
+    )
+    with st.container(key="t_ranking"):
+        columns = [c for c in ranked.columns if c not in ("ubigeo", "has_polygon")]
+        st.dataframe(
+            ranked,
+            hide_index=True,
+            width="stretch",
+            column_order=columns,
+            column_config=column_config(columns, RANKING_ALIASES, horizon=horizon_years),
+        )
+    st.caption(indicators.note(portfolio_cache.district_indicators()))  # issue 11, item 6
+    st.download_button(
+        "Descargar la tabla (CSV)",
+        csv_bytes(
+            export_frame(
+                ranked.drop(columns="has_polygon"), aliases=RANKING_ALIASES, horizon=horizon_years
+            )
+        ),
+        file_name=file_name(scenario, "distritos", "csv", place=context_place.name),
+        mime="text/csv",
+        key="t_descargar",
+        icon=":material/download:",
+    )
+    return ranked
