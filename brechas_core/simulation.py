@@ -43,7 +43,8 @@ class Inputs:
 
     priority: pd.DataFrame
     functions: pd.DataFrame
-    typical: pd.DataFrame
+    #: Budget, execution and population when the user sets none (the typical district's).
+    defaults: territory.Defaults
     unit_costs: pd.DataFrame
     #: Where the budget and population come from, as the reading sentence names it.
     place: str = "un distrito típico de Puno"
@@ -57,16 +58,11 @@ class Inputs:
     rural_weight: float | None = None
 
     @cached_property
-    def defaults(self) -> dict[str, float]:
-        """The typical district's values by key (pim, execution_pct, population, ...)."""
-        return dict(zip(self.typical["key"], self.typical["value"].astype(float), strict=True))
-
-    @cached_property
     def weight(self) -> float:
         """Rural weight of the place (NaN when unknown: national reference costs)."""
         if self.rural_weight is not None:
             return float(self.rural_weight)
-        return float(rural_weight(self.defaults.get("density_km2", float("nan"))))
+        return float(rural_weight(self.defaults.density_km2))
 
     @cached_property
     def gaps(self) -> dict[str, np.ndarray]:
@@ -114,19 +110,10 @@ def for_territory(study: Inputs, ti, name: str) -> Inputs:
     name : str
         The territory's name for the reading sentence.
     """
-    typical = pd.DataFrame(
-        {
-            "key": ["pim", "devengado", "execution_pct", "population"],
-            "value": [ti.pim, ti.devengado, ti.execution_pct, float(ti.population)],
-            "unit": ["S/", "S/", "%", "personas"],
-            "statistic": ["suma del territorio"] * 2 + ["devengado / PIM", "suma"],
-            "source": ["MEF, Presupuesto y Ejecución de Gasto; INEI"] * 4,
-        }
-    )
     return Inputs(
         priority=ti.table,
         functions=study.functions,
-        typical=typical,
+        defaults=ti.defaults,
         unit_costs=study.unit_costs,
         place=name,
         estimate_note=ti.estimate_note,
@@ -140,7 +127,7 @@ def load_inputs() -> Inputs:
     return Inputs(
         priority=data.load_study_priority_gaps(),
         functions=data.load_study_functions(),
-        typical=data.load_typical_district(),
+        defaults=territory.Defaults.from_table(data.load_typical_district()),
         unit_costs=data.load_unit_costs(),
     )
 
@@ -277,24 +264,17 @@ def defaults_used(inputs: Inputs) -> pd.DataFrame:
     >>> round(float(t.loc[t["key"] == "executed", "value"].iloc[0]))
     7803869
     """
-    typical = inputs.typical
-    used = typical[typical["key"].isin(PROJECTION_KEYS)].copy()
-    used["key"] = pd.Categorical(used["key"], PROJECTION_KEYS, ordered=True)
-    used = used.sort_values("key")
-    used["key"] = used["key"].astype(str)
-    a = assumptions(Scenario(), inputs)
-    executed = pd.DataFrame(
+    d = inputs.defaults
+    keys = list(PROJECTION_KEYS)
+    return pd.DataFrame(
         {
-            "key": ["executed"],
-            "value": [a.executed_soles],
-            "unit": ["S/"],
-            "statistic": ["PIM × tasa de ejecución"],
-            "source": ["Calculado"],
+            "key": [*keys, "executed"],
+            "value": [*(d[k] for k in keys), assumptions(Scenario(), inputs).executed_soles],
+            "unit": [*(d.UNITS[k] for k in keys), "S/"],
+            "statistic": [*(d.statistic.get(k, "") for k in keys), "PIM × tasa de ejecución"],
+            "source": [*(d.source.get(k, "") for k in keys), "Calculado"],
         }
     )
-    return pd.concat([used, executed], ignore_index=True)[
-        ["key", "value", "unit", "statistic", "source"]
-    ]
 
 
 def assumptions(scenario: Scenario, inputs: Inputs) -> Assumptions:
@@ -314,10 +294,10 @@ def assumptions(scenario: Scenario, inputs: Inputs) -> Assumptions:
         "execution": execution is None,
         "population": population is None,
     }
-    typical = inputs.defaults
-    budget = typical["pim"] if budget is None else float(budget)
-    execution = typical["execution_pct"] if execution is None else float(execution)
-    population = round(typical["population"]) if population is None else population
+    defaults = inputs.defaults
+    budget = defaults.pim if budget is None else float(budget)
+    execution = defaults.execution_pct if execution is None else float(execution)
+    population = round(defaults.population) if population is None else population
     return Assumptions(
         budget_soles=budget,
         execution_pct=execution,

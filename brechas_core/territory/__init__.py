@@ -10,7 +10,7 @@ municipalities, one concept per module:
 * :mod:`~brechas_core.territory.apply`: the rule on every district at once
   (:func:`apply_rule`, :class:`TerritoryResult`).
 * :mod:`~brechas_core.territory.inputs`: a territory as the Simulador's inputs
-  (:func:`territory_inputs`).
+  (:func:`territory_inputs`) and the :class:`Defaults` a projection starts from.
 * :mod:`~brechas_core.territory.views`: what the views show (:func:`ranking`,
   :func:`distribution`, :func:`district_profile`, :func:`alignment_table`...).
 
@@ -18,7 +18,7 @@ Callers import the package: ``from brechas_core import territory; territory.reso
 """
 
 from brechas_core.territory.apply import TerritoryResult, TerritorySummary, apply_rule
-from brechas_core.territory.inputs import TerritoryInputs, territory_inputs
+from brechas_core.territory.inputs import Defaults, TerritoryInputs, territory_inputs
 from brechas_core.territory.panel import (
     ESTIMATE_NOTE,
     EXTRA_INDICATORS,
@@ -58,6 +58,7 @@ __all__ = [
     "SIZE_CLASSES",
     "STUDY",
     "STUDY_YEARS",
+    "Defaults",
     "DistrictProfile",
     "Territory",
     "TerritoryInputs",

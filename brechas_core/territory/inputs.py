@@ -3,11 +3,15 @@
 :func:`territory_inputs` adds up a territory's municipalities into the shape the Simulador
 reads (a three-gap table like the study's Table 2, its budget, execution and population),
 keeping the municipalities themselves so that the Simulador can apply the rule to each.
+:class:`Defaults` is the money and people a place's projection starts from: a territory's
+sums, or the study's typical Puno district.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 import pandas as pd
@@ -16,7 +20,74 @@ from brechas_core import real_shares
 from brechas_core.territory.panel import ESTIMATE_NOTE, GAP_IDS, SERVICES, STEMS, weighted_mean
 from brechas_core.territory.places import Territory
 
-__all__ = ["TerritoryInputs", "territory_inputs"]
+__all__ = ["Defaults", "TerritoryInputs", "territory_inputs"]
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The money and people a place's projection starts from when the user sets none.
+
+    For the study, the typical Puno district (medians over Puno's municipalities,
+    :meth:`from_table`); for a real territory, its own sums (:attr:`TerritoryInputs.defaults`).
+
+    Attributes
+    ----------
+    pim, devengado : float
+        S/ per year.
+    execution_pct : float
+        Devengado / PIM, %.
+    population : float
+        Inhabitants.
+    density_km2 : float
+        Inhabitants per km² (picks the central unit cost, :mod:`brechas_core.costs`); NaN
+        when not known.
+    statistic, source : Mapping of str to str
+        For each value by key (``"pim"``, ``"population"``...): which statistic it is and
+        where it comes from, as the Metodología page lists them.
+
+    Examples
+    --------
+    >>> from brechas_core.data import load_typical_district
+    >>> d = Defaults.from_table(load_typical_district())
+    >>> round(d.execution_pct, 2), d.population, d["population"]
+    (80.84, 4990.0, 4990.0)
+    """
+
+    pim: float
+    devengado: float
+    execution_pct: float
+    population: float
+    density_km2: float = float("nan")
+    statistic: Mapping[str, str] = field(default_factory=dict, repr=False)
+    source: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    #: The unit of each value, by key (as in ``typical_district_puno.csv``).
+    UNITS: ClassVar[Mapping[str, str]] = {
+        "pim": "S/",
+        "devengado": "S/",
+        "execution_pct": "%",
+        "population": "personas",
+        "density_km2": "hab/km²",
+    }
+
+    def __getitem__(self, key: str) -> float:
+        """A value by its key (``"pim"``, ``"execution_pct"``, ``"population"``...)."""
+        if key not in self.UNITS:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame) -> Defaults:
+        """From a key/value table such as :func:`brechas_core.data.load_typical_district`
+        (keys it does not name, such as the typical gaps, are not defaults of the
+        projection and are left out)."""
+        rows = table.set_index("key")
+        known = [k for k in cls.UNITS if k in rows.index]
+        return cls(
+            **{k: float(rows.at[k, "value"]) for k in known},
+            statistic={k: str(rows.at[k, "statistic"]) for k in known},
+            source={k: str(rows.at[k, "source"]) for k in known},
+        )
 
 
 @dataclass(frozen=True)
@@ -55,6 +126,22 @@ class TerritoryInputs:
     municipalities: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
     #: Population-weighted rural weight of the territory (picks the central unit cost).
     rural_weight: float | None = None
+
+    @property
+    def defaults(self) -> Defaults:
+        """The territory's own budget, execution and population, summed over its
+        municipalities, as the projection's defaults."""
+        keys = ("pim", "devengado", "execution_pct", "population")
+        return Defaults(
+            pim=self.pim,
+            devengado=self.devengado,
+            execution_pct=self.execution_pct,
+            population=float(self.population),
+            statistic=dict(
+                zip(keys, ["suma del territorio"] * 2 + ["devengado / PIM", "suma"], strict=True)
+            ),
+            source=dict.fromkeys(keys, "MEF, Presupuesto y Ejecución de Gasto; INEI"),
+        )
 
 
 def territory_inputs(territory: Territory, frame: pd.DataFrame) -> TerritoryInputs:
