@@ -50,6 +50,19 @@ EQUIVALENTS = ROOT / "tests" / "core" / "mutation_equivalents.csv"
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 
 
+def source(module: str) -> Path:
+    """``rules.floor`` -> ``brechas_core/rules/floor.py``."""
+    return ROOT / "brechas_core" / f"{module.replace('.', '/')}.py"
+
+
+def expand(module: str) -> list[str]:
+    """A package (``rules``) stands for each of its modules (``rules.floor``, ...)."""
+    package = ROOT / "brechas_core" / module.replace(".", "/")
+    if package.is_dir():
+        return [f"{module}.{p.stem}" for p in sorted(package.glob("*.py")) if p.stem != "__init__"]
+    return [module]
+
+
 def mutmut_bin() -> str:
     local = ROOT / ".venv" / "bin" / "mutmut"
     return str(local) if local.exists() else (shutil.which("mutmut") or "mutmut")
@@ -99,7 +112,7 @@ def statuses(module: str) -> dict[str, str]:
     """Mutant name -> status, from mutmut's result file for the module."""
     from mutmut.stats import status_by_exit_code
 
-    meta = ROOT / "mutants" / "brechas_core" / f"{module}.py.meta"
+    meta = ROOT / "mutants" / source(module).relative_to(ROOT).with_suffix(".py.meta")
     if not meta.exists():
         return {}
     codes = json.loads(meta.read_text())["exit_code_by_key"]
@@ -107,8 +120,9 @@ def statuses(module: str) -> dict[str, str]:
 
 
 def function_of(mutant: str) -> str:
-    """``brechas_core.rules.x_reallocate__mutmut_12`` -> ``reallocate`` (methods: ``C.m``)."""
-    name = mutant.split(".", 2)[-1]
+    """``brechas_core.rules.floor.x_reallocate__mutmut_12`` -> ``reallocate`` (methods:
+    ``C.m``)."""
+    name = mutant.rsplit(".", 1)[-1]
     name = re.sub(r"__mutmut_\d+$", "", name)
     name = name.replace("xǁ", "").replace("ǁ", ".")
     return name[2:] if name.startswith("x_") else name
@@ -121,7 +135,7 @@ def changed_lines(mutant: str, module: str) -> tuple[str, str]:
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        diff = get_diff_for_mutant(mutant, path=f"brechas_core/{module}.py")
+        diff = get_diff_for_mutant(mutant, path=str(source(module).relative_to(ROOT)))
     finally:
         os.chdir(cwd)
     minus = [ln[1:] for ln in diff.splitlines() if ln.startswith("-") and not ln.startswith("---")]
@@ -175,7 +189,7 @@ def report(
             for name, status, before, after in unexplained:
                 print(f"{name} [{status}]\n    - {before}\n    + {after}")
     print()
-    print(f"{'module':<12} {'killed':>7} {'total':>6} {'score':>7} {'equiv.':>7} {'score*':>7}")
+    print(f"{'module':<20} {'killed':>7} {'total':>6} {'score':>7} {'equiv.':>7} {'score*':>7}")
     for module, killed, total, n_eq, counts, unchecked in rows:
         score = 100 * killed / total if total else float("nan")
         denom = total - n_eq
@@ -188,7 +202,7 @@ def report(
             lo, hi = wilson(killed, total)
             other += f"; a sample of {total}: 95 % interval {lo:.1f}-{hi:.1f} %"
         print(
-            f"{module:<12} {killed:>7} {total:>6} {score:>6.1f}% {n_eq:>7} {adjusted:>6.1f}%"
+            f"{module:<20} {killed:>7} {total:>6} {score:>6.1f}% {n_eq:>7} {adjusted:>6.1f}%"
             f"   ({other})"
         )
     print("score* leaves out the survivors listed as equivalent in", EQUIVALENTS.relative_to(ROOT))
@@ -223,10 +237,14 @@ def main(argv: list[str] | None = None) -> int:
         "--survivors", action="store_true", help="list surviving mutants not judged equivalent"
     )
     args = parser.parse_args(argv)
-    modules = [m.removeprefix("brechas_core.").removesuffix(".py") for m in args.modules]
-    unknown = [m for m in modules if not (ROOT / "brechas_core" / f"{m}.py").exists()]
+    modules = [
+        m
+        for arg in args.modules
+        for m in expand(arg.removeprefix("brechas_core.").removesuffix(".py").replace("/", "."))
+    ]
+    unknown = [m for m in modules if not source(m).exists()]
     if unknown:
-        parser.error(f"no module brechas_core/{unknown[0]}.py")
+        parser.error(f"no module {source(unknown[0]).relative_to(ROOT)}")
     only: dict[str, list[str]] = {}
     if not args.report_only:
         if args.fresh:
