@@ -36,6 +36,21 @@ __all__ = [
     "year_bounds",
 ]
 
+#: What Table 2 on a territory's own projects is, in Spanish (under the Proyectos title).
+TABLE2_NOTE = (
+    "La Tabla 2 del estudio, rehecha con los proyectos de inversión de cada municipalidad "
+    "(Invierte.pe, MEF): cuánto de su inversión atiende cada brecha prioritaria y cuánto va "
+    "a «otros» (losas deportivas, locales comunales, parques, vías...). Cada proyecto se "
+    "clasifica por su nombre con reglas de palabras (data/project_rules.csv); la tabla de "
+    "proyectos dice qué regla decidió y por qué. El dinero es el costo actualizado de los "
+    "proyectos registrados en el periodo, no su ejecución."
+)
+#: How the census gap of a territory and a shared project are counted.
+CENSUS_GAP_NOTE = (
+    "Brecha: Censo 2017, ponderada por población cuando son varios distritos. Un proyecto de "
+    "agua y desagüe a la vez cuenta mitad en cada una."
+)
+
 #: The amount that measures a project's size: its updated cost, in soles.
 AMOUNT = "costo_actualizado"
 

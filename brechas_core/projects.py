@@ -60,6 +60,24 @@ __all__ = [
     "normalize_name",
 ]
 
+#: How a project's name is read, in Spanish (the Proyectos page explains the rules with it).
+HOW_NAMES_ARE_READ = (
+    "Los nombres de los proyectos del MEF siguen una fórmula: *intervención + servicio + "
+    "lugar* («MEJORAMIENTO DEL SERVICIO DE AGUA POTABLE EN ...»). Se leen sin tildes ni "
+    "mayúsculas, sin el lugar (desde «DISTRITO»), y decide el primer servicio nombrado. "
+    "Antes se aplican las exclusiones: el agua para riego y los canales son riego, las "
+    "alcantarillas de una vía son obras viales (no alcantarillado), una vía con «obras "
+    "complementarias de agua» es una vía, el alumbrado público no es electricidad de las "
+    "viviendas. Un proyecto de agua y desagüe a la vez se reparte mitad y mitad. Las "
+    "reglas, en su orden:"
+)
+#: How well the rules classify, and where that is measured.
+EVALUATION_NOTE = (
+    "Medida sobre nombres reales de siete departamentos que no se usaron para escribir las "
+    "reglas, etiquetados a mano (tests/data/projects_labelled.csv): el resultado está en "
+    "data/README.md y se recalcula con scripts/eval_classifier.py."
+)
+
 OTROS = "otros"
 NO_MATCH_RULE = "sin_coincidencia"
 NO_MATCH_REASON = "Ningún término de las diez brechas en el nombre: cuenta en otros."

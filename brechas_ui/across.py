@@ -9,6 +9,7 @@ import streamlit as st
 
 from brechas_core.fmt import num
 from brechas_core.territory import alignment_table
+from brechas_core.territory.views import ACROSS_DISTRICTS_NOTE
 from brechas_ui.render import _markdown_table
 
 MOMENTS = {"base": "Línea base", "escenario": "Escenario"}
@@ -64,12 +65,4 @@ def districts_section(context) -> None:
     """Territorios: «¿Los distritos con más brecha reciben más?», every test across them."""
     st.subheader("¿Los distritos con más brecha reciben más?")
     st.dataframe(alignment_table(context), hide_index=True, width="stretch")
-    st.caption(
-        "Cada distrito es un punto: su brecha promedio de agua, desagüe y electricidad (Censo "
-        "2017, en % de su población) frente a lo que recibe. Se usa la brecha en % y no el "
-        "número de personas sin servicio, que mediría sobre todo el tamaño del distrito. Como "
-        "la participación se estima por departamento, dentro de un departamento todos los "
-        "distritos tienen la misma y la prueba con ella no se puede calcular: los soles por "
-        "habitante sí varían con el presupuesto de cada municipalidad. Los distritos sin datos "
-        "del censo quedan fuera."
-    )
+    st.caption(ACROSS_DISTRICTS_NOTE)

@@ -7,7 +7,8 @@ import streamlit as st
 
 from brechas_core import territory_charts as TC
 from brechas_core.measures import MEASURES
-from brechas_core.territory import SIZE_CLASSES, distribution, group_level, group_values
+from brechas_core.territory import distribution, group_level, group_values
+from brechas_core.territory.views import size_classes_note
 from brechas_ui import render
 from brechas_ui.columns import column_config
 
@@ -59,7 +60,4 @@ def distribution_section(context_place, context) -> None:
         width="stretch",
         column_config={"group": group_title} | column_config(COLUMNS, COLUMNS),
     )
-    classes = "; ".join(label[0].lower() + label[1:] for label, _, _ in SIZE_CLASSES)
-    st.caption(
-        f"Clases de población: {classes} habitantes (cada clase incluye su límite inferior)."
-    )
+    st.caption(size_classes_note())

@@ -11,6 +11,7 @@ from brechas_core import territory_charts as TC
 from brechas_core.export import csv_bytes, file_name
 from brechas_core.measures import export_frame
 from brechas_core.territory import RANKING_ALIASES, RANKING_MEASURES, ranking
+from brechas_core.territory.views import RANKING_NOTE
 from brechas_ui import portfolio_cache, render
 from brechas_ui.columns import column_config
 
@@ -19,10 +20,7 @@ def ranking_section(context_place, context, scenario, horizon_years: int) -> pd.
     """Draw the ranking of ``context`` (the territory, or a district's department) and return
     it (the profile offers its districts)."""
     st.subheader(f"Quién recibe y quién cede: {context_place.name}")
-    st.caption(
-        "En cada distrito las brechas nunca pierden: reciben lo que cede el resto de su propio "
-        "presupuesto. El orden muestra dónde la regla mueve más dinero (estimación)."
-    )
+    st.caption(RANKING_NOTE)
     order = st.selectbox(
         "Ordenar por", list(RANKING_MEASURES), format_func=RANKING_MEASURES.get, key="t_orden"
     )

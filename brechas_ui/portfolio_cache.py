@@ -54,3 +54,10 @@ def department_districts(
 def rules_table() -> pd.DataFrame:
     """The classification rules in priority order (id, class, second class, reason)."""
     return load_rules().table[["rule_id", "gap_id", "also_gap_id", "scope", "reason"]]
+
+
+@st.cache_resource(show_spinner=False)
+def class_labels() -> dict[str, str]:
+    """A project class's Spanish name: the study's ten gaps and «Otros». Read-only."""
+    gaps = cache.study_priority_gaps()
+    return dict(zip(gaps["gap_id"], gaps["label"], strict=True)) | {"otros": "Otros"}

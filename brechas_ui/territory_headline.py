@@ -8,6 +8,7 @@ import streamlit as st
 from brechas_core import glossary
 from brechas_core.fmt import num, pct, soles, soles_millones
 from brechas_core.scenario import PARTIAL_YEARS
+from brechas_core.territory.apply import RULE_NOTE
 from brechas_ui import state
 
 YEAR_TEXT = {"promedio": "promedio 2021-2023", **{y: f"{y} (parcial)" for y in PARTIAL_YEARS}}
@@ -76,10 +77,7 @@ def headline(place, result, estimate_note: str, year: str) -> None:
     with st.container(key="t_lectura"):
         st.markdown(f"#### {glossary.spell_out_pp(result.reading(place.name))}")
     st.caption(
-        "La regla actual (arriba y en el Simulador) se aplica a cada municipalidad por "
-        "separado: el mínimo garantizado es para las tres brechas del censo juntas (agua, "
-        "desagüe y electricidad), con el reparto, los pisos y la parte protegida del "
-        f"escenario. **Estimación:** {estimate_note}"
+        f"La regla actual (arriba y en el Simulador) {RULE_NOTE} **Estimación:** {estimate_note}"
     )
     for text in result.notices:
         st.info(text, icon=":material/info:")

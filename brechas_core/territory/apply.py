@@ -142,6 +142,13 @@ def _correlations(gap: np.ndarray, value: np.ndarray, alpha: float) -> list[Corr
     return [spearman(gap, value, alpha), pearson(gap, value, alpha)]
 
 
+#: How the rule is applied to a territory, in Spanish (apply_rule, below).
+RULE_NOTE = (
+    "se aplica a cada municipalidad por separado: el mínimo garantizado es para las tres "
+    "brechas del censo juntas (agua, desagüe y electricidad), con el reparto, los pisos y la "
+    "parte protegida del escenario."
+)
+
 CONSTANT_NOTE = (
     "Todos los distritos tienen el mismo valor (la participación se estima por "
     "departamento): no se puede medir la alineación con esta medida."

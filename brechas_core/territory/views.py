@@ -62,6 +62,12 @@ RANKING_MEASURES = {
 #: a district's ``moved_pct`` is what the rest of its budget cedes to the gaps.
 RANKING_ALIASES = {"moved_pct": "ceded_pct"}
 
+#: What the ranking shows, in Spanish (under its heading on Territorios).
+RANKING_NOTE = (
+    "En cada distrito las brechas nunca pierden: reciben lo que cede el resto de su propio "
+    "presupuesto. El orden muestra dónde la regla mueve más dinero (estimación)."
+)
+
 
 def ranking(result: TerritoryResult, by: str = "moved_soles", *, ascending: bool = False):
     """Who gains and who loses: one row per municipality, sorted by a measure.
@@ -114,6 +120,18 @@ def ranking(result: TerritoryResult, by: str = "moved_soles", *, ascending: bool
     )
     out.insert(0, "rank", np.arange(1, len(out) + 1))
     return out.reset_index(drop=True)
+
+
+def size_classes_note() -> str:
+    """The population classes in one Spanish sentence.
+
+    Examples
+    --------
+    >>> size_classes_note()[:53]
+    'Clases de población: menos de 2,000; 2,000 a 5,000; 5'
+    """
+    classes = "; ".join(label[0].lower() + label[1:] for label, _, _ in SIZE_CLASSES)
+    return f"Clases de población: {classes} habitantes (cada clase incluye su límite inferior)."
 
 
 def size_class(population: pd.Series) -> pd.Series:
@@ -295,6 +313,17 @@ ALIGNMENT_MEASURES = {
     "share_pct": "Participación del presupuesto en las brechas (estimación)",
     "per_capita": "Soles por habitante para las brechas (estimación)",
 }
+
+#: How the alignment across districts is measured, in Spanish (under alignment_table).
+ACROSS_DISTRICTS_NOTE = (
+    "Cada distrito es un punto: su brecha promedio de agua, desagüe y electricidad (Censo "
+    "2017, en % de su población) frente a lo que recibe. Se usa la brecha en % y no el número "
+    "de personas sin servicio, que mediría sobre todo el tamaño del distrito. Como la "
+    "participación se estima por departamento, dentro de un departamento todos los distritos "
+    "tienen la misma y la prueba con ella no se puede calcular: los soles por habitante sí "
+    "varían con el presupuesto de cada municipalidad. Los distritos sin datos del censo quedan "
+    "fuera."
+)
 
 
 def alignment_table(result: TerritoryResult) -> pd.DataFrame:

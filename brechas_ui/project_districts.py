@@ -1,0 +1,49 @@
+"""Proyectos, «Distrito por distrito»: how much each district of a province or department
+invested in «otros», as bars and a table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from brechas_core import portfolio_charts as PC
+from brechas_core.fmt import num, pct
+from brechas_core.measures import MEASURES
+from brechas_ui import portfolio_cache, render
+from brechas_ui.columns import column_config
+
+
+def districts_section(area, period, area_table=None) -> pd.DataFrame:
+    """Draw the districts of ``area`` (a province or department) and return them;
+    ``area_table`` is the area's Table 2 when the page already has it."""
+    st.subheader(f"Distrito por distrito: {area.name}")
+    ubigeos = tuple(area.ubigeos)
+    per_district = portfolio_cache.department_districts(ubigeos, period.years, period.who)
+    if per_district.empty:
+        st.info(
+            f"{area.name} no tiene proyectos registrados en {period.text}.", icon=":material/info:"
+        )
+        return per_district
+    if area_table is None:
+        area_table = portfolio_cache.table2(ubigeos, period.years, period.who)
+    render.chart(
+        PC.otros_by_district(
+            per_district, title=MEASURES["otros_pct"].header(), overall_pct=area_table.otros_pct
+        ),
+        key="p_otros_barras",
+    )
+    st.caption(
+        f"Los {min(20, len(per_district))} distritos que más invirtieron en otros (de "
+        f"{num(len(per_district))} con proyectos en {period.text}); la línea roja es "
+        f"{area.name} en conjunto ({pct(area_table.otros_pct, 1)}). La tabla los trae todos."
+    )
+    columns = [c for c in per_district.columns if c != "ubigeo"]
+    with st.container(key="p_distritos"):
+        st.dataframe(
+            per_district,
+            hide_index=True,
+            width="stretch",
+            column_order=columns,
+            column_config=column_config(columns),
+        )
+    return per_district
