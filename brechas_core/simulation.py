@@ -7,6 +7,7 @@ screen can be traced to a data file and a formula, and tested without the interf
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -338,7 +339,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         shares, baseline = res.shares, view.baseline
         is_target = rule.is_target
         resto_before = resto_after = float("nan")
-        curve = align.minimum_curve("sectores", gap, att, alpha=alpha, **rule.kwargs)
+        curve = _unmoved("curve", rule, gap, att, alpha)
     else:
         arrays = inputs.gaps
         ids = arrays["ids"].tolist()
@@ -364,7 +365,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
                     f"resto del presupuesto ({pct(100.0 - att.sum(), 2)}): se protegió todo "
                     "el resto."
                 )
-            curve = align.minimum_curve("prioridades", gap, att, alpha=alpha, **rule.kwargs)
+            curve = _unmoved("curve", rule, gap, att, alpha)
         # where some municipality cannot reach F, the territory's notice says how many
         notices += res.notices(
             [*labels, RESTO],
@@ -400,7 +401,9 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
     )
     n = len(ids)
     tc = t_critical(alpha, n - 2)
-    before = align.alignment(gap, baseline, alpha)
+    before = _memo(
+        ("before", _key(gap), _key(baseline), alpha), align.alignment, gap, baseline, alpha
+    )
     after = align.alignment(gap, shares, alpha)
     top_up = float(res.top_up)
     sim = dict(
@@ -421,14 +424,8 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         after=after,
         curve=curve,
         # exact, not on the curve's 1 % grid: the shares are piecewise linear in F
-        smallest_rho=None
-        if curve is None
-        else align.exact_smallest_minimum(rule.view, gap, att, alpha=alpha, **rule.kwargs),
-        smallest_r=None
-        if curve is None
-        else align.exact_smallest_minimum(
-            rule.view, gap, att, "pearson", alpha=alpha, **rule.kwargs
-        ),
+        smallest_rho=None if curve is None else _unmoved("spearman", rule, gap, att, alpha),
+        smallest_r=None if curve is None else _unmoved("pearson", rule, gap, att, alpha),
         r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
         assumptions=a,
         tested=align.carries_a_test(gap),
@@ -444,6 +441,51 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
     sim["situation"] = rules.situation(res)
     sim["reading"] = _reading(scenario, sim, inputs.place)
     return Simulation(**sim)
+
+
+# -- what moving the minimum does not change (issue 12, scale) ------------------------------
+# The rho/r-vs-F curve, the exact smallest significant minimum and the baseline's alignment
+# depend on the rule's other arguments and the table, never on F itself: a slider move of
+# the minimum (the control everyone moves) reuses them. Process-wide, keyed by exactly what
+# each computation reads (arrays by their bytes), bounded; values are shared read-only.
+_MEMO: dict = {}
+_MEMO_SIZE = 512
+_MEMO_LOCK = threading.Lock()
+
+
+def _key(value):
+    """A hashable stand-in for a rule argument (arrays by dtype, shape and bytes)."""
+    if isinstance(value, np.ndarray):
+        return (value.dtype.str, value.shape, value.tobytes())
+    if isinstance(value, dict):
+        return tuple(sorted((k, _key(v)) for k, v in value.items()))
+    return value
+
+
+def _memo(key, compute, *args, **kwargs):
+    with _MEMO_LOCK:
+        if key in _MEMO:
+            return _MEMO[key]
+    value = compute(*args, **kwargs)
+    with _MEMO_LOCK:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.pop(next(iter(_MEMO)))  # the oldest
+        _MEMO[key] = value
+    return value
+
+
+def _unmoved(what: str, rule, gap: np.ndarray, att: np.ndarray, alpha: float):
+    """The curve (``what="curve"``) or the exact smallest significant minimum by
+    ``"spearman"`` or ``"pearson"``, for the rule whatever its minimum."""
+    key = (what, rule.view, _key(rule.kwargs), _key(gap), _key(att), alpha)
+    if what == "curve":
+        return _memo(key, align.minimum_curve, rule.view, gap, att, alpha=alpha, **rule.kwargs)
+    return _memo(
+        key, align.exact_smallest_minimum, rule.view, gap, att, what, alpha=alpha, **rule.kwargs
+    )
+
+
+# -- end of what moving the minimum does not change
 
 
 def _optimal_inputs(scenario: Scenario, inputs: Inputs, a: Assumptions) -> dict:
