@@ -11,6 +11,12 @@ serialisation, transfer; not the browser's drawing, see ``benchmarks/browser.py`
 - diagnostico: a plain rerun (the page has no controls of its own).
 - minimal: ``benchmarks/minimal_app.py``, the Simulador's main controls and a metric.
 
+Besides wall time, each page's server process is charged the CPU time it spent during that
+page's reruns (user + system, from ``/proc`` via psutil, summed over the rounds and divided
+by their number: one reading has 10 ms resolution, the sum does not). On a machine shared
+with other work, wall time waits for the cores and CPU time does not, so the CPU ratio is
+the steadier figure there.
+
 ``--profile`` also runs the Simulador's rerun in-process under cProfile (AppTest) and prints
 where the time goes. Figures are printed, never asserted.
 """
@@ -22,16 +28,28 @@ import asyncio
 import json
 import random
 
+import psutil
 from harness import OUT, ROOT, Session, machine, server, summary_ms, table
 
 TARGET_MEDIAN_MS = 30
-TARGET_RATIO = 2.0
+# issue 12: a Simulador rerun (slider moved) at most 1.5x the minimal page; others 2x
+TARGET_RATIO = {"simulador": 1.5, "diagnostico": 2.0}
 SETTLE_S = 0.1
 
 
-async def measure(rounds: int) -> dict[str, list[float]]:
+def _cpu_s(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return times.user + times.system
+
+
+async def measure(rounds: int) -> tuple[dict[str, list[float]], dict[str, float]]:
     rng = random.Random(0)
     with server("app.py") as app, server("benchmarks/minimal_app.py") as minimal:
+        procs = {
+            "simulador": psutil.Process(app.process.pid),
+            "diagnostico": psutil.Process(app.process.pid),
+            "minimal": psutil.Process(minimal.process.pid),
+        }
         sim = await Session.open(app.ws_url, "simulador")
         diag = await Session.open(app.ws_url, "diagnostico")
         mini = await Session.open(minimal.ws_url)
@@ -39,6 +57,7 @@ async def measure(rounds: int) -> dict[str, list[float]]:
             first = await session.rerun()
             assert not first.errors, first.errors
         times: dict[str, list[float]] = {"simulador": [], "diagnostico": [], "minimal": []}
+        cpu: dict[str, float] = dict.fromkeys(times, 0.0)
         errors: list[str] = []
         values = [v / 2 for v in range(0, 201)]
         warmup = 10
@@ -55,7 +74,10 @@ async def measure(rounds: int) -> dict[str, list[float]]:
                 # waits ~30 ms more (seen with the minimal page too), which would measure
                 # the order of the requests rather than the page.
                 await asyncio.sleep(SETTLE_S)
+                before = _cpu_s(procs[name])
                 runs[name] = await session.rerun(widgets)
+                if i >= warmup:
+                    cpu[name] += _cpu_s(procs[name]) - before
             for name, run in runs.items():
                 errors += run.errors
                 if i >= warmup:
@@ -67,7 +89,7 @@ async def measure(rounds: int) -> dict[str, list[float]]:
             await session.close()
     if errors:
         print(f"ERRORS ({len(errors)}): {sorted(set(errors))[:5]}")
-    return times
+    return times, {name: total / rounds for name, total in cpu.items()}
 
 
 def profile(page: str) -> None:
@@ -113,20 +135,25 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    times = asyncio.run(measure(args.rounds))
+    times, cpu = asyncio.run(measure(args.rounds))
     base = summary_ms(times["minimal"])["median_ms"]
     rows = []
     for name in ("simulador", "diagnostico", "minimal"):
         row = {"page": name, **summary_ms(times[name])}
         row["ratio_to_minimal"] = round(row["median_ms"] / base, 2)
+        row["cpu_ms"] = round(cpu[name] * 1000, 1)
+        row["cpu_ratio"] = round(cpu[name] / cpu["minimal"], 2) if cpu["minimal"] else None
         rows.append(row)
     info = machine()
+    info["load_average"] = " ".join(f"{x:.1f}" for x in psutil.getloadavg())
     print(f"\nRerun latency through the server ({info}):")
-    print(table(rows, ["page", "n", "median_ms", "p95_ms", "max_ms", "ratio_to_minimal"]))
-    print(f"targets: median <= {TARGET_MEDIAN_MS} ms and <= {TARGET_RATIO}x minimal")
+    columns = ["page", "n", "median_ms", "p95_ms", "max_ms", "ratio_to_minimal", "cpu_ms"]
+    print(table(rows, [*columns, "cpu_ratio"]))
+    print(f"targets: median <= {TARGET_MEDIAN_MS} ms, and the ratio to minimal:")
     for row in rows[:2]:
-        ok = row["median_ms"] <= TARGET_MEDIAN_MS and row["ratio_to_minimal"] <= TARGET_RATIO
-        print(f"  {row['page']}: {'met' if ok else 'MISSED'}")
+        limit = TARGET_RATIO[row["page"]]
+        ok = row["median_ms"] <= TARGET_MEDIAN_MS and row["ratio_to_minimal"] <= limit
+        print(f"  {row['page']} <= {limit}x: {'met' if ok else 'MISSED'}")
     if args.json:
         OUT.mkdir(exist_ok=True)
         (OUT / "rerun.json").write_text(json.dumps({"machine": info, "rows": rows}, indent=2))
