@@ -31,6 +31,7 @@ __all__ = [
     "defaults_used",
     "for_territory",
     "load_inputs",
+    "place_inputs",
     "simulate",
 ]
 
@@ -121,6 +122,39 @@ def for_territory(study: Inputs, ti, name: str) -> Inputs:
         municipalities=ti.municipalities,
         rural_weight=getattr(ti, "rural_weight", None),
     )
+
+
+def place_inputs(
+    study: Inputs, place: territory.Territory, frame: pd.DataFrame | None = None
+) -> Inputs:
+    """The Simulador's inputs for a place: the study's own tables, or a real territory's.
+
+    Parameters
+    ----------
+    study : Inputs
+        :func:`load_inputs`.
+    place : Territory
+        :func:`brechas_core.territory.resolve`.
+    frame : DataFrame, optional
+        :func:`brechas_core.territory.load_district_frame` of the scenario's year (or any
+        superset of the territory's rows); not read for the study.
+
+    Examples
+    --------
+    >>> from brechas_core.data import load_districts
+    >>> study = load_inputs()
+    >>> place_inputs(study, territory.STUDY) is study
+    True
+    >>> puno = territory.resolve("21", load_districts())[0]
+    >>> i = place_inputs(study, puno, territory.load_district_frame("2023"))
+    >>> i.place, len(i.municipalities), i.priority["gap_id"].tolist()
+    ('Puno', 110, ['agua', 'desague', 'electricidad'])
+    """
+    if place.is_study:
+        return study
+    if frame is None:
+        raise ValueError(f"Falta la tabla de municipalidades para {place.name}.")
+    return for_territory(study, territory.territory_inputs(place, frame), place.name)
 
 
 def load_inputs() -> Inputs:

@@ -1,7 +1,8 @@
 """Cached loading: the shipped tables are read once per process and shared read-only.
 
-Only data files and genuinely expensive derived tables are cached here; user scenarios
-never are (session state holds them).
+Only data files (tables and map polygons) and genuinely expensive derived tables are cached
+here, each computed by :mod:`brechas_core`; user scenarios and the rule's results never are
+(session state holds the scenario, and results are recomputed on every rerun).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from brechas_core import data, real_shares, simulation, study, territory
+from brechas_core import data, simulation, study, territory, territory_charts
 
 
 @dataclass(frozen=True)
@@ -60,61 +61,16 @@ def sim_inputs() -> simulation.Inputs:
     return simulation.load_inputs()
 
 
-@dataclass(frozen=True)
-class TerritoryOptions:
-    """What the territory selector offers: areas (study, Peru, departments, provinces) and
-    the districts of each department and province, with Spanish labels."""
-
-    areas: tuple[str, ...]
-    districts: dict[str, tuple[str, ...]]
-    labels: dict[str, str]
-
-
 @st.cache_resource(show_spinner=False)
-def territory_options() -> TerritoryOptions:
-    d = districts().sort_values("ubigeo")
-    labels = {"estudio": "Estudio: 13 distritos de Puno (2021-2023)", "PE": "Perú (todas)"}
-    deps = d.drop_duplicates("department_code")
-    provs = d.drop_duplicates("province_code")
-    labels.update(
-        {
-            c: f"{n} (departamento)"
-            for c, n in zip(deps.department_code, deps.department, strict=True)
-        }
-    )
-    labels.update(
-        {
-            c: f"{n} (provincia, {dep})"
-            for c, n, dep in zip(provs.province_code, provs.province, provs.department, strict=True)
-        }
-    )
-    labels.update(
-        {
-            u: f"{n} ({prov}, {dep})"
-            for u, n, prov, dep in zip(d.ubigeo, d.district, d.province, d.department, strict=True)
-        }
-    )
-    areas = ("estudio", "PE")
-    for dep in deps.department_code:
-        areas += (dep, *provs.loc[provs.department_code == dep, "province_code"])
-    by_area = {
-        **{k: tuple(g.ubigeo) for k, g in d.groupby("department_code")},
-        **{k: tuple(g.ubigeo) for k, g in d.groupby("province_code")},
-    }
-    return TerritoryOptions(areas=areas, districts=by_area, labels=labels)
+def territory_options() -> territory.TerritoryOptions:
+    """What the territory selector offers (read-only)."""
+    return territory.options(districts())
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def district_frame(year: str) -> pd.DataFrame:
-    """Every municipality of Peru for a year, with gaps and estimated shares (read-only)."""
-    frame = territory.district_frame(
-        year,
-        municipalities=data.load_municipalities(),
-        districts=districts(),
-        functions=data.load_functions_by_department(),
-    )
-    # real spending by gap where scripts/build_data.py --gasto wrote it (else the estimate)
-    return real_shares.apply(frame, year, data.load_gap_spending_by_municipality())
+    """Every municipality of Peru for a year, with gaps and shares (read-only)."""
+    return territory.load_district_frame(year, districts=districts())
 
 
 @st.cache_resource(show_spinner=False)
@@ -133,9 +89,22 @@ def place(code: str) -> tuple[territory.Territory, tuple[str, ...]]:
 @st.cache_resource(show_spinner=False, max_entries=256)
 def simulator_inputs(code: str, year: str) -> tuple[simulation.Inputs, territory.Territory]:
     """The Simulador's inputs for a territory: the study's, or a real territory's."""
-    study_inputs = sim_inputs()
-    place_, _ = place(code)
-    if place_.is_study:
-        return study_inputs, place_
-    ti = territory.territory_inputs(place_, district_frame(year))
-    return simulation.for_territory(study_inputs, ti, place_.name), place_
+    found, _ = place(code)
+    frame = None if found.is_study else district_frame(year)
+    return simulation.place_inputs(sim_inputs(), found, frame), found
+
+
+@st.cache_resource(show_spinner=False)
+def district_geo(department_code: str | None) -> dict:
+    """Polygons of a department (two digits) or of all Peru (None, coarsened). Read-only."""
+    geo = data.load_district_geo(department_code)
+    return territory_charts.coarsen(geo, 3) if department_code is None else geo
+
+
+@st.cache_resource(show_spinner=False)
+def district_features(department_code: str | None, province_code: str | None = None) -> list:
+    """The map's polygons (GeoJSON features) for Peru, a department or a province. Read-only."""
+    features = district_geo(department_code)["features"]
+    if province_code:
+        features = [f for f in features if f["properties"]["ubigeo"][:4] == province_code]
+    return features

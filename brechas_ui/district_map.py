@@ -8,7 +8,7 @@ import streamlit as st
 from brechas_core import territory_charts as TC
 from brechas_core.fmt import num
 from brechas_ui import a11y, render
-from brechas_ui.territory_cache import district_features
+from brechas_ui.cache import district_features
 
 COLOURS = {
     "brecha": "Brecha (Censo 2017)",

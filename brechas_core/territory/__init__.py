@@ -3,10 +3,12 @@
 The study averaged 13 unidentified Puno districts. Here the rule runs on real
 municipalities, one concept per module:
 
-* :mod:`~brechas_core.territory.places`: which place (:class:`Territory`, :func:`resolve`).
+* :mod:`~brechas_core.territory.places`: which place (:class:`Territory`, :func:`resolve`)
+  and what the selector offers (:func:`options`).
 * :mod:`~brechas_core.territory.panel`: one row per municipality with its budget, its
   three Census 2017 gaps and its ESTIMATED shares (:func:`district_frame`; why and how
-  they are estimated is said there).
+  they are estimated is said there); :func:`load_district_frame` reads it from ``data/``
+  with real spending by gap where it exists.
 * :mod:`~brechas_core.territory.apply`: the rule on every district at once
   (:func:`apply_rule`, :class:`TerritoryResult`).
 * :mod:`~brechas_core.territory.inputs`: a territory as the Simulador's inputs
@@ -25,8 +27,16 @@ from brechas_core.territory.panel import (
     SERVICES,
     STUDY_YEARS,
     district_frame,
+    load_district_frame,
 )
-from brechas_core.territory.places import KINDS, STUDY, Territory, resolve
+from brechas_core.territory.places import (
+    KINDS,
+    STUDY,
+    Territory,
+    TerritoryOptions,
+    options,
+    resolve,
+)
 from brechas_core.territory.views import (
     ADDITIVE,
     ALIGNMENT_MEASURES,
@@ -62,6 +72,7 @@ __all__ = [
     "DistrictProfile",
     "Territory",
     "TerritoryInputs",
+    "TerritoryOptions",
     "TerritoryResult",
     "TerritorySummary",
     "across_municipalities",
@@ -72,6 +83,8 @@ __all__ = [
     "district_profile",
     "group_level",
     "group_values",
+    "load_district_frame",
+    "options",
     "ranking",
     "resolve",
     "size_class",

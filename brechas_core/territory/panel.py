@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from brechas_core import data, real_shares
 from brechas_core.costs import rural_weight
 from brechas_core.scenario import ANIOS
 
@@ -36,6 +37,7 @@ __all__ = [
     "STEMS",
     "STUDY_YEARS",
     "district_frame",
+    "load_district_frame",
     "weighted_mean",
 ]
 
@@ -224,3 +226,23 @@ def district_frame(
     out.attrs["year"] = year
     out.attrs["estimate_note"] = note
     return out
+
+
+def load_district_frame(year: str, *, districts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every municipality of Peru in a year, from ``data/``: :func:`district_frame` with the
+    real spending by gap (:mod:`brechas_core.real_shares`) wherever
+    ``scripts/build_data.py --gasto`` wrote it, and the estimate elsewhere.
+
+    Parameters
+    ----------
+    year : {"promedio", "2021", ..., "2025"}
+    districts : DataFrame, optional
+        :func:`~brechas_core.data.load_districts`, when the caller already holds it.
+    """
+    frame = district_frame(
+        year,
+        municipalities=data.load_municipalities(),
+        districts=data.load_districts() if districts is None else districts,
+        functions=data.load_functions_by_department(),
+    )
+    return real_shares.apply(frame, year, data.load_gap_spending_by_municipality())

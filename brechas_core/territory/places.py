@@ -1,7 +1,8 @@
 """Places: the study, Peru, a department, a province or a district, and how to name them.
 
 A :class:`Territory` is what the link's ``territorio`` parameter and the sidebar's selector
-choose; :func:`resolve` turns a code into one without ever raising for user input.
+choose; :func:`resolve` turns a code into one without ever raising for user input, and
+:func:`options` is the hierarchy the selector offers, with a Spanish label for each code.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-__all__ = ["KINDS", "STUDY", "Territory", "resolve"]
+__all__ = ["KINDS", "STUDY", "Territory", "TerritoryOptions", "options", "resolve"]
 
 KINDS = ("estudio", "pais", "departamento", "provincia", "distrito")
 
@@ -115,3 +116,77 @@ def resolve(code: str, districts: pd.DataFrame) -> tuple[Territory, list[str]]:
         kind = "distrito"
         name = f"{first['district']} ({first['province']}, {first['department']})"
     return Territory(kind, text, name, tuple(rows["ubigeo"])), []
+
+
+@dataclass(frozen=True)
+class TerritoryOptions:
+    """What the territory selector offers, in order, with Spanish labels.
+
+    Attributes
+    ----------
+    areas : tuple of str
+        ``"estudio"``, ``"PE"``, then each department's code followed by its provinces'.
+    districts : dict
+        Department or province code -> the ubigeos of its districts.
+    labels : dict
+        Every code (areas and districts) -> its Spanish label.
+    """
+
+    areas: tuple[str, ...]
+    districts: dict[str, tuple[str, ...]]
+    labels: dict[str, str]
+
+
+def options(districts: pd.DataFrame) -> TerritoryOptions:
+    """The territories a user can choose: the study, Peru, departments, provinces, districts.
+
+    Parameters
+    ----------
+    districts : DataFrame
+        :func:`brechas_core.data.load_districts`.
+
+    Returns
+    -------
+    TerritoryOptions
+
+    Examples
+    --------
+    >>> from brechas_core.data import load_districts
+    >>> o = options(load_districts())
+    >>> o.areas[:3], o.labels["21"], o.labels["2105"]
+    (('estudio', 'PE', '01'), 'Puno (departamento)', 'El Collao (provincia, Puno)')
+    >>> o.labels["210501"]
+    'Ilave (El Collao, Puno)'
+    >>> o.districts["2105"][:2]
+    ('210501', '210502')
+    """
+    d = districts.sort_values("ubigeo")
+    labels = {"estudio": "Estudio: 13 distritos de Puno (2021-2023)", "PE": "Perú (todas)"}
+    deps = d.drop_duplicates("department_code")
+    provs = d.drop_duplicates("province_code")
+    labels.update(
+        {
+            c: f"{n} (departamento)"
+            for c, n in zip(deps.department_code, deps.department, strict=True)
+        }
+    )
+    labels.update(
+        {
+            c: f"{n} (provincia, {dep})"
+            for c, n, dep in zip(provs.province_code, provs.province, provs.department, strict=True)
+        }
+    )
+    labels.update(
+        {
+            u: f"{n} ({prov}, {dep})"
+            for u, n, prov, dep in zip(d.ubigeo, d.district, d.province, d.department, strict=True)
+        }
+    )
+    areas = ("estudio", "PE")
+    for dep in deps.department_code:
+        areas += (dep, *provs.loc[provs.department_code == dep, "province_code"])
+    by_area = {
+        **{k: tuple(g.ubigeo) for k, g in d.groupby("department_code")},
+        **{k: tuple(g.ubigeo) for k, g in d.groupby("province_code")},
+    }
+    return TerritoryOptions(areas=areas, districts=by_area, labels=labels)
