@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from brechas_core import territory as T
+from brechas_core import territory
 from brechas_core.costs import RURALITY_NOTE
 from brechas_core.fmt import num, pct, soles
 from brechas_core.scenario import PARAMETERS
@@ -213,15 +213,15 @@ st.markdown(
   «promedio», el promedio de cada municipalidad en los años 2021-2023 en que tiene datos.
 - **Brechas**: agua, desagüe y electricidad del Censo 2017 (INEI), brecha = 100 − cobertura.
   Para un territorio en conjunto, cada brecha se pondera por la población.
-- **{T.ESTIMATE_NOTE}**
+- **{territory.ESTIMATE_NOTE}**
 - **La regla** se aplica a la vez a cada municipalidad con sus propias cifras, en una sola
   evaluación vectorizada; la misma municipalidad da el mismo resultado sola o dentro del Perú.
 - **Alineación entre distritos**: Spearman y Pearson entre la brecha promedio de cada
   distrito (promedio simple de las tres, en % de su población) y lo que recibe. Como la
   participación se estima por departamento, dentro de un departamento se mide con los soles
   por habitante, que sí varían.
-- **Tamaño de la población**: {"; ".join(label for label, _, _ in T.SIZE_CLASSES)} habitantes
-  (cada clase incluye su límite inferior).
+- **Tamaño de la población**: {"; ".join(label for label, _, _ in territory.SIZE_CLASSES)}
+  habitantes (cada clase incluye su límite inferior).
 """
 )
 
