@@ -17,7 +17,7 @@ import pandas as pd
 from brechas_core import data, stats
 from brechas_core.fmt import num, pct
 
-__all__ = ["Reproduction", "comparison_table", "reproduce"]
+__all__ = ["Reproduction", "comparison_table", "how_to_read", "reproduce"]
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,28 @@ def reproduce(
         n_tied_zero_shares=int(np.sum(share2 == 0)),
         reported=rep,
     )
+
+
+def how_to_read(rep: Reproduction) -> str:
+    """What the study's figures say and what they do not, in Spanish (Markdown list).
+
+    Examples
+    --------
+    >>> how_to_read(reproduce()).splitlines()[0][:44]
+    '- **Lo que dicen.** En los distritos estudia'
+    """
+    return f"""- **Lo que dicen.** En los distritos estudiados, las brechas prioritarias son
+  grandes (en promedio {pct(rep.mean_gap_pct)}) y reciben poco: las diez juntas, el
+  {pct(rep.priority_total_pct)} del presupuesto ejecutado. Varias no recibieron nada.
+- **La alineación.** Si el dinero siguiera a la necesidad, las brechas más grandes
+  recibirían más y la correlación sería positiva y significativa. No lo es: ρ =
+  {num(rep.spearman.statistic, 3)} entre brechas prioritarias y r =
+  {num(rep.pearson.statistic, 3)} entre sectores, ambas lejos de la significancia.
+- **Lo que no dicen.** Son promedios de 13 distritos no identificados: no describen a un
+  distrito en particular. Una correlación baja muestra desalineación, no su causa.
+  Y una brecha no se cierra solo con dinero: también importan el costo por persona y la
+  capacidad de ejecutar el gasto (vea el simulador).
+"""
 
 
 def _agrees(reported: float, recomputed: float, decimals: int) -> bool:

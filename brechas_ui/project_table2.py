@@ -12,6 +12,7 @@ from brechas_core import portfolio as PF
 from brechas_core.fmt import num, pct, soles_millones
 from brechas_ui import cache, render, state
 from brechas_ui.columns import column_config
+from brechas_ui.figures import Figure, figure_row
 
 STUDY_YEARS = (2021, 2023)
 WHO = {
@@ -97,16 +98,18 @@ def period_controls(projects) -> Period:
 
 def table2_section(table, place_name: str, period: Period, key: str) -> None:
     """Table 2 of a territory: four figures, the reading, and (with projects) chart and table."""
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Proyectos", num(table.n_projects), border=True)
-    c2.metric(
-        "Inversión (millones)",
-        soles_millones(table.total).replace(" millones", ""),
-        border=True,
-        help=f"Costo actualizado de los proyectos: {soles_millones(table.total)}.",
+    figure_row(
+        [
+            Figure("Proyectos", num(table.n_projects)),
+            Figure(
+                "Inversión (millones)",
+                soles_millones(table.total).replace(" millones", ""),
+                f"Costo actualizado de los proyectos: {soles_millones(table.total)}.",
+            ),
+            Figure("En las diez brechas", pct(table.priority_pct, 1)),
+            Figure("En otros", pct(table.otros_pct, 1)),
+        ]
     )
-    c3.metric("En las diez brechas", pct(table.priority_pct, 1), border=True)
-    c4.metric("En otros", pct(table.otros_pct, 1), border=True)
     with st.container(key=f"{key}_lectura"):
         st.markdown(f"#### {table.reading(place_name, period.text)}")
     if table.n_projects == 0:

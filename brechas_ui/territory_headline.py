@@ -10,6 +10,7 @@ from brechas_core.fmt import num, pct, soles, soles_millones
 from brechas_core.scenario import PARTIAL_YEARS
 from brechas_core.territory.apply import RULE_NOTE
 from brechas_ui import state
+from brechas_ui.figures import Figure, figure_row
 
 YEAR_TEXT = {"promedio": "promedio 2021-2023", **{y: f"{y} (parcial)" for y in PARTIAL_YEARS}}
 
@@ -54,26 +55,24 @@ def headline(place, result, estimate_note: str, year: str) -> None:
         f"{place.name} · presupuesto {year_text(year)} (MEF, municipalidades distritales) · "
         "brechas de agua, desagüe y electricidad del Censo 2017 (INEI)."
     )
-    c1, c2, c3, c4 = st.columns(4)
-    with c1, st.container(key="t_m_municipalidades"):
-        st.metric("Municipalidades", num(s.n_municipalities), border=True)
-    with c2, st.container(key="t_m_pim"):
-        st.metric(
-            "PIM (millones)",
-            soles(s.pim / 1e6, 2),
-            border=True,
-            help=f"Presupuesto institucional modificado: {soles_millones(s.pim)}.",
-        )
-    with c3, st.container(key="t_m_devengado"):
-        st.metric(
-            "Devengado (millones)",
-            soles(s.devengado / 1e6, 2),
-            border=True,
-            help=f"Gasto ejecutado: {soles_millones(s.devengado)}.",
-        )
-    with c4, st.container(key="t_m_ejecucion"):
-        st.metric("Ejecución", pct(s.execution_pct, 1), border=True, help="Devengado / PIM.")
-
+    figure_row(
+        [
+            Figure("Municipalidades", num(s.n_municipalities), key="t_m_municipalidades"),
+            Figure(
+                "PIM (millones)",
+                soles(s.pim / 1e6, 2),
+                f"Presupuesto institucional modificado: {soles_millones(s.pim)}.",
+                "t_m_pim",
+            ),
+            Figure(
+                "Devengado (millones)",
+                soles(s.devengado / 1e6, 2),
+                f"Gasto ejecutado: {soles_millones(s.devengado)}.",
+                "t_m_devengado",
+            ),
+            Figure("Ejecución", pct(s.execution_pct, 1), "Devengado / PIM.", "t_m_ejecucion"),
+        ]
+    )
     with st.container(key="t_lectura"):
         st.markdown(f"#### {glossary.spell_out_pp(result.reading(place.name))}")
     st.caption(

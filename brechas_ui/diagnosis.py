@@ -1,0 +1,83 @@
+"""Diagnóstico's sections: the study's sample, its headline figures, each table as a chart,
+a scatter with its fitted line and a table, the reported vs recomputed figures, and how to
+read them. Every number comes from brechas_core.study."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from brechas_core import charts, study
+from brechas_core.fmt import num, pct
+from brechas_ui import cache, render
+from brechas_ui.figures import Figure, figure_row
+
+
+def sample_caption(reported: pd.Series) -> None:
+    """Who the study covers, and its source."""
+    st.caption(
+        f"{num(reported['n_districts'])} municipalidades distritales de Puno · "
+        f"{num(reported['n_projects_total'])} proyectos analizados "
+        f"({num(reported['n_projects_2021'])} en 2021, {num(reported['n_projects_2022'])} en "
+        f"2022, {num(reported['n_projects_2023'])} en 2023, de los "
+        f"{num(reported['n_projects_population_2023'])} proyectos ejecutados ese año, la "
+        "población base de la muestra) · Fuente: Apaza et al. (2025), Tablas 2 y 3."
+    )
+
+
+def headline_figures(rep, reported: pd.Series) -> None:
+    """The mean gap, the ten gaps' budget, and both correlations, recomputed."""
+    figure_row(
+        [
+            Figure("Brecha prioritaria promedio", pct(rep.mean_gap_pct), key="m_brecha_promedio"),
+            Figure(
+                "Presupuesto a las 10 brechas (juntas)",
+                pct(rep.priority_total_pct),
+                f"El estudio informa {pct(reported['priority_budget_pct'])}: es el promedio por "
+                f"brecha ({pct(rep.priority_mean_pct)}), no el total.",
+                "m_presupuesto_prioritario",
+            ),
+            Figure("Spearman ρ (Tabla 2)", num(rep.spearman.statistic, 3), rep.spearman.decision),
+            Figure(
+                "Pearson r (Tabla 3)",
+                num(rep.pearson.statistic, 3),
+                f"El estudio informa r = {num(reported['pearson_r'], 3)}. {rep.pearson.decision}",
+            ),
+        ]
+    )
+
+
+def table_tab(table, points, ols, decision: str, *, item: str, text: tuple, keys: tuple, **bar):
+    """One of the study's tables: its bars (the study's figure), the scatter of ``points``
+    with the fitted line, and the table. ``item`` names a row ("Brecha", "Función"),
+    ``text`` heads the bars and the scatter, ``keys`` are the two charts'."""
+    left, right = st.columns([3, 2])
+    with left:
+        st.markdown(text[0])
+        render.static_chart(
+            keys[0], lambda: charts.gap_attention_bars(table, item_title=item, **bar), key=keys[0]
+        )
+    with right:
+        st.markdown(text[1])
+        render.static_chart(keys[1], lambda: charts.gap_share_scatter(points, ols), key=keys[1])
+        st.caption(
+            f"Recta: participación = {num(ols.intercept, 2)} + {num(ols.slope, 4)} × brecha "
+            f"(R² = {num(ols.r2, 3)}). {decision}"
+        )
+    render.share_table(table, item)
+
+
+def reported_vs_recomputed() -> None:
+    """Every figure of the study beside the one its own tables give, and why they differ."""
+    st.markdown(
+        "Recalculamos cada cifra del estudio con sus propias tablas publicadas. Donde no "
+        "coinciden, mostramos ambas y explicamos por qué."
+    )
+    render.comparison(cache.comparison())
+
+
+def how_to_read(rep) -> None:
+    """What the figures say and what they do not."""
+    with st.container(border=True, key="lectura"):
+        st.markdown("#### Cómo leer estas cifras")
+        st.markdown(study.how_to_read(rep))
