@@ -155,23 +155,35 @@ CONSTANT_NOTE = (
 )
 
 
+#: The columns of an alignment row after ``measure`` and ``moment``, read from a test result.
+_TEST_FIELDS = ("method", "statistic", "t", "t_critical", "pvalue", "significant", "n", "decision")
+
+
+@dataclass(frozen=True)
+class _Untested:
+    """A test that cannot be computed: no figures, not significant, and why."""
+
+    method: str
+    n: int
+    decision: str
+    statistic: float = np.nan
+    t: float = np.nan
+    t_critical: float = np.nan
+    pvalue: float = np.nan
+    significant: bool = False
+
+
+def _alignment_rows(measure: str, moment: str, results) -> list[dict]:
+    """One alignment row per test result (a CorrelationResult or an _Untested)."""
+    return [
+        {"measure": measure, "moment": moment, **{f: getattr(r, f) for f in _TEST_FIELDS}}
+        for r in results
+    ]
+
+
 def _not_computable(measure: str, moment: str, n: int, why: str) -> list[dict]:
     """Alignment rows for both methods when the test cannot be computed, saying why."""
-    return [
-        dict(
-            measure=measure,
-            moment=moment,
-            method=method,
-            statistic=np.nan,
-            t=np.nan,
-            t_critical=np.nan,
-            pvalue=np.nan,
-            significant=False,
-            n=n,
-            decision=why,
-        )
-        for method in ("spearman", "pearson")
-    ]
+    return _alignment_rows(measure, moment, [_Untested(m, n, why) for m in ("spearman", "pearson")])
 
 
 def _alignment(d: pd.DataFrame, alpha: float) -> pd.DataFrame:
@@ -199,21 +211,7 @@ def _alignment(d: pd.DataFrame, alpha: float) -> pd.DataFrame:
         if np.ptp(value) == 0:
             rows += _not_computable(measure, moment, len(ok), CONSTANT_NOTE)
             continue
-        for res in _correlations(gap, value, alpha):
-            rows.append(
-                dict(
-                    measure=measure,
-                    moment=moment,
-                    method=res.method,
-                    statistic=res.statistic,
-                    t=res.t,
-                    t_critical=res.t_critical,
-                    pvalue=res.pvalue,
-                    significant=res.significant,
-                    n=res.n,
-                    decision=res.decision,
-                )
-            )
+        rows += _alignment_rows(measure, moment, _correlations(gap, value, alpha))
     return pd.DataFrame(rows)
 
 
