@@ -38,7 +38,7 @@ def main() -> None:
     cases = [
         (
             "minimum_curve Table 2 (101 minimums)",
-            lambda: minimum_curve("prioridades", t2["gap_pct"], t2["attention_pct"]),
+            lambda: minimum_curve("prioritarias", t2["gap_pct"], t2["attention_pct"]),
             (101, 11),
         ),
         (

@@ -32,6 +32,7 @@ from brechas_core.stats import (
     t_critical,
     t_from_r,
 )
+from brechas_core.vocabulary import PRIORITY, VIEWS, View
 
 __all__ = [
     "MIN_POINTS",
@@ -126,7 +127,7 @@ def alignment(gap_pct: ArrayLike, share_pct: ArrayLike, alpha: float = 0.05) -> 
 
 
 def minimum_curve(
-    view: Literal["prioridades", "sectores"],
+    view: View,
     gap_pct: ArrayLike,
     attention_pct: ArrayLike,
     *,
@@ -138,8 +139,8 @@ def minimum_curve(
 
     Parameters
     ----------
-    view : {"prioridades", "sectores"}
-        ``"prioridades"``: :func:`~brechas_core.rules.priority_view`, the correlation is
+    view : {"prioritarias", "sectores"}
+        ``"prioritarias"``: :func:`~brechas_core.rules.priority_view`, the correlation is
         over the priority gaps (gap % vs their new share; the "resto" column is left out).
         ``"sectores"``: :func:`~brechas_core.rules.sector_view`, over all functions.
     gap_pct, attention_pct : array_like, shape (n,)
@@ -160,7 +161,7 @@ def minimum_curve(
 
     Examples
     --------
-    >>> curve = minimum_curve("prioridades", [60.0, 20.0, 40.0, 10.0], [1.0, 5.0, 2.0, 0.0],
+    >>> curve = minimum_curve("prioritarias", [60.0, 20.0, 40.0, 10.0], [1.0, 5.0, 2.0, 0.0],
     ...                       minimums=[0.0, 50.0])
     >>> curve[["minimum", "rho", "feasible"]].round(2).to_dict("list")
     {'minimum': [0.0, 50.0], 'rho': [0.2, 1.0], 'feasible': [True, True]}
@@ -169,14 +170,7 @@ def minimum_curve(
     if F.ndim != 1:
         raise ValueError("Los mínimos deben ser un vector.")
     gap = np.asarray(gap_pct, dtype=float)
-    if view == "prioridades":
-        res = priority_view(gap, attention_pct, minimum=F, **rule)
-        shares = res.shares[..., : gap.shape[-1]]
-    elif view == "sectores":
-        res = sector_view(gap, attention_pct, minimum=F, **rule).reallocation
-        shares = res.shares
-    else:
-        raise ValueError(f"Vista desconocida: {view!r}. Use «prioridades» o «sectores».")
+    shares, res = _views(view, gap, attention_pct, rule)(F)
     n = gap.shape[-1]
     rho = spearman_rows(gap, shares)
     r = pearson_rows(gap, shares)
@@ -228,17 +222,18 @@ def smallest_significant_minimum(
     return float(curve["minimum"].to_numpy(float)[ok].min()) if ok.any() else None
 
 
-def _views(view: str, gap: np.ndarray, attention_pct: ArrayLike, rule: dict):
-    """The rule at any array of minimums, as (shares over the correlated columns, result)."""
+def _views(view: View, gap: np.ndarray, attention_pct: ArrayLike, rule: dict):
+    """The rule at any array of minimums, as (shares over the correlated columns, result):
+    in the priority view the "resto" column is left out of the correlation."""
+    if view not in VIEWS:
+        raise ValueError(f"Vista desconocida: {view!r}. Use «prioritarias» o «sectores».")
     n = gap.shape[-1]
 
     def at(F: np.ndarray):
-        if view == "prioridades":
+        if view == PRIORITY:
             res = priority_view(gap, attention_pct, minimum=F, **rule)
-        elif view == "sectores":
-            res = sector_view(gap, attention_pct, minimum=F, **rule).reallocation
         else:
-            raise ValueError(f"Vista desconocida: {view!r}. Use «prioridades» o «sectores».")
+            res = sector_view(gap, attention_pct, minimum=F, **rule).reallocation
         return res.shares[..., :n], res
 
     return at
@@ -252,7 +247,7 @@ def _significant(gap: np.ndarray, shares: np.ndarray, method: str, alpha: float)
 
 
 def exact_smallest_minimum(
-    view: Literal["prioridades", "sectores"],
+    view: View,
     gap_pct: ArrayLike,
     attention_pct: ArrayLike,
     method: Literal["spearman", "pearson"] = "spearman",
@@ -282,7 +277,7 @@ def exact_smallest_minimum(
     (2 + 40/130 per point above 8) passes the 20 % gap's (5 + 20/130 per point), at
     F = 8 + 19.5 = 27.5:
 
-    >>> F = exact_smallest_minimum("prioridades", [60.0, 20.0, 40.0, 10.0], [1.0, 5.0, 2.0, 0.0])
+    >>> F = exact_smallest_minimum("prioritarias", [60.0, 20.0, 40.0, 10.0], [1.0, 5.0, 2.0, 0.0])
     >>> round(F, 9)
     27.5
     """

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from brechas_core.projection import SCENARIOS
+from brechas_core.projection import SERIES_LABELS
 from brechas_core.stats import OLSResult
 
 __all__ = [
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: The two series the Simulador compares, in legend order.
-SERIES = SCENARIOS
+SERIES = SERIES_LABELS
 
 #: Palette readable on a projector and by colour-blind viewers (Okabe-Ito based).
 COLORS = {

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["COST_CASES", "SCENARIOS", "Projection", "project_coverage"]
+__all__ = ["COST_CASES", "SERIES_LABELS", "Projection", "project_coverage"]
 
-#: Labels of the two share vectors the Simulador compares (baseline and scenario).
-SCENARIOS = ("Línea base", "Escenario")
+#: Series labels: the two share vectors the Simulador compares (baseline and scenario), as
+#: the projection's ``serie`` column and the charts' legends name them.
+SERIES_LABELS = ("Línea base", "Escenario")
 #: Labels of the unit-cost cases; a low cost closes faster (the optimistic edge).
 COST_CASES = ("bajo", "central", "alto")
 

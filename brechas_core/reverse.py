@@ -35,6 +35,7 @@ from numpy.typing import ArrayLike
 from brechas_core import rules
 from brechas_core.fmt import num, pct, soles
 from brechas_core.optimal import _order_keys, optimal_inputs
+from brechas_core.vocabulary import PRIORITY
 
 __all__ = [
     "CASES",
@@ -292,14 +293,12 @@ CASES = ("bajo", "central", "alto")
 
 def _rule_kwargs(scenario, ids) -> dict:
     """The scenario's rule, as keyword arguments of :func:`minimum_for_targets`."""
-    kw = dict(
-        rules.from_scenario(scenario.with_(reparto="brecha"), ids, view="prioritarias").kwargs
-    )
+    kw = dict(rules.from_scenario(scenario.with_(reparto="brecha"), ids, view=PRIORITY).kwargs)
     kw["reparto"] = scenario.reparto
     if scenario.reparto != "manual":
         kw["manual_weights"] = None
     else:
-        kw["manual_weights"] = rules.from_scenario(scenario, ids, view="prioritarias").kwargs[
+        kw["manual_weights"] = rules.from_scenario(scenario, ids, view=PRIORITY).kwargs[
             "manual_weights"
         ]
     return kw

@@ -48,6 +48,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from brechas_core.fmt import num
+from brechas_core.vocabulary import PRIORITY, REPARTOS, VIEWS, Reparto, View
 
 __all__ = [
     "ANIOS",
@@ -65,8 +66,9 @@ __all__ = [
     "to_query",
 ]
 
-VISTAS = ("prioritarias", "sectores")
-REPARTOS = ("brecha", "igual", "manual", "optimo")
+#: The accepted values of ``vista`` and ``reparto``: the one vocabulary
+#: (:mod:`brechas_core.vocabulary`), so the link and the rule spell them alike.
+VISTAS = VIEWS
 FUND_OBJECTIVES = ("personas", "brechas")
 ANIOS = ("promedio", "2021", "2022", "2023", "2024", "2025")
 #: Years whose execution is not closed in data/municipalities.csv (column ``partial``).
@@ -154,9 +156,9 @@ class Scenario:
 
     territory: str = "estudio"
     year: str = "promedio"
-    view: str = "prioritarias"
+    view: View = PRIORITY
     minimum_pct: float = 0.0
-    reparto: str = "brecha"
+    reparto: Reparto = "brecha"
     excluded: tuple[str, ...] = ()
     floors: tuple[tuple[str, float], ...] = ()
     weights: tuple[tuple[str, float], ...] = ()

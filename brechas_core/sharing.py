@@ -17,6 +17,7 @@ import pandas as pd
 from brechas_core import rules, territory
 from brechas_core.fmt import num, soles
 from brechas_core.optimal import optimal_inputs
+from brechas_core.vocabulary import PRIORITY
 
 __all__ = ["COMPARED", "SharingComparison", "compare"]
 
@@ -117,7 +118,7 @@ def compare(scenario, inputs, assumptions) -> SharingComparison:
         )
         for rep in COMPARED:
             rule = rules.from_scenario(
-                scenario.with_(reparto=rep), inputs.gaps["ids"], optimal=opt, view="prioritarias"
+                scenario.with_(reparto=rep), inputs.gaps["ids"], optimal=opt, view=PRIORITY
             )
             shares = rule.apply(gap, att).shares[:g]
             people[rep] = float(

@@ -19,10 +19,10 @@ from brechas_core import data, rules, territory
 from brechas_core.costs import district_costs, rural_weight
 from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.optimal import optimal_inputs
-from brechas_core.projection import COST_CASES, project_coverage
-from brechas_core.projection import SCENARIOS as SERIES
+from brechas_core.projection import COST_CASES, SERIES_LABELS, project_coverage
 from brechas_core.scenario import Scenario
 from brechas_core.stats import t_critical
+from brechas_core.vocabulary import PRIORITY, SECTORS, View
 
 __all__ = [
     "Assumptions",
@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 #: Label of the non-priority part of the budget in the priority view.
-RESTO = "Resto del presupuesto"
+RESTO_LABEL = "Resto del presupuesto"
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,7 @@ class Simulation:
         (``items``, the money and the totals are their sum, budget-weighted).
     """
 
-    view: str
+    view: View
     items: pd.DataFrame
     resto_before: float
     resto_after: float
@@ -360,7 +360,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
     a = assumptions(scenario, inputs)
     notices: list[str] = []
     by_municipality = None
-    if scenario.view == "sectores":
+    if scenario.view == SECTORS:
         table = inputs.functions
         ids = table["function_code"].tolist()
         labels = (table["function_code"] + ". " + table["label"]).tolist()
@@ -402,7 +402,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
             curve = _unmoved("curve", rule, gap, att, alpha)
         # where some municipality cannot reach F, the territory's notice says how many
         notices += res.notices(
-            [*labels, RESTO],
+            [*labels, RESTO_LABEL],
             targets_name="las brechas prioritarias",
             feasibility=by_municipality is None,
         )
@@ -468,7 +468,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
     sim["alignment_words"] = _alignment_words(sim, n, known, by_municipality)
     projection, summary = (
         _projection(scenario, inputs, items, a)
-        if scenario.view == "prioritarias" and known
+        if scenario.view == PRIORITY and known
         else (None, None)
     )
     sim.update(projection=projection, projection_summary=summary, territory=by_municipality)
@@ -578,7 +578,7 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
             "gap_id": np.repeat(ids, 2 * h),
             "brecha": np.repeat(labels, 2 * h),
             "year": np.tile(years, 2 * g),
-            "serie": np.tile(np.repeat(np.array(SERIES, dtype=object), h), g),
+            "serie": np.tile(np.repeat(np.array(SERIES_LABELS, dtype=object), h), g),
             **dict(zip(COST_CASES, order, strict=True)),
         }
     )
@@ -638,7 +638,7 @@ def _reading(scenario: Scenario, sim: dict, place: str) -> str:
     a: Assumptions = sim["assumptions"]
     who = (
         "las brechas prioritarias"
-        if scenario.view == "prioritarias"
+        if scenario.view == PRIORITY
         else (f"las funciones con brecha de {pct(scenario.threshold_pct, 1)} o más")
     )
     b, f = sim["before"].spearman, sim["after"].spearman
@@ -650,7 +650,7 @@ def _reading(scenario: Scenario, sim: dict, place: str) -> str:
     )
     kind = sim["situation"]
     if kind == "sin_objetivo":
-        if scenario.view == "prioritarias":
+        if scenario.view == PRIORITY:
             return (
                 "Ninguna brecha prioritaria está incluida en la regla: no se mueve dinero. "
                 "Incluya al menos una en «Brechas incluidas en la regla»."

@@ -16,7 +16,7 @@ import pandas as pd
 from brechas_core import need
 from brechas_core.describe import rule_text
 from brechas_core.scenario import Scenario
-from brechas_core.simulation import RESTO, Simulation
+from brechas_core.simulation import RESTO_LABEL, Simulation
 
 __all__ = [
     "Entry",
@@ -67,7 +67,7 @@ def shares_frame(entries: Sequence[Entry]) -> pd.DataFrame:
         ].copy()
         if sim.view == "prioritarias":
             rest = {
-                "label": RESTO,
+                "label": RESTO_LABEL,
                 "gap_pct": np.nan,
                 "baseline_pct": sim.resto_before,
                 "scenario_pct": sim.resto_after,

@@ -16,6 +16,7 @@ from numpy.typing import ArrayLike
 from brechas_core.rules.floor import Reallocation, _f
 from brechas_core.rules.priority import priority_view
 from brechas_core.rules.sectors import SectorView, sector_view
+from brechas_core.vocabulary import PRIORITY, SECTORS, View
 
 __all__ = ["RuleArgs", "from_scenario", "protected_exceeds"]
 
@@ -27,7 +28,8 @@ class RuleArgs:
 
     Attributes
     ----------
-    view : {"prioridades", "sectores"}
+    view : {"prioritarias", "sectores"}
+        :data:`brechas_core.vocabulary.View`, as in the scenario and its link.
     minimum : float
         ``F`` in %.
     kwargs : dict
@@ -39,7 +41,7 @@ class RuleArgs:
         threshold (needs ``gap_pct``; all False otherwise).
     """
 
-    view: str
+    view: View
     minimum: float
     kwargs: dict = field(repr=False)
     is_target: np.ndarray = field(repr=False)
@@ -54,13 +56,13 @@ class RuleArgs:
         For the sector view the result is ``SectorView.reallocation``.
         """
         F = self.minimum if minimum is None else minimum
-        if self.view == "sectores":
+        if self.view == SECTORS:
             return sector_view(gap_pct, attention_pct, minimum=F, **self.kwargs).reallocation
         return priority_view(gap_pct, attention_pct, minimum=F, **self.kwargs)
 
     def sector(self, gap_pct: ArrayLike, attention_pct: ArrayLike) -> SectorView:
         """The whole :class:`SectorView` (settings and rule) at the scenario's minimum."""
-        if self.view != "sectores":
+        if self.view != SECTORS:
             raise ValueError("sector() es solo para la vista por sectores.")
         return sector_view(gap_pct, attention_pct, minimum=self.minimum, **self.kwargs)
 
@@ -76,7 +78,7 @@ def from_scenario(
     gap_pct: ArrayLike | None = None,
     optimal: Mapping[str, np.ndarray] | None = None,
     *,
-    view: str | None = None,
+    view: View | None = None,
 ) -> RuleArgs:
     """The rule's arguments for a scenario, over the columns ``ids``.
 
@@ -106,13 +108,13 @@ def from_scenario(
     >>> from brechas_core.scenario import Scenario
     >>> args = from_scenario(Scenario(minimum_pct=30, excluded=("b",)), ["a", "b"])
     >>> args.view, args.minimum, args.kwargs["included"].tolist()
-    ('prioridades', 30.0, [True, False])
+    ('prioritarias', 30.0, [True, False])
     >>> args.apply([60.0, 20.0], [5.0, 3.0]).shares.round(6).tolist()
     [30.0, 3.0, 67.0]
     """
     ids = [str(i) for i in ids]
     weights = _by_id(scenario.weights, ids, 1.0) if scenario.reparto == "manual" else None
-    if (view or scenario.view) == "sectores":
+    if (view or scenario.view) == SECTORS:
         overrides = {ids.index(c): float(v) for c, v in scenario.overrides if c in ids}
         kwargs = {
             "threshold": float(scenario.threshold_pct),
@@ -126,7 +128,7 @@ def from_scenario(
             if gap_pct is None
             else _f(gap_pct) >= float(scenario.threshold_pct)
         )
-        return RuleArgs("sectores", float(scenario.minimum_pct), kwargs, target)
+        return RuleArgs(SECTORS, float(scenario.minimum_pct), kwargs, target)
     included = ~np.isin(ids, scenario.excluded)
     kwargs = {
         "included": included,
@@ -142,7 +144,7 @@ def from_scenario(
                 "El reparto óptimo necesita el costo por persona y la población de cada brecha."
             )
         kwargs.update(optimal)
-    return RuleArgs("prioridades", float(scenario.minimum_pct), kwargs, included)
+    return RuleArgs(PRIORITY, float(scenario.minimum_pct), kwargs, included)
 
 
 def protected_exceeds(scenario, attention_pct: ArrayLike) -> np.ndarray:

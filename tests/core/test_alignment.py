@@ -29,7 +29,7 @@ def test_alignment_of_table_2_baseline_recomputed():
 
 
 def test_curve_columns_and_critical_value():
-    curve = minimum_curve("prioridades", T2["gap_pct"], T2["attention_pct"])
+    curve = minimum_curve("prioritarias", T2["gap_pct"], T2["attention_pct"])
     assert list(curve.columns) == [
         "minimum",
         "rho",
@@ -48,7 +48,7 @@ def test_table_2_brecha_rho_rises_with_the_minimum():
     # Below 27.07 % (what the gaps already hold) the rule moves nothing: rho stays at the
     # baseline 0.265. From F = 28 the top-ups follow gap size and rho jumps to 0.72, then
     # keeps rising (non-decreasing over the grid) to 0.90 at F = 100.
-    curve = minimum_curve("prioridades", T2["gap_pct"], T2["attention_pct"], reparto="brecha")
+    curve = minimum_curve("prioritarias", T2["gap_pct"], T2["attention_pct"], reparto="brecha")
     rho = curve["rho"].to_numpy()
     assert np.all(np.diff(rho) >= -1e-12)
     assert rho[27] == pytest.approx(0.2651, abs=1e-4)
@@ -58,7 +58,7 @@ def test_table_2_brecha_rho_rises_with_the_minimum():
 
 
 def test_smallest_significant_minimum_agrees_with_t_above_critical():
-    curve = minimum_curve("prioridades", T2["gap_pct"], T2["attention_pct"], reparto="brecha")
+    curve = minimum_curve("prioritarias", T2["gap_pct"], T2["attention_pct"], reparto="brecha")
     crit = t_critical(0.05, 8)  # 2.306
     f_rho = smallest_significant_minimum(curve, "spearman")
     f_r = smallest_significant_minimum(curve, "pearson")
@@ -128,9 +128,9 @@ def _grid_then_bisect(view, gap, att, method, **rule):
 @pytest.mark.parametrize(
     ("view", "kwargs"),
     [
-        ("prioridades", {}),
-        ("prioridades", {"reparto": "igual"}),
-        ("prioridades", {"protected_pct": 40.0}),
+        ("prioritarias", {}),
+        ("prioritarias", {"reparto": "igual"}),
+        ("prioritarias", {"protected_pct": 40.0}),
         ("sectores", {"threshold": 61.38}),
         ("sectores", {"threshold": 70.0, "reparto": "igual"}),
         ("sectores", {"threshold": 83.0}),
@@ -139,7 +139,7 @@ def _grid_then_bisect(view, gap, att, method, **rule):
 )
 @pytest.mark.parametrize("method", ["spearman", "pearson"])
 def test_exact_smallest_minimum_agrees_with_a_fine_grid(view, kwargs, method):
-    table = T2 if view == "prioridades" else T3
+    table = T2 if view == "prioritarias" else T3
     gap, att = table["gap_pct"].to_numpy(float), table["attention_pct"].to_numpy(float)
     exact = exact_smallest_minimum(view, gap, att, method, **kwargs)
     grid = _grid_then_bisect(view, gap, att, method, **kwargs)
@@ -152,10 +152,10 @@ def test_exact_smallest_minimum_agrees_with_a_fine_grid(view, kwargs, method):
 
 def test_exact_smallest_minimum_is_zero_when_the_baseline_is_already_significant():
     gap = [10.0, 20.0, 30.0, 40.0, 50.0]
-    assert exact_smallest_minimum("prioridades", gap, [1.0, 2.0, 3.0, 4.0, 5.0]) == 0.0
+    assert exact_smallest_minimum("prioritarias", gap, [1.0, 2.0, 3.0, 4.0, 5.0]) == 0.0
 
 
 def test_exact_smallest_minimum_is_none_when_no_feasible_minimum_is_significant():
     # everything protected: nothing ever moves, and the baseline is not aligned
     gap, att = T2["gap_pct"].to_numpy(float), T2["attention_pct"].to_numpy(float)
-    assert exact_smallest_minimum("prioridades", gap, att, protected_pct=72.93) is None
+    assert exact_smallest_minimum("prioritarias", gap, att, protected_pct=72.93) is None

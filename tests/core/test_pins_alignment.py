@@ -76,7 +76,7 @@ def test_priority_curve_with_exclusions_floors_protection_and_manual_weights():
         "manual_weights": weights,
     }
     minimums = np.array([0.0, 20.0, 34.0, 40.0, 60.0])
-    curve = minimum_curve("prioridades", GAP2, ATT2, minimums=minimums, alpha=0.10, **rule)
+    curve = minimum_curve("prioritarias", GAP2, ATT2, minimums=minimums, alpha=0.10, **rule)
     assert curve["minimum"].tolist() == minimums.tolist()
     views = [priority_view(GAP2, ATT2, minimum=f, **rule) for f in minimums]
     _check_rows(curve, GAP2, [v.shares[: len(GAP2)] for v in views], 0.10)
@@ -102,7 +102,7 @@ def test_sector_curve_with_pinned_and_locked_functions():
 def test_a_constant_share_vector_is_never_significant():
     # Equal gaps: rho and r are undefined (NaN), which never counts as significant.
     gap = [40.0, 40.0, 40.0, 40.0]
-    curve = minimum_curve("prioridades", gap, [1.0, 2.0, 3.0, 4.0], minimums=[0.0, 50.0])
+    curve = minimum_curve("prioritarias", gap, [1.0, 2.0, 3.0, 4.0], minimums=[0.0, 50.0])
     assert curve["rho"].isna().all() and curve["r"].isna().all()
     assert not curve["significant_rho"].any() and not curve["significant_r"].any()
 
@@ -110,16 +110,16 @@ def test_a_constant_share_vector_is_never_significant():
 def test_a_perfect_line_is_significant():
     # Shares proportional to the gaps once F = 100 % is shared by gap size: r = rho = 1.
     gap = [10.0, 20.0, 30.0, 40.0]
-    curve = minimum_curve("prioridades", gap, [4.0, 3.0, 2.0, 1.0], minimums=[100.0])
+    curve = minimum_curve("prioritarias", gap, [4.0, 3.0, 2.0, 1.0], minimums=[100.0])
     assert curve["r"].iloc[0] == pytest.approx(1.0)
     assert bool(curve["significant_r"].iloc[0]) and bool(curve["significant_rho"].iloc[0])
 
 
 def test_minimums_must_be_a_vector():
     with pytest.raises(ValueError, match="vector"):
-        minimum_curve("prioridades", GAP2, ATT2, minimums=[[0.0, 10.0]])
+        minimum_curve("prioritarias", GAP2, ATT2, minimums=[[0.0, 10.0]])
     with pytest.raises(ValueError, match="vector"):
-        minimum_curve("prioridades", GAP2, ATT2, minimums=10.0)
+        minimum_curve("prioritarias", GAP2, ATT2, minimums=10.0)
 
 
 def test_smallest_significant_minimum_skips_infeasible_rows_and_reads_the_method():
@@ -146,7 +146,7 @@ def test_smallest_significant_minimum_skips_infeasible_rows_and_reads_the_method
 )
 def test_every_curve_row_is_the_single_view_at_that_minimum(minimums, reparto, protected):
     curve = minimum_curve(
-        "prioridades", GAP2, ATT2, minimums=minimums, reparto=reparto, protected_pct=protected
+        "prioritarias", GAP2, ATT2, minimums=minimums, reparto=reparto, protected_pct=protected
     )
     for i, f in enumerate(minimums):
         view = priority_view(GAP2, ATT2, minimum=f, reparto=reparto, protected_pct=protected)
@@ -168,14 +168,14 @@ def test_too_few_points_give_an_unknown_alignment_that_keeps_alpha_and_n():
 
 def test_exact_smallest_minimum_on_three_points_and_on_equal_gaps():
     # Three gaps: only rho = 1 is significant (df = 1); it is reached at F = 26 here.
-    F = exact_smallest_minimum("prioridades", [60.0, 20.0, 40.0], [1.0, 5.0, 2.0])
+    F = exact_smallest_minimum("prioritarias", [60.0, 20.0, 40.0], [1.0, 5.0, 2.0])
     assert pytest.approx(26.0) == F
-    assert exact_smallest_minimum("prioridades", [60.0, 20.0], [1.0, 5.0]) is None
+    assert exact_smallest_minimum("prioritarias", [60.0, 20.0], [1.0, 5.0]) is None
     # Equal gaps: rho is undefined at every F, never significant.
-    assert exact_smallest_minimum("prioridades", [40.0] * 4, [1.0, 2.0, 3.0, 4.0]) is None
+    assert exact_smallest_minimum("prioritarias", [40.0] * 4, [1.0, 2.0, 3.0, 4.0]) is None
 
 
 def test_a_minimum_grid_that_is_not_a_vector_gets_the_whole_sentence():
     with pytest.raises(ValueError) as info:
-        minimum_curve("prioridades", GAP2, ATT2, minimums=[[0.0, 10.0]])
+        minimum_curve("prioritarias", GAP2, ATT2, minimums=[[0.0, 10.0]])
     assert str(info.value) == "Los mínimos deben ser un vector."

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brechas_core.projection import COST_CASES, SCENARIOS, project_coverage
+from brechas_core.projection import COST_CASES, project_coverage
+from brechas_core.projection import SERIES_LABELS as SCENARIOS
 
 
 def _id(value) -> str:

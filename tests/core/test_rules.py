@@ -426,7 +426,7 @@ def test_from_scenario_builds_the_priority_rule_in_the_ids_order():
         protected_pct=40,
     )
     args = rules.from_scenario(s, ["a", "b", "c"])
-    assert args.view == "prioridades" and args.minimum == 30.0
+    assert args.view == "prioritarias" and args.minimum == 30.0
     assert args.kwargs["included"].tolist() == [True, False, True]
     # an excluded gap keeps no floor; weights not given default to 1
     assert args.kwargs["floors"].tolist() == [12.0, 0.0, 0.0]
