@@ -35,6 +35,7 @@ from numpy.typing import ArrayLike
 from brechas_core import rules
 from brechas_core.fmt import num, pct, soles
 from brechas_core.optimal import _order_keys, optimal_inputs
+from brechas_core.territory.panel import GAP_IDS, STEMS
 from brechas_core.vocabulary import PRIORITY
 
 __all__ = [
@@ -497,8 +498,7 @@ def for_territory(frame: pd.DataFrame, scenario, unit_costs: pd.DataFrame) -> Te
     """
     from brechas_core.costs import district_costs
 
-    ids = ["agua", "desague", "electricidad"]
-    stems = ["water", "sewage", "electricity"]
+    ids, stems = GAP_IDS, STEMS
     d = frame.reset_index(drop=True)
     gap = d[[f"{s}_gap_pct" for s in stems]].to_numpy(float)
     att = d[[f"est_share_{s}_pct" for s in stems]].to_numpy(float)

@@ -21,7 +21,7 @@ from brechas_core.imports.gaps import GapSpending
 
 __all__ = ["own_inputs", "own_note", "own_row"]
 
-_STEMS = {"agua": "water", "desague": "sewage", "electricidad": "electricity"}
+_STEMS = {gap_id: stem for gap_id, stem, _ in territory.SERVICES}
 
 
 def own_row(frame: pd.DataFrame, mb: MunicipalBudget, spending: GapSpending) -> pd.DataFrame:
