@@ -7,6 +7,8 @@ comparison's link is ``/comparar?datos=…&a.minimo=30&b.minimo=50…`` (brechas
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from brechas_core import compare_charts, comparison
@@ -170,46 +172,54 @@ def _table(entries) -> None:
     st.caption("En amarillo, lo que difiere del escenario A.")
 
 
-def _charts(entries) -> None:
-    series = ["Línea base", *(e.name for e in entries)]
-    st.subheader("Participación en el presupuesto, por escenario")
-    render.chart(
-        compare_charts.shares_overlay(comparison.shares_long(entries), series),
-        key="comparar_participaciones",
-    )
-    long = comparison.projection_long(entries)
-    if not long.empty:
-        st.subheader("Cobertura proyectada (costo unitario central), por escenario")
-        present = ["Línea base", *(e.name for e in entries if e.sim.projection is not None)]
-        render.chart(compare_charts.projection_overlay(long, present), key="comparar_proyeccion")
+@dataclass(frozen=True)
+class _Overlay:
+    """One overlaid chart: its file name, its heading, its title in a file, the chart."""
+
+    name: str
+    heading: str
+    file_title: str
+    chart: object
 
 
-def _figures(entries):
-    from brechas_core.export.images import ChartFile, figure
-
+def _overlays(entries) -> list[_Overlay]:
+    """The shares of every scenario, and (when any projects) the coverage."""
     series = ["Línea base", *(e.name for e in entries)]
     out = [
-        figure(
-            ChartFile(
-                "participaciones",
-                "Participación en el presupuesto, por escenario",
-                compare_charts.shares_overlay(comparison.shares_long(entries), series).to_dict(),
-            )
+        _Overlay(
+            "participaciones",
+            "Participación en el presupuesto, por escenario",
+            "Participación en el presupuesto, por escenario",
+            compare_charts.shares_overlay(comparison.shares_long(entries), series),
         )
     ]
     long = comparison.projection_long(entries)
     if not long.empty:
         present = ["Línea base", *(e.name for e in entries if e.sim.projection is not None)]
         out.append(
-            figure(
-                ChartFile(
-                    "proyeccion",
-                    "Cobertura proyectada (costo central)",
-                    compare_charts.projection_overlay(long, present).to_dict(),
-                )
+            _Overlay(
+                "proyeccion",
+                "Cobertura proyectada (costo unitario central), por escenario",
+                "Cobertura proyectada (costo central)",
+                compare_charts.projection_overlay(long, present),
             )
         )
     return out
+
+
+_CHART_KEYS = {"participaciones": "comparar_participaciones", "proyeccion": "comparar_proyeccion"}
+
+
+def _charts(entries) -> None:
+    for overlay in _overlays(entries):
+        st.subheader(overlay.heading)
+        render.chart(overlay.chart, key=_CHART_KEYS[overlay.name])
+
+
+def _figures(entries):
+    from brechas_core.export.images import ChartFile, figure
+
+    return [figure(ChartFile(o.name, o.file_title, o.chart.to_dict())) for o in _overlays(entries)]
 
 
 def _downloads(entries) -> None:

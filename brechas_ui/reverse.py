@@ -1,6 +1,6 @@
 """«¿Qué mínimo necesito?» and the optimal sharing: the Simulador's and Territorios' sections.
 
-Every number comes from brechas_core.reverse, brechas_core.sharing and brechas_core.optimal;
+Every number comes from brechas_core.reverse and brechas_core.sharing (the optimal split);
 this module only draws them.
 """
 
@@ -8,26 +8,13 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import streamlit as st
 
-from brechas_core import need as N
-from brechas_core import optimal, reverse, sharing
+from brechas_core import reverse, sharing
 from brechas_core import territory_charts as TC
-from brechas_core.costs import district_costs
 from brechas_core.fmt import num, pct, soles
 from brechas_ui import render, state
-from brechas_ui.columns import column_config
 from brechas_ui.district_map import place_features
-
-#: The fund's table: its columns, by the measure each shows.
-FUND_COLUMNS = {
-    "district": "district",
-    "province": "province",
-    "fondo": "fund_received_soles",
-    "personas": "fund_people",
-    "cierra": "fund_gaps_closed",
-}
 
 
 def target_inputs(inputs, scenario, *, key_prefix: str = "") -> None:
@@ -159,92 +146,4 @@ def territory_reverse_section(own, scenario, unit_costs, context_territory) -> N
             "En gris: municipalidades que no alcanzan la meta con su presupuesto, sin datos "
             "del censo, o sin polígono. El mínimo central usa el costo por persona de cada "
             "distrito según su ruralidad."
-        )
-
-
-def fund_section(result, scenario, unit_costs) -> None:
-    """Territorios: a fixed fund split across municipalities to cover the most people."""
-    st.subheader("Un fondo para todo el territorio")
-    st.number_input(
-        "Fondo a repartir (S/ al año)",
-        min_value=0.0,
-        max_value=1e11,
-        step=1_000_000.0,
-        format="%.0f",
-        placeholder="por ejemplo 50000000",
-        help="Dinero adicional por año, aparte de la regla, para repartir entre las "
-        "municipalidades del territorio.",
-        **state.bound("fund_soles"),
-    )
-    st.radio(
-        "El fondo busca",
-        ["personas", "brechas"],
-        format_func={
-            "personas": "Cubrir a más personas",
-            "brechas": "Cerrar más brechas",
-        }.get,
-        horizontal=True,
-        **state.bound("fund_objective"),
-    )
-    if not scenario.fund_soles:
-        st.caption(
-            "Escriba un monto: se reparte donde cubre a más personas en el horizonte (lo que "
-            "cuesta menos por persona primero) y ninguna brecha recibe más de lo que necesita "
-            "para cerrarse a tiempo."
-        )
-        return
-    tn = N.for_territory(result.districts, unit_costs, scenario)
-    d = tn.districts
-    stems = [s for s, _ in N.SERVICE_IDS]
-    ids = [i for _, i in N.SERVICE_IDS]
-    short = d[[f"shortfall_{s}" for s in stems]].to_numpy(float)
-    frame = result.districts.set_index("ubigeo").loc[d["ubigeo"]]
-    weight = frame["rural_weight"].to_numpy(float) if "rural_weight" in frame else np.nan
-    cost = district_costs(unit_costs, ids, weight, scenario.unit_costs_dict())[1]
-    split = optimal.fund_split(
-        float(scenario.fund_soles),
-        short,
-        cost,
-        horizon_years=int(scenario.horizon_years),
-        objective=scenario.fund_objective,
-    )
-    receiving = split.soles.sum(axis=1) > 0
-    with st.container(key="t_fondo"):
-        st.info(
-            f"Con {soles(scenario.fund_soles)} al año, "
-            + (
-                "repartidos para cerrar el mayor número de brechas (las que menos les falta "
-                "primero), "
-                if scenario.fund_objective == "brechas"
-                else "repartidos donde cada sol cubre a más personas, "
-            )
-            + f"se cubre a {num(split.people_total)} personas más en "
-            f"{num(scenario.horizon_years)} años y se cierran a tiempo {num(split.gaps_closed)} "
-            f"brechas en {num(int(receiving.sum()))} municipalidades."
-            + (
-                f" Sobran {soles(scenario.fund_soles - split.used_soles)} al año: ninguna "
-                "brecha los necesita para cerrarse a tiempo."
-                if split.used_soles < scenario.fund_soles * (1 - 1e-9)
-                else ""
-            ),
-            icon=":material/account_balance:",
-        )
-        top = d.assign(
-            fondo=split.soles.sum(axis=1),
-            personas=split.people.sum(axis=1),
-            cierra=split.closes.sum(axis=1),
-        )
-        top = top[top["fondo"] > 0].sort_values("fondo", ascending=False).head(20)
-        st.dataframe(
-            top[list(FUND_COLUMNS)],
-            hide_index=True,
-            width="stretch",
-            column_config=column_config(FUND_COLUMNS, FUND_COLUMNS),
-        )
-        st.caption(
-            "Las 20 municipalidades que más reciben. Cubrir a más personas: programa lineal "
-            "(scipy, HiGHS). Cerrar más brechas: primero las brechas a las que menos les "
-            "falta (óptimo, comprobado con un programa entero), y lo que sobra donde cubre a "
-            "más personas. Cada brecha recibe a lo más lo que le falta para cerrarse a tiempo "
-            "con la regla actual (costo central de su distrito)."
         )

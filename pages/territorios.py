@@ -12,8 +12,9 @@ from brechas_ui.district_distribution import distribution_section
 from brechas_ui.district_map import map_section
 from brechas_ui.district_profile import profile_section
 from brechas_ui.district_ranking import ranking_section
+from brechas_ui.fund import fund_section
 from brechas_ui.need import territory_need_section
-from brechas_ui.reverse import fund_section, territory_reverse_section
+from brechas_ui.reverse import territory_reverse_section
 from brechas_ui.search import find_place
 from brechas_ui.territory_headline import headline, no_budget, study_start
 
