@@ -24,10 +24,13 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from brechas_core.fmt import num
+
 __all__ = [
     "RURALITY_NOTE",
     "RURAL_DENSITY",
     "URBAN_DENSITY",
+    "band_explained",
     "district_costs",
     "rural_weight",
 ]
@@ -45,6 +48,30 @@ RURALITY_NOTE = (
     f"{RURAL_DENSITY:,.0f} hab/km², urbano desde {URBAN_DENSITY:,.0f} hab/km², y proporcional "
     "al logaritmo de la densidad entre ambos. Es un supuesto del proyecto."
 )
+
+
+def band_explained(weight: float) -> str:
+    """What the projection's band means, for a place of this rural weight (NaN: unknown).
+
+    Examples
+    --------
+    >>> band_explained(0.866).split("(")[-1]
+    'índice 0.87, de 0 urbano a 1 rural, aproximado con su densidad de población).'
+    >>> "ruralidad" in band_explained(float("nan"))
+    False
+    """
+    if weight != weight:  # NaN: the national reference costs
+        return (
+            "La banda va del costo unitario bajo (cierra antes) al alto. Los costos por "
+            "persona son **supuestos** que usted puede cambiar (vea Metodología)."
+        )
+    return (
+        "La banda va del costo unitario bajo (cierra antes, cifras urbanas) al alto (cifras "
+        "rurales). Los costos por persona son **supuestos** que usted puede cambiar, "
+        "calculados con montos públicos de obras (vea Metodología); el central depende de "
+        f"la ruralidad del lugar (índice {num(weight, 2)}, de 0 urbano a 1 rural, "
+        "aproximado con su densidad de población)."
+    )
 
 
 def rural_weight(density_km2: ArrayLike) -> np.ndarray:

@@ -1,10 +1,15 @@
-"""The Simulador's controls, in the order a user thinks about a rule.
+"""The rule's controls, in the order a user thinks about a rule.
 
-Each widget is bound to one scenario field (brechas_ui.state.bound): moving it changes the
-scenario, which the next run turns into results and into the link.
+The widgets themselves (range, step, format of the minimum, the sharing, the gaps included,
+the protected part, the horizon) are drawn by one function each, given a label and a
+binding: the Simulador and Territorios bind them to the scenario (brechas_ui.state.bound:
+moving one changes the scenario, which the next run turns into results and into the link);
+the Taller seeds them from a workshop's base scenario (brechas_ui.taller_participant).
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 import streamlit as st
 
@@ -52,12 +57,8 @@ def rule_controls(*, priority: bool = True) -> None:
     the guaranteed minimum and how the increase is shared (Simulador and Territorios)."""
     left, right = st.columns([3, 2])
     with left:
-        st.slider(
+        minimum(
             "Mínimo garantizado (% del presupuesto ejecutado)",
-            0.0,
-            100.0,
-            step=0.5,
-            format="%.1f %%",
             help="Después de la regla, "
             + (
                 "las brechas prioritarias incluidas"
@@ -68,12 +69,47 @@ def rule_controls(*, priority: bool = True) -> None:
             **state.bound("minimum_pct"),
         )
     with right:
-        st.radio(
-            "Cómo se reparte el aumento",
-            REPARTOS,
-            format_func=REPARTO_LABELS.get,
-            **state.bound("reparto"),
-        )
+        sharing("Cómo se reparte el aumento", REPARTOS, REPARTO_LABELS, **state.bound("reparto"))
+
+
+# -- one function per control: a label and a binding (key, callback or seeded value) -------
+
+
+def minimum(label: str, **binding) -> None:
+    """The guaranteed minimum, 0-100 % of the executed budget."""
+    st.slider(label, 0.0, 100.0, step=0.5, format="%.1f %%", **binding)
+
+
+def sharing(label: str, options, labels: dict, **binding) -> None:
+    """How the increase is shared (``options``: the ways offered, named by ``labels``)."""
+    st.radio(label, options, format_func=labels.get, **binding)
+
+
+def included(label: str, ids: list[str], labels: dict, **binding) -> None:
+    """Which priority gaps the rule includes (the others neither receive nor give)."""
+    st.multiselect(
+        label,
+        ids,
+        placeholder="Ninguna: la regla no mueve dinero",
+        format_func=labels.get,
+        **binding,
+    )
+
+
+def protected(label: str, most: float, **binding) -> None:
+    """The part of the rest of the budget no rule may cut, 0 to ``most`` %."""
+    st.slider(label, 0.0, most, step=0.5, format="%.1f %%", **binding)
+
+
+def horizon(label: str, **binding) -> None:
+    """The projection's horizon, 1-50 years."""
+    st.slider(label, 1, 50, **binding)
+
+
+def rest_pct(inputs: Inputs) -> float:
+    """What the priority gaps do not receive (% of the budget): the most that can be
+    protected, rounded as the slider shows it."""
+    return round(100.0 - float(inputs.priority["attention_pct"].sum()), 2)
 
 
 def _priority_controls(inputs: Inputs) -> None:
@@ -81,18 +117,27 @@ def _priority_controls(inputs: Inputs) -> None:
     ids = table["gap_id"].tolist()
     label = dict(zip(ids, table["label"], strict=True))
     resto = 100.0 - float(table["attention_pct"].sum())
+    most = rest_pct(inputs)
     n_in = len(ids) - len(state.get().excluded)
     with st.expander(f"Brechas incluidas en la regla ({n_in} de {len(ids)})"):
-        _included(ids, label)
-    st.slider(
+        included(
+            "Brechas incluidas en la regla",
+            ids,
+            label,
+            label_visibility="collapsed",
+            help="Las brechas que quite no reciben ni ceden dinero.",
+            **state.bound(
+                "excluded",
+                to_widget=lambda ex: [g for g in ids if g not in ex],
+                from_widget=lambda inc: tuple(g for g in ids if g not in inc),
+            ),
+        )
+    protected(
         "Parte protegida del resto (% del presupuesto)",
-        0.0,
-        round(resto, 2),
-        step=0.5,
-        format="%.1f %%",
+        most,
         help=f"El resto del presupuesto ({pct(resto)}) paga el aumento. Aquí protege la parte "
         "que ninguna regla puede recortar (planillas, gasto corriente, deuda).",
-        **state.bound("protected_pct", to_widget=lambda v: min(v, round(resto, 2))),
+        **state.bound("protected_pct", to_widget=lambda v: min(v, most)),
     )
     if _section("Pisos por brecha", "floors", bool(state.get().floors)):
         st.caption("Cada brecha recibe al menos su piso (% del presupuesto ejecutado).")
@@ -166,6 +211,22 @@ def _sector_controls(inputs: Inputs) -> None:
                 )
 
 
+def _assumption(label: str, field: str, lo, hi, defaults, **fmt) -> None:
+    """One of the projection's figures, shown as the place's default until the user changes
+    it (the scenario keeps None, so the link stays short)."""
+    st.number_input(
+        label,
+        lo,
+        hi,
+        **fmt,
+        **state.bound(field, to_widget=partial(_or, getattr(defaults, field))),
+    )
+
+
+def _or(default, value):
+    return default if value is None else value
+
+
 def _projection_controls(inputs: Inputs) -> None:
     scenario = state.get()
     defaults = assumptions(type(scenario)(), inputs)
@@ -184,36 +245,26 @@ def _projection_controls(inputs: Inputs) -> None:
             f"{pct(defaults.execution_pct, 1)}, población {num(defaults.population)}). Son "
             "supuestos que puede cambiar."
         )
-        st.number_input(
+        _assumption(
             "Presupuesto anual, PIM (S/)",
+            "budget_soles",
             0.0,
             1e11,
+            defaults,
             step=100_000.0,
             format="%.0f",
-            **state.bound(
-                "budget_soles", to_widget=lambda v: defaults.budget_soles if v is None else v
-            ),
         )
-        st.number_input(
+        _assumption(
             "Tasa de ejecución, devengado / PIM (%)",
+            "execution_pct",
             0.0,
             100.0,
+            defaults,
             step=1.0,
             format="%.1f",
-            **state.bound(
-                "execution_pct", to_widget=lambda v: defaults.execution_pct if v is None else v
-            ),
         )
-        st.number_input(
-            "Población",
-            1,
-            40_000_000,
-            step=100,
-            **state.bound(
-                "population", to_widget=lambda v: defaults.population if v is None else v
-            ),
-        )
-        st.slider("Horizonte (años)", 1, 50, **state.bound("horizon_years"))
+        _assumption("Población", "population", 1, 40_000_000, defaults, step=100)
+        horizon("Horizonte (años)", **state.bound("horizon_years"))
         label = dict(zip(inputs.priority["gap_id"], inputs.priority["label"], strict=True))
         costs = inputs.unit_costs[
             inputs.unit_costs["projectable"] & inputs.unit_costs["gap_id"].isin(label)
@@ -237,22 +288,6 @@ def _projection_controls(inputs: Inputs) -> None:
                     item_default=round(float(picked.get(row.gap_id, row.cost_central))),
                 ),
             )
-
-
-def _included(ids: list[str], label: dict) -> None:
-    st.multiselect(
-        "Brechas incluidas en la regla",
-        ids,
-        placeholder="Ninguna: la regla no mueve dinero",
-        format_func=label.get,
-        label_visibility="collapsed",
-        help="Las brechas que quite no reciben ni ceden dinero.",
-        **state.bound(
-            "excluded",
-            to_widget=lambda ex: [g for g in ids if g not in ex],
-            from_widget=lambda inc: tuple(g for g in ids if g not in inc),
-        ),
-    )
 
 
 def _section(title: str, name: str, active: bool) -> bool:

@@ -1,0 +1,61 @@
+"""The Simulador's head: its title, where its figures come from, and what data are missing."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from brechas_core.scenario import YEAR_LABELS
+from brechas_ui import state
+
+
+def header(scenario, place, own, inputs, sim) -> None:
+    """The title, the source caption, and the notices about the data behind the figures."""
+    priority = scenario.view == "prioritarias"
+    st.title("Simulador: un mínimo garantizado para las brechas", anchor=False)
+    st.caption(_where(scenario, place, own, priority) + ".")
+    if own.missing:
+        st.warning(own.missing, icon=":material/upload_file:")
+        st.page_link("pages/datos.py", label="Ir a Mis datos", icon=":material/upload_file:")
+    if inputs.estimate_note and priority:
+        st.info(inputs.estimate_note, icon=":material/info:")
+    if sim.missing and priority:
+        _missing(sim, place)
+
+
+def _where(scenario, place, own, priority: bool) -> str:
+    """Which territory, year and data the figures describe (the study, a place, or «sus
+    datos» from Mis datos)."""
+    if own.caption and priority:
+        return own.caption
+    if place.is_study or not priority:
+        where = "Estudio: 13 distritos de Puno, promedio 2021-2023 (Tablas 2 y 3)"
+        if not place.is_study:
+            where += (
+                ". La vista por sectores usa la Tabla 3 del estudio: no hay brechas por función"
+            )
+            where += " publicadas para cada territorio"
+        return where
+    year = YEAR_LABELS[scenario.year].replace("Promedio", "promedio")
+    return f"{place.name}, {year}: brechas del Censo 2017 y presupuesto del MEF"
+
+
+def _missing(sim, place) -> None:
+    """No census gaps for this place: say so, and offer its province or department."""
+    with st.container(key="sim_faltan_datos"):
+        st.warning(sim.missing, icon=":material/database_off:")
+        if len(place.code) == 6:
+            up = st.columns(2)
+            up[0].button(
+                "Ver su provincia",
+                key="sim_ir_provincia",
+                icon=":material/zoom_out_map:",
+                on_click=state.set_territory,
+                args=(place.code[:4],),
+            )
+            up[1].button(
+                "Ver su departamento",
+                key="sim_ir_departamento",
+                icon=":material/map:",
+                on_click=state.set_territory,
+                args=(place.code[:2],),
+            )

@@ -1,0 +1,284 @@
+"""The facilitator's view (``/taller?codigo=ABC234&clave=…``; ``&proyector=1``: large
+type): the code and QR for the room, and the live board (participants, proposals, their
+median and agreement, the room's rule, hiding a proposal, CSV and XLSX of all)."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pandas as pd
+import segno
+import streamlit as st
+
+from brechas_core import workshop as wk
+from brechas_core.fmt import num, pct, soles
+from brechas_core.scenario import to_query
+from brechas_store import workshops as ws
+from brechas_store.workshops import WorkshopError
+from brechas_ui import cache, render
+from brechas_ui import taller_common as common
+from brechas_ui.simulador_results import correlation_metric, shares_chart
+from brechas_ui.taller_common import CODE, NEW_TOKEN, PROJECTOR, TOKEN, plain, simulated
+
+
+def refresh_seconds() -> float:
+    """How often the board refreshes (``BRECHAS_TALLER_REFRESCO``, seconds, default 3)."""
+    try:
+        value = float(os.environ.get("BRECHAS_TALLER_REFRESCO", "3"))
+    except ValueError:
+        return 3.0
+    return min(max(value, 1.0), 60.0)
+
+
+def facilitator(store, code: str, token: str, *, projector: bool) -> None:
+    try:
+        workshop = ws.authorize(store, code, token)
+    except WorkshopError as exc:
+        common.bad_code(str(exc))
+        return
+    if projector:
+        st.html(  # constant CSS: large type for the projector
+            """
+<style>
+.stApp [data-testid="stMarkdownContainer"] p, .stApp [data-testid="stMarkdownContainer"] li,
+.stApp [data-testid="stCaptionContainer"] { font-size: 1.45rem !important; }
+.stApp [data-testid="stMetricValue"],
+.stApp [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {
+  font-size: 2.8rem !important; line-height: 1.1 !important; }
+.stApp [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {
+  font-size: 1.5rem !important; }
+.stApp [data-testid="stDataFrame"] { font-size: 1.3rem; }
+.stApp .st-key-taller_titulo [data-testid="stText"] { font-size: 2.4rem !important; }
+.stApp .st-key-taller_pregunta [data-testid="stText"] { font-size: 1.6rem !important; }
+.stApp .st-key-taller_codigo [data-testid="stText"] { font-size: 6rem !important; }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+</style>
+"""
+        )
+    link = f"{common.base_url()}?{CODE}={workshop.code}"
+    head, qr = st.columns([3, 1], vertical_alignment="top")
+    with head:
+        plain(workshop.title, kind="titulo")
+        if workshop.question:
+            plain(workshop.question, kind="pregunta")
+        st.markdown("Entre con su celular y escriba el código:")
+        plain(workshop.code, kind="codigo")
+        st.code(link, language=None)
+    with qr:
+        st.image(_qr_png(link), caption="Enlace para participantes", width="stretch")
+    if st.session_state.pop(NEW_TOKEN, None) == workshop.code:
+        st.success(
+            "**Taller creado.** Guarde la dirección de esta página (su enlace privado de "
+            "facilitador): quien la tenga puede cerrar el taller y ver las propuestas. Proyecte "
+            "el código o el QR para la sala.",
+            icon=":material/key:",
+        )
+    with st.expander("Enlace privado del facilitador y modo proyector", expanded=False):
+        st.code(f"{common.base_url()}?{CODE}={workshop.code}&{TOKEN}={token}", language=None)
+        st.toggle(
+            "Modo proyector (letra grande)",
+            value=projector,
+            key="taller_proyector",
+            on_change=_toggle_projector,
+            args=(workshop.code, token),
+        )
+    board(store, workshop)
+
+
+def _toggle_projector(code: str, token: str) -> None:
+    query = {CODE: code, TOKEN: token}
+    if st.session_state.get("taller_proyector"):
+        query[PROJECTOR] = "1"
+    st.query_params.from_dict(query)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _qr_png(link: str) -> bytes:
+    buf = io.BytesIO()
+    segno.make(link, error="m").save(buf, kind="png", scale=10, border=2)
+    return buf.getvalue()
+
+
+@st.fragment(run_every=refresh_seconds())
+def board(store, workshop: ws.Workshop) -> None:
+    """The live board: reruns on its own every few seconds, not the whole page."""
+    rows = ws.proposal_rows(store, workshop)
+    joined = ws.participant_count(store, workshop)
+    is_open = ws.is_open(store, workshop)
+    visible = [r for r in rows if not r["hidden"]]
+    summary = wk.summarize([r["minimum_pct"] for r in visible])
+
+    status, action = st.columns([3, 1.4], vertical_alignment="center")
+    with status:
+        if is_open:
+            st.info("Recepción de propuestas **abierta**.", icon=":material/lock_open:")
+        else:
+            st.warning("Recepción de propuestas **cerrada**.", icon=":material/lock:")
+    with action:
+        st.button(
+            "Cerrar la recepción" if is_open else "Reabrir la recepción",
+            key="taller_abrir_cerrar",
+            icon=":material/lock:" if is_open else ":material/lock_open:",
+            width="stretch",
+            on_click=ws.set_open,
+            args=(store, workshop, not is_open),
+        )
+
+    c1, c2, c3, c4 = st.columns(4)
+    with c1, st.container(key="t_participantes"):
+        st.metric("Participantes", num(joined), border=True)
+    with c2, st.container(key="t_propuestas"):
+        hidden = len(rows) - len(visible)
+        st.metric(
+            "Propuestas",
+            num(len(visible)),
+            border=True,
+            help=f"{num(hidden)} ocultas por el facilitador." if hidden else None,
+        )
+    with c3, st.container(key="t_mediana"):
+        st.metric(
+            "Mediana del mínimo", "—" if summary is None else pct(summary.median, 1), border=True
+        )
+    with c4, st.container(key="t_acuerdo"):
+        st.metric(
+            "Acuerdo",
+            "—" if summary is None else pct(100 * summary.agreement, 0),
+            border=True,
+            help=f"Propuestas a {num(wk.AGREEMENT_BAND_PP, 0)} puntos o menos de la mediana.",
+        )
+    if summary is None:
+        st.caption("Aún no hay propuestas. Se muestran aquí apenas llegan.")
+    else:
+        st.markdown(summary.reading)
+        render.live_chart(
+            "minimums_template",
+            (),
+            wk.minimums_data([r["minimum_pct"] for r in visible], summary.median),
+            key="taller_distribucion",
+            module=wk,
+        )
+        _room_rule(workshop, visible)
+    _proposals_table(visible)
+    if rows:
+        _hide(store, workshop, rows)
+        _exports(store, workshop)
+
+
+def _room_rule(workshop: ws.Workshop, visible: list[dict]) -> None:
+    base = common.base_scenario(workshop)
+    proposals = [common.proposal_scenario(base, workshop, r) for r in visible]
+    rule = wk.room_rule(base, proposals, workshop.controls)
+    _, place = cache.simulator_inputs(rule.territory, rule.year)
+    sim = simulated(rule)
+    years = wk.years_to_close(sim)
+    st.subheader("La regla de la sala (mediana de las propuestas)")
+    st.markdown(sim.reading)
+    a, b, c, d = st.columns(4)
+    with a, st.container(key="t_regla_brechas"):
+        st.metric("Brechas prioritarias", pct(sim.target_after), border=True)
+    with b, st.container(key="t_regla_soles"):
+        st.metric("Soles movidos al año", soles(sim.top_up_soles), border=True)
+    with c, st.container(key="t_regla_spearman"):
+        correlation_metric("Spearman ρ", sim.after.spearman, sim.before.spearman)
+    with d, st.container(key="t_regla_agua"):
+        st.metric("Años para cerrar agua", "nunca" if years is None else num(years, 1), border=True)
+    shares_chart(sim, key="taller_regla_participaciones")
+    simulador = "/simulador?" + "&".join(f"{k}={v}" for k, v in to_query(rule).items())
+    st.caption(f"{place.name}. Ábrala en el Simulador: `{simulador}`")
+
+
+def _proposals_table(visible: list[dict]) -> None:
+    if not visible:
+        return
+    table = pd.DataFrame(
+        {
+            "Nombre": [r["name"] for r in visible],
+            "Distrito": [r["district"] or "" for r in visible],
+            "Mínimo (%)": [r["minimum_pct"] for r in visible],
+            "Reparto": [wk.REPARTO_LABELS.get(r["reparto"], r["reparto"]) for r in visible],
+            "Brechas después (%)": [r["target_after_pct"] for r in visible],
+            "Soles movidos al año": [soles(r["top_up_soles"]) for r in visible],
+            "Años para cerrar agua": [
+                "nunca" if r["years_water"] is None else num(r["years_water"], 1) for r in visible
+            ],
+        }
+    )
+    with st.container(key="t_tabla"):
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "Mínimo (%)": st.column_config.NumberColumn(format="%.1f"),
+                "Brechas después (%)": st.column_config.NumberColumn(format="%.1f"),
+            },
+        )
+
+
+def _hide(store, workshop: ws.Workshop, rows: list[dict]) -> None:
+    """Hide or show proposals. The widget mirrors the database on every refresh, and only a
+    change made here is written (so two facilitator screens never undo each other)."""
+    labels = {r["id"]: f"{r['name']} ({pct(r['minimum_pct'], 1)})" for r in rows}
+    key = "taller_ocultas"
+    st.session_state[key] = [r["id"] for r in rows if r["hidden"]]
+    st.multiselect(
+        "Ocultar propuestas (spam, nombres de broma): no cuentan en la mediana",
+        list(labels),
+        format_func=labels.get,
+        key=key,
+        placeholder="Ninguna oculta",
+        on_change=_apply_hidden,
+        args=(store, workshop, key),
+    )
+
+
+def _apply_hidden(store, workshop: ws.Workshop, key: str) -> None:
+    chosen = set(st.session_state[key])
+    current = {r["id"] for r in ws.proposal_rows(store, workshop) if r["hidden"]}
+    for pid in chosen ^ current:
+        ws.set_hidden(store, workshop, pid, pid in chosen)
+
+
+def _exports(store, workshop: ws.Workshop) -> None:
+    """CSV (UTF-8 with BOM, for Excel) and XLSX of every proposal, hidden ones flagged. The
+    files are built when clicked, from the database as it is then (not on every refresh)."""
+
+    def table() -> pd.DataFrame:
+        return wk.export_table(ws.proposal_rows(store, workshop))
+
+    name = f"taller-{workshop.code}"
+    left, right = st.columns(2)
+    with left:
+        st.download_button(
+            "Descargar CSV",
+            lambda: table().to_csv(index=False).encode("utf-8-sig"),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+            key="taller_csv",
+            width="stretch",
+        )
+    with right:
+        st.download_button(
+            "Descargar Excel (XLSX)",
+            lambda: xlsx(table()),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/download:",
+            on_click="ignore",
+            key="taller_xlsx",
+            width="stretch",
+        )
+
+
+def xlsx(table: pd.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        table.to_excel(writer, index=False, sheet_name="Propuestas")
+        sheet = writer.sheets["Propuestas"]
+        for column in sheet.columns:
+            width = max(len(str(c.value or "")) for c in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
+    return buf.getvalue()

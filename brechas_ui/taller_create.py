@@ -1,0 +1,111 @@
+"""The workshop page without a code: join a workshop with its code, or create one."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from brechas_core import workshop as wk
+from brechas_core.scenario import ANIOS, YEAR_LABELS, Scenario, to_query
+from brechas_store import workshops as ws
+from brechas_store.workshops import WorkshopError
+from brechas_ui import cache
+from brechas_ui import taller_common as common
+from brechas_ui.taller_common import CODE, NEW_TOKEN, TOKEN
+
+
+def start(store) -> None:
+    st.title("Taller: propuestas de una sala, en vivo")
+    st.markdown(
+        "En un taller, cada participante propone una regla desde su celular y la pantalla del "
+        "facilitador muestra todas las propuestas, su mediana y qué haría esa regla con el "
+        "dinero y las brechas."
+    )
+    join_col, create_col = st.columns(2, gap="large")
+    with join_col, st.container(border=True):
+        st.subheader("Unirse a un taller")
+        with st.form("unirse", border=False):
+            st.text_input(
+                "Código del taller",
+                max_chars=12,
+                placeholder="Por ejemplo: ABC234",
+                help="Son 6 letras y números; aparecen en la pantalla del facilitador.",
+                key="taller_codigo_escrito",
+            )
+            st.form_submit_button(
+                "Entrar", type="primary", icon=":material/login:", on_click=_enter_code
+            )
+        common.show_error("taller_error_codigo")
+    with create_col, st.container(border=True):
+        st.subheader("Crear un taller")
+        _create_form(store)
+
+
+def _enter_code() -> None:
+    normal = ws.normalize_code(st.session_state.get("taller_codigo_escrito", ""))
+    if normal is None:
+        st.session_state["taller_error_codigo"] = (
+            "Ese no es un código de taller: son 6 letras y números (sin 0, O, 1, I ni L), "
+            "como aparecen en la pantalla del facilitador."
+        )
+        return
+    st.query_params.from_dict({CODE: normal})
+
+
+def _create_form(store) -> None:
+    options = cache.territory_options()
+    with st.form("crear", border=False):
+        st.text_input(
+            "Título", max_chars=ws.TITLE_MAX, placeholder="Taller de Puno 2026", key="tc_titulo"
+        )
+        st.text_area(
+            "Pregunta para la sala",
+            value="¿Qué porcentaje mínimo del presupuesto garantizamos para las brechas "
+            "prioritarias?",
+            max_chars=ws.QUESTION_MAX,
+            key="tc_pregunta",
+        )
+        st.selectbox(
+            "Territorio", options.areas, format_func=options.labels.get, key="tc_territorio"
+        )
+        st.selectbox("Año del presupuesto", ANIOS, format_func=YEAR_LABELS.get, key="tc_anio")
+        st.multiselect(
+            "Qué pueden mover los participantes",
+            list(wk.CONTROLS),
+            default=list(wk.DEFAULT_CONTROLS),
+            format_func=lambda c: wk.CONTROLS[c][1],
+            key="tc_controles",
+        )
+        st.form_submit_button(
+            "Crear el taller",
+            type="primary",
+            icon=":material/add:",
+            on_click=_create,
+            args=(store,),
+        )
+    common.show_error("taller_error_crear")
+
+
+def _create(store) -> None:
+    get = st.session_state.get
+    territory = get("tc_territorio") or "estudio"
+    base = Scenario(
+        territory=territory,
+        year="promedio" if territory == "estudio" else (get("tc_anio") or "promedio"),
+        data_version=cache.meta().data_version,
+    )
+    try:
+        workshop, token = ws.create(
+            store,
+            title=get("tc_titulo", ""),
+            question=get("tc_pregunta", ""),
+            territory=base.territory,
+            year=base.year,
+            base_query=to_query(base),
+            controls=get("tc_controles") or (),
+            creator=common.client(),
+        )
+    except WorkshopError as exc:
+        st.session_state["taller_error_crear"] = str(exc)
+        return
+    st.session_state[NEW_TOKEN] = workshop.code
+    st.query_params.from_dict({CODE: workshop.code, TOKEN: token})
