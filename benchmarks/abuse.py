@@ -27,29 +27,15 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
 import time
 import urllib.request
 
-import websockets
 from harness import OUT, Session, machine, percentile, server, table
-from streamlit.proto.BackMsg_pb2 import BackMsg
+
+from brechas_harness.client import connect, flag_request, rerun_request
 
 SLIDER = "w_minimum_pct"
 HEAVY = ("territorios", "territorio=PE&anio=2021")
-
-
-def _backmsg(kind: str) -> bytes:
-    msg = BackMsg()
-    setattr(msg, kind, True)  # clear_cache and load_git_info are bool fields
-    return msg.SerializeToString()
-
-
-def _rerun_msg(page: str, query: str) -> bytes:
-    msg = BackMsg()
-    msg.rerun_script.page_name = page
-    msg.rerun_script.query_string = query
-    return msg.SerializeToString()
 
 
 async def _victim(
@@ -88,12 +74,6 @@ async def _health(http: str, stop: asyncio.Event, times: list[float]) -> None:
             await asyncio.wait_for(stop.wait(), 0.1)
 
 
-async def _raw(url: str):
-    return await websockets.connect(
-        url, subprotocols=["streamlit"], max_size=None, open_timeout=30, ping_interval=None
-    )
-
-
 async def _drain(ws) -> None:
     with contextlib.suppress(Exception):
         async for _ in ws:
@@ -101,9 +81,9 @@ async def _drain(ws) -> None:
 
 
 async def attack_git_flood(url: str, seconds: float) -> None:
-    ws = await _raw(url)
+    ws = await connect(url)
     reader = asyncio.create_task(_drain(ws))
-    payload = _backmsg("load_git_info")
+    payload = flag_request("load_git_info")
     for _ in range(1000):
         await ws.send(payload)
     await asyncio.sleep(seconds)
@@ -112,9 +92,9 @@ async def attack_git_flood(url: str, seconds: float) -> None:
 
 
 async def attack_clear_cache(url: str, seconds: float) -> None:
-    ws = await _raw(url)
+    ws = await connect(url)
     reader = asyncio.create_task(_drain(ws))
-    payload = _backmsg("clear_cache")
+    payload = flag_request("clear_cache")
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         await ws.send(payload)
@@ -125,9 +105,9 @@ async def attack_clear_cache(url: str, seconds: float) -> None:
 
 async def attack_rerun_flood(url: str, seconds: float, sessions: int = 4) -> None:
     async def one() -> None:
-        ws = await _raw(url)
+        ws = await connect(url)
         reader = asyncio.create_task(_drain(ws))
-        payload = _rerun_msg(*HEAVY)
+        payload = rerun_request(*HEAVY)
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             await ws.send(payload)
@@ -150,8 +130,8 @@ async def attack_heavy_loops(url: str, seconds: float, sessions: int = 8) -> Non
 
 
 async def attack_slow_readers(url: str, seconds: float, sessions: int = 10) -> None:
-    sockets = [await _raw(url) for _ in range(sessions)]
-    payload = _rerun_msg(*HEAVY)
+    sockets = [await connect(url) for _ in range(sessions)]
+    payload = rerun_request(*HEAVY)
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         for ws in sockets:
@@ -179,7 +159,7 @@ async def _measure(srv, attack, seconds: float) -> dict:
     victim = asyncio.create_task(_victim(srv.ws_url, ready, stop, victim_times, errors))
     await asyncio.wait_for(ready.wait(), 180)  # its first run and five quiet reruns
     quiet = len(victim_times)
-    health = asyncio.create_task(_health(srv.http_url, stop, health_times))
+    health = asyncio.create_task(_health(srv.url, stop, health_times))
     rss_before = srv.rss_mib()
     started = time.perf_counter()
     await asyncio.wait_for(attack(srv.ws_url, seconds), timeout=seconds + 120)
@@ -212,19 +192,6 @@ async def _first_runs(srv, n: int) -> tuple[list[float], int]:
     return [r.seconds for r in runs], sum(ok)
 
 
-@contextlib.contextmanager
-def _mode(guarded: bool):
-    old = os.environ.pop("BRECHAS_UNGUARDED", None)
-    if not guarded:
-        os.environ["BRECHAS_UNGUARDED"] = "1"
-    try:
-        yield
-    finally:
-        os.environ.pop("BRECHAS_UNGUARDED", None)
-        if old is not None:
-            os.environ["BRECHAS_UNGUARDED"] = old
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=6.0, help="length of each attack")
@@ -235,7 +202,8 @@ def main() -> None:
     rows = []
     for name in args.attacks.split(","):
         for guarded in (False, True):
-            with _mode(guarded), server() as srv:
+            unguarded = {"BRECHAS_UNGUARDED": None if guarded else "1"}
+            with server(env=unguarded) as srv:
                 row = {"attack": name, "mode": "guarded" if guarded else "unguarded"}
                 row.update(asyncio.run(_measure(srv, ATTACKS[name], args.seconds)))
             rows.append(row)

@@ -9,8 +9,9 @@ Run: ``.venv/bin/python benchmarks/taller.py [--db sqlite,postgresql] [--burst 1
    proposals in the database (read the proposals and counts, summarise, the room's rule,
    ``simulate`` it), against ``simulate`` alone for the same rule, measured alternately.
 3. **A room** (servers): ``--processes`` app processes on one database (SQLite file, or
-   PostgreSQL with ``--room-db postgresql``), behind Debian's nginx with cookie affinity
-   (sticky sessions; websocket upgrade) when there are several. N websocket sessions open
+   PostgreSQL with ``--room-db postgresql``), behind Debian's nginx running the shipped
+   ``deploy/nginx.conf`` (sticky sessions by cookie, websocket upgrade, the public limits)
+   when there are several. N websocket sessions open
    the participant link within 5 s (first page; each process has served one session first,
    unless ``--cold``), join, move the minimum slider twice (a fragment rerun) and submit,
    waiting a jittered 1-3 s between steps (load.py's workshop pace). Then a facilitator
@@ -26,65 +27,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
-import os
 import random
 import secrets
-import shutil
-import socket
-import subprocess
-import sys
-import tempfile
 import threading
 import time
-import urllib.request
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import websockets
-from harness import OUT, ROOT, Session, machine, server, summary_ms, table
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.Common_pb2 import DoubleArray
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.proto.WidgetStates_pb2 import WidgetState
+from harness import OUT, ROOT, Session, deployment, machine, summary_ms, table
 
 from brechas_core import workshop as wk
 from brechas_core.scenario import Scenario, to_query
 from brechas_core.simulation import load_inputs, simulate
+from brechas_harness.databases import fresh_database
 from brechas_store import open_store
 from brechas_store import workshops as ws
 from brechas_store.db import close_store
 
-PG_URL = os.environ.get(
-    "BRECHAS_TEST_PG_URL", "postgresql+psycopg://brechas:brechas@127.0.0.1:5432/brechas_test"
-)
-_EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
-
-
-# --- databases -------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def database(kind: str):
-    """A fresh database URL: a SQLite file, or a PostgreSQL schema of its own."""
-    if kind == "sqlite":
-        with tempfile.TemporaryDirectory(prefix="brechas-taller-") as tmp:
-            yield f"sqlite:///{tmp}/taller.sqlite3"
-        return
-    import sqlalchemy as sa
-
-    name = "bench_" + secrets.token_hex(4)
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"CREATE SCHEMA {name}"))
-    try:
-        yield f"{PG_URL}?options=-csearch_path%3D{name}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f"DROP SCHEMA {name} CASCADE"))
-        admin.dispose()
+# --- the store --------------------------------------------------------------------------------
 
 
 def _workshop(store, controls=("minimo", "reparto")):
@@ -195,201 +154,30 @@ def board_cost(url: str, proposals: int, rounds: int) -> dict:
     }
 
 
-# --- nginx -----------------------------------------------------------------------------------
-
-NGINX_CONF = """
-worker_processes 1;
-{user}
-error_log {tmp}/error.log warn;
-pid {tmp}/nginx.pid;
-events {{ worker_connections 4096; }}
-http {{
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    # Sticky sessions without nginx Plus: the first response sets a random affinity cookie
-    # ($request_id) and every later request (the websocket included) is hashed on it.
-    map $cookie_brechas_afinidad $afinidad {{
-        ""      $request_id;
-        default $cookie_brechas_afinidad;
-    }}
-    map $http_upgrade $connection_upgrade {{
-        default upgrade;
-        ""      close;
-    }}
-    upstream brechas {{
-        hash $afinidad consistent;
-{servers}
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        location / {{
-            proxy_pass http://brechas;
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_set_header Host $host;
-            proxy_read_timeout 86400;
-            add_header X-Brechas-Upstream $upstream_addr always;
-            add_header Set-Cookie
-                "brechas_afinidad=$afinidad; Path=/; HttpOnly; SameSite=Lax" always;
-        }}
-    }}
-}}
-"""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def nginx(ports: list[int]):
-    exe = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(exe).exists():
-        raise SystemExit("nginx is missing: apt-get install nginx")
-    port = _free_port()
-    with tempfile.TemporaryDirectory(prefix="brechas-nginx-") as tmp:
-        conf = Path(tmp) / "nginx.conf"
-        conf.write_text(
-            NGINX_CONF.format(
-                user="user root;" if os.geteuid() == 0 else "",
-                tmp=tmp,
-                port=port,
-                servers="\n".join(f"        server 127.0.0.1:{p};" for p in ports),
-            )
-        )
-        proc = subprocess.Popen([exe, "-p", tmp, "-c", str(conf), "-g", "daemon off;"])
-        try:
-            deadline = time.monotonic() + 20
-            while time.monotonic() < deadline:
-                with (
-                    contextlib.suppress(OSError),
-                    urllib.request.urlopen(
-                        f"http://127.0.0.1:{port}/_stcore/health", timeout=2
-                    ) as r,
-                ):
-                    if r.read().strip() == b"ok":
-                        break
-                time.sleep(0.2)
-            yield port
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
-
-
-# --- a participant over the websocket --------------------------------------------------------
-
-
-class Participant(Session):
-    """A phone: text inputs, buttons and fragment reruns on top of harness.Session."""
-
-    def __init__(self, *args, **kw):
-        super().__init__(*args, **kw)
-        self.fragments: dict[str, str] = {}  # user key -> fragment id
-        self.texts: list[str] = []
-
-    @classmethod
-    async def connect(cls, http: str, query: str) -> Participant:
-        # The page first (as a browser does): nginx answers with the affinity cookie.
-        with urllib.request.urlopen(f"{http}/taller?{query}", timeout=30) as resp:
-            cookie = resp.headers.get("Set-Cookie", "").split(";")[0]
-            upstream = resp.headers.get("X-Brechas-Upstream", "direct")
-        ws_url = http.replace("http://", "ws://") + "/_stcore/stream"
-        conn = await websockets.connect(
-            ws_url,
-            subprotocols=["streamlit"],
-            max_size=None,
-            open_timeout=60,
-            ping_interval=None,
-            additional_headers={"Cookie": cookie} if cookie else None,
-        )
-        session = cls(conn, "taller", query)
-        session.upstream = upstream
-        return session
-
-    async def send(self, *, strings=None, doubles=None, triggers=(), fragment=None, timeout=60):
-        msg = BackMsg()
-        state = msg.rerun_script
-        state.query_string = self.query_string
-        state.page_name = self.page_name
-        for key, value in (strings or {}).items():
-            state.widget_states.widgets.append(
-                WidgetState(id=self.widget_ids[key], string_value=value)
-            )
-        for key, value in (doubles or {}).items():
-            w = WidgetState(id=self.widget_ids[key])
-            w.double_array_value.CopyFrom(DoubleArray(data=[value]))
-            state.widget_states.widgets.append(w)
-        for key in triggers:
-            state.widget_states.widgets.append(
-                WidgetState(id=self.widget_ids[key], trigger_value=True)
-            )
-        if fragment:
-            state.fragment_id = self.fragments[fragment]
-        self.texts = []
-        start = time.perf_counter()
-        await self.ws.send(msg.SerializeToString())
-        errors: list[str] = []
-        try:
-            await asyncio.wait_for(self._read(errors), timeout)
-        except TimeoutError:
-            errors.append(f"timeout after {timeout} s")
-        return time.perf_counter() - start, errors
-
-    async def _read(self, errors: list[str]) -> None:
-        while True:
-            fm = ForwardMsg()
-            fm.ParseFromString(await self.ws.recv())
-            kind = fm.WhichOneof("type")
-            if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
-                element = fm.delta.new_element
-                etype = element.WhichOneof("type")
-                widget = getattr(element, etype)
-                if hasattr(widget, "id") and isinstance(widget.id, str) and widget.id:
-                    parts = widget.id.split("-", 2)
-                    if len(parts) == 3:
-                        self.widget_ids[parts[2]] = widget.id
-                        if fm.delta.fragment_id:
-                            self.fragments[parts[2]] = fm.delta.fragment_id
-                if etype == "metric":
-                    self.metrics[element.metric.label] = element.metric.body
-                elif etype == "alert":
-                    self.texts.append(element.alert.body)
-                elif etype == "exception":
-                    errors.append(f"exception: {element.exception.message[:200]}")
-            elif kind == "script_finished" and fm.script_finished != _EARLY:
-                return
+# --- a room of phones over the websocket ----------------------------------------------------
 
 
 async def _participant(http: str, code: str, i: int, start_within: float, out: dict) -> None:
     await asyncio.sleep(random.uniform(0, start_within))
-    p = await Participant.connect(http, f"codigo={code}")
+    p = await Session.open_page(http, "taller", f"codigo={code}")
     out["upstreams"][p.upstream] = out["upstreams"].get(p.upstream, 0) + 1
+
+    def note(step: str, run) -> None:
+        out[step].append(run.seconds)
+        out["errors"] += run.errors
+
     try:
-        first, errors = await p.send(timeout=60)
-        out["first"].append(first)
-        out["errors"] += errors
-        t, errors = await p.send(
+        note("first", await p.send(timeout=60))
+        joined = await p.send(
             strings={"taller_nombre": f"Participante {i}", "taller_distrito": ""},
-            triggers=["taller_participar"],
+            triggers=("taller_participar",),
         )
-        out["join"].append(t)
-        out["errors"] += errors
+        note("join", joined)
         await asyncio.sleep(random.uniform(1, 3))
         for value in (random.choice((20.0, 30.0, 40.0)), float(10 + i % 60)):
-            t, errors = await p.send(doubles={"tw_minimo": value}, fragment="tw_minimo")
-            out["move"].append(t)
-            out["errors"] += errors
+            note("move", await p.send(doubles={"tw_minimo": value}, fragment="tw_minimo"))
             await asyncio.sleep(random.uniform(1, 3))
-        t, errors = await p.send(triggers=["taller_enviar"], fragment="taller_enviar")
-        out["submit"].append(t)
-        out["errors"] += errors
+        note("submit", await p.send(triggers=("taller_enviar",), fragment="taller_enviar"))
         if not any("Propuesta enviada" in text for text in p.texts):
             out["errors"].append("no confirmation: " + " | ".join(p.texts)[:200])
     finally:
@@ -397,7 +185,7 @@ async def _participant(http: str, code: str, i: int, start_within: float, out: d
 
 
 async def _board_count(http: str, code: str, token: str) -> str:
-    p = await Participant.connect(http, f"codigo={code}&clave={token}")
+    p = await Session.open_page(http, "taller", f"codigo={code}&clave={token}")
     try:
         await p.send(timeout=60)
         return p.metrics.get("Propuestas", "?")
@@ -409,42 +197,29 @@ def room(n: int, processes: int, db_url: str, max_seconds: float, warm: bool) ->
     store = open_store(db_url)
     workshop, token = _workshop(store)
     env = {"BRECHAS_DB_URL": db_url, "BRECHAS_TALLER_ENVIOS_POR_MINUTO": "100"}
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        with contextlib.ExitStack() as stack:
-            servers = [stack.enter_context(server("app.py")) for _ in range(processes)]
-            if processes > 1:
-                port = stack.enter_context(nginx([s.port for s in servers]))
-                front = f"http://127.0.0.1:{port}"
-            else:
-                front = servers[0].http_url
-            if warm:
-                # One session per process first, as the facilitator's own visit warms the
-                # process they reach: the room then measures warm processes.
-                async def warm_up():
-                    for s in servers:
-                        await _board_count(s.http_url, workshop.code, token)
+    # Several processes sit behind deploy/nginx.conf (cookie affinity), as in production.
+    with deployment(processes, env=env, show_upstream=True, worker_connections=4096) as app:
+        servers = app.servers
+        if warm:
+            # One session per process first, as the facilitator's own visit warms the
+            # process they reach: the room then measures warm processes.
+            async def warm_up():
+                for s in servers:
+                    await _board_count(s.url, workshop.code, token)
 
-                asyncio.run(warm_up())
-            out = {"first": [], "join": [], "move": [], "submit": [], "errors": [], "upstreams": {}}
+            asyncio.run(warm_up())
+        out = {"first": [], "join": [], "move": [], "submit": [], "errors": [], "upstreams": {}}
 
-            async def run():
-                tasks = [_participant(front, workshop.code, i, 5.0, out) for i in range(n)]
-                results = await asyncio.wait_for(
-                    asyncio.gather(*tasks, return_exceptions=True), max_seconds
-                )
-                out["errors"] += [repr(r) for r in results if isinstance(r, BaseException)]
-                return [await _board_count(s.http_url, workshop.code, token) for s in servers]
+        async def run():
+            tasks = [_participant(app.url, workshop.code, i, 5.0, out) for i in range(n)]
+            results = await asyncio.wait_for(
+                asyncio.gather(*tasks, return_exceptions=True), max_seconds
+            )
+            out["errors"] += [repr(r) for r in results if isinstance(r, BaseException)]
+            return [await _board_count(s.url, workshop.code, token) for s in servers]
 
-            boards = asyncio.run(run())
-            rss = [round(s.rss_mib()) for s in servers]
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        boards = asyncio.run(run())
+        rss = [round(s.rss_mib()) for s in servers]
     stored = len(ws.proposal_rows(store, workshop))
     close_store(store)
     f, mv, sb = (summary_ms(out[k]) if out[k] else {} for k in ("first", "move", "submit"))
@@ -486,9 +261,9 @@ def main() -> None:
 
     writes, boards = [], []
     for kind in args.db.split(","):
-        with database(kind) as url:
+        with fresh_database(kind) as url:
             writes.append({"db": kind, **write_burst(url, args.burst)})
-        with database(kind) as url:
+        with fresh_database(kind) as url:
             boards.append({"db": kind, **board_cost(url, 100, args.board_rounds)})
     print(f"\n## Write burst: {args.burst} submissions at once (one thread each)\n")
     print(
@@ -512,7 +287,7 @@ def main() -> None:
             for n, p in zip(args.sessions.split(","), args.processes.split(","), strict=True)
         ]
         for n, p in pairs:
-            with database(args.room_db) as url:
+            with fresh_database(args.room_db) as url:
                 rooms.append(room(n, p, url, args.max_seconds, warm=not args.cold))
             print(rooms[-1])
         columns = list(rooms[0])

@@ -8,16 +8,16 @@ screen can be traced to a data file and a formula, and tested without the interf
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
 from brechas_core import alignment as align
-from brechas_core import data, reading, rules, territory
+from brechas_core import data, rules, territory
 from brechas_core.costs import district_costs, rural_weight
-from brechas_core.fmt import pct
+from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.optimal import optimal_inputs
 from brechas_core.projection import COST_CASES, SERIES_LABELS, project_coverage
 from brechas_core.scenario import Scenario
@@ -343,128 +343,6 @@ def assumptions(scenario: Scenario, inputs: Inputs) -> Assumptions:
     )
 
 
-@dataclass(frozen=True)
-class RuleOnTable:
-    """The scenario's rule on one view's table, as :func:`simulate` reads it: built by
-    :func:`_on_priority_gaps` or :func:`_on_functions`, one per view.
-
-    Attributes
-    ----------
-    rule : RuleArgs
-        From :func:`brechas_core.rules.from_scenario`.
-    result : Reallocation
-        The rule's result; for a territory of many municipalities, theirs pooled
-        (:func:`brechas_core.rules.pool`). The priority view has a last "resto" column.
-    ids, labels : list of str
-        The table's rows (gaps or functions), without "resto".
-    gap, attention : ndarray
-        Gap % and baseline share of each row.
-    baseline, shares : ndarray
-        Each row's share before and after the rule (without "resto").
-    resto_before, resto_after : float
-        The rest of the budget (priority view; NaN in the sector view).
-    notices : tuple of str
-        What the rule did, in Spanish.
-    curve : DataFrame or None
-        rho and r against the minimum; None for a territory of many municipalities.
-    territory : TerritoryResult or None
-        The rule on each municipality of a real territory (priority view).
-    """
-
-    rule: rules.RuleArgs
-    result: rules.Reallocation
-    ids: list
-    labels: list
-    gap: np.ndarray
-    attention: np.ndarray
-    baseline: np.ndarray
-    shares: np.ndarray
-    resto_before: float = float("nan")
-    resto_after: float = float("nan")
-    notices: tuple[str, ...] = ()
-    curve: pd.DataFrame | None = None
-    territory: territory.TerritoryResult | None = None
-
-
-def _on_functions(scenario: Scenario, inputs: Inputs, alpha: float) -> RuleOnTable:
-    """The sector view: the rule on the budget functions (Table 3)."""
-    table = inputs.functions
-    ids = table["function_code"].tolist()
-    labels = (table["function_code"] + ". " + table["label"]).tolist()
-    gap = table["gap_pct"].to_numpy(float)
-    att = table["attention_pct"].to_numpy(float)
-    rule = rules.from_scenario(scenario, ids, gap)
-    view = rule.sector(gap, att)
-    res = view.reallocation
-    return RuleOnTable(
-        rule=rule,
-        result=res,
-        ids=ids,
-        labels=labels,
-        gap=gap,
-        attention=att,
-        baseline=view.baseline,
-        shares=res.shares,
-        notices=tuple(view.notices(labels)),
-        curve=_unmoved("curve", rule, gap, att, alpha),
-    )
-
-
-def _on_priority_gaps(
-    scenario: Scenario, inputs: Inputs, a: Assumptions, alpha: float
-) -> RuleOnTable:
-    """The priority view: the rule on the priority gaps plus "resto" (Table 2, or a real
-    territory's census gaps applied to each of its municipalities)."""
-    arrays = inputs.gaps
-    ids = arrays["ids"].tolist()
-    labels = arrays["labels"].tolist()
-    gap = arrays["gap_pct"]
-    att = arrays["attention_pct"]
-    optimal = _optimal_inputs(scenario, inputs, a) if scenario.reparto == "optimo" else None
-    rule = rules.from_scenario(scenario, ids, optimal=optimal)
-    notices: list[str] = []
-    by_municipality = None
-    curve = None
-    if inputs.municipalities is not None:
-        # The rule is about each municipality's own budget: apply it to each one and
-        # add up (budget-weighted shares, so the soles are the sum of each one's).
-        by_municipality = territory.apply_rule(
-            inputs.municipalities, scenario, inputs.unit_costs, alpha=alpha
-        )
-        res = rules.pool(by_municipality.rule, inputs.municipalities["devengado"])
-        notices += by_municipality.notices
-    else:
-        res = rule.apply(gap, att)
-        if rules.protected_exceeds(scenario, att):
-            notices.append(
-                f"La parte protegida ({pct(scenario.protected_pct, 1)}) es mayor que el "
-                f"resto del presupuesto ({pct(100.0 - att.sum(), 2)}): se protegió todo "
-                "el resto."
-            )
-        curve = _unmoved("curve", rule, gap, att, alpha)
-    # where some municipality cannot reach F, the territory's notice says how many
-    notices += res.notices(
-        [*labels, RESTO_LABEL],
-        targets_name="las brechas prioritarias",
-        feasibility=by_municipality is None,
-    )
-    return RuleOnTable(
-        rule=rule,
-        result=res,
-        ids=ids,
-        labels=labels,
-        gap=gap,
-        attention=att,
-        baseline=res.baseline[:-1],
-        shares=res.shares[:-1],
-        resto_before=float(res.baseline[-1]),
-        resto_after=float(res.shares[-1]),
-        notices=tuple(notices),
-        curve=curve,
-        territory=by_municipality,
-    )
-
-
 def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simulation:
     """Apply the scenario's rule to the study's tables and derive everything shown.
 
@@ -480,11 +358,58 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
     True
     """
     a = assumptions(scenario, inputs)
+    notices: list[str] = []
+    by_municipality = None
     if scenario.view == SECTORS:
-        on = _on_functions(scenario, inputs, alpha)
+        table = inputs.functions
+        ids = table["function_code"].tolist()
+        labels = (table["function_code"] + ". " + table["label"]).tolist()
+        gap = table["gap_pct"].to_numpy(float)
+        att = table["attention_pct"].to_numpy(float)
+        rule = rules.from_scenario(scenario, ids, gap)
+        view = rule.sector(gap, att)
+        res = view.reallocation
+        notices += view.notices(labels)
+        shares, baseline = res.shares, view.baseline
+        is_target = rule.is_target
+        resto_before = resto_after = float("nan")
+        curve = _unmoved("curve", rule, gap, att, alpha)
     else:
-        on = _on_priority_gaps(scenario, inputs, a, alpha)
-    res, rule, gap, att = on.result, on.rule, on.gap, on.attention
+        arrays = inputs.gaps
+        ids = arrays["ids"].tolist()
+        labels = arrays["labels"].tolist()
+        gap = arrays["gap_pct"]
+        att = arrays["attention_pct"]
+        optimal = _optimal_inputs(scenario, inputs, a) if scenario.reparto == "optimo" else None
+        rule = rules.from_scenario(scenario, ids, optimal=optimal)
+        if inputs.municipalities is not None:
+            # The rule is about each municipality's own budget: apply it to each one and
+            # add up (budget-weighted shares, so the soles are the sum of each one's).
+            by_municipality = territory.apply_rule(
+                inputs.municipalities, scenario, inputs.unit_costs, alpha=alpha
+            )
+            res = rules.pool(by_municipality.rule, inputs.municipalities["devengado"])
+            notices += by_municipality.notices
+            curve = None
+        else:
+            res = rule.apply(gap, att)
+            if rules.protected_exceeds(scenario, att):
+                notices.append(
+                    f"La parte protegida ({pct(scenario.protected_pct, 1)}) es mayor que el "
+                    f"resto del presupuesto ({pct(100.0 - att.sum(), 2)}): se protegió todo "
+                    "el resto."
+                )
+            curve = _unmoved("curve", rule, gap, att, alpha)
+        # where some municipality cannot reach F, the territory's notice says how many
+        notices += res.notices(
+            [*labels, RESTO_LABEL],
+            targets_name="las brechas prioritarias",
+            feasibility=by_municipality is None,
+        )
+        shares, baseline = res.shares[:-1], res.baseline[:-1]
+        is_target = rule.is_target
+        resto_before, resto_after = float(res.baseline[-1]), float(res.shares[-1])
+
     known = bool(np.all(np.isfinite(gap)))
     missing = None
     if not known:
@@ -495,40 +420,31 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
             "no se proyecta la cobertura ni se mide la alineación: vea su provincia o su "
             "departamento."
         )
-    moved = on.shares - on.baseline
+    moved = shares - baseline
     items = pd.DataFrame(
         {
-            "id": on.ids,
-            "label": on.labels,
+            "id": ids,
+            "label": labels,
             "gap_pct": gap,
-            "baseline_pct": on.baseline,
-            "scenario_pct": on.shares,
+            "baseline_pct": baseline,
+            "scenario_pct": shares,
             "moved_pct": moved,
             "moved_soles": moved / 100.0 * a.executed_soles,
-            "is_target": rule.is_target,
+            "is_target": is_target,
         }
     )
-    n = len(on.ids)
+    n = len(ids)
     tc = t_critical(alpha, n - 2)
     before = _memo(
-        ("before", _key(gap), _key(on.baseline), alpha),
-        align.alignment,
-        gap,
-        on.baseline,
-        alpha,
+        ("before", _key(gap), _key(baseline), alpha), align.alignment, gap, baseline, alpha
     )
-    tested = align.carries_a_test(gap)
-    projection, summary = (
-        _projection(scenario, inputs, items, a)
-        if scenario.view == PRIORITY and known
-        else (None, None)
-    )
+    after = align.alignment(gap, shares, alpha)
     top_up = float(res.top_up)
-    sim = Simulation(
+    sim = dict(
         view=scenario.view,
         items=items,
-        resto_before=on.resto_before,
-        resto_after=on.resto_after,
+        resto_before=resto_before,
+        resto_after=resto_after,
         target_before=float(res.target_total_before),
         target_after=float(res.target_total_after),
         top_up_pct=top_up,
@@ -537,25 +453,28 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         effective_minimum=float(res.effective_minimum),
         max_minimum=float(res.max_minimum),
         feasible=bool(res.feasible),
-        notices=list(on.notices),
+        notices=notices,
         before=before,
-        after=align.alignment(gap, on.shares, alpha),
-        curve=on.curve,
+        after=after,
+        curve=curve,
         # exact, not on the curve's 1 % grid: the shares are piecewise linear in F
-        smallest_rho=None if on.curve is None else _unmoved("spearman", rule, gap, att, alpha),
-        smallest_r=None if on.curve is None else _unmoved("pearson", rule, gap, att, alpha),
+        smallest_rho=None if curve is None else _unmoved("spearman", rule, gap, att, alpha),
+        smallest_r=None if curve is None else _unmoved("pearson", rule, gap, att, alpha),
         r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
         assumptions=a,
-        projection=projection,
-        projection_summary=summary,
-        reading="",
-        tested=tested,
+        tested=align.carries_a_test(gap),
         missing=missing,
-        alignment_words=reading.alignment_words(items, tested, known, on.territory),
-        situation=rules.situation(res),
-        territory=on.territory,
     )
-    return replace(sim, reading=reading.reading(scenario, sim, inputs.place))
+    sim["alignment_words"] = _alignment_words(sim, n, known, by_municipality)
+    projection, summary = (
+        _projection(scenario, inputs, items, a)
+        if scenario.view == PRIORITY and known
+        else (None, None)
+    )
+    sim.update(projection=projection, projection_summary=summary, territory=by_municipality)
+    sim["situation"] = rules.situation(res)
+    sim["reading"] = _reading(scenario, sim, inputs.place)
+    return Simulation(**sim)
 
 
 # -- what moving the minimum does not change (issue 12, scale) ------------------------------
@@ -682,3 +601,118 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
         }
     )
     return wide, summary
+
+
+def _alignment_words(sim: dict, n: int, known: bool, by_municipality) -> str:
+    """The alignment in words, for a table too small (or without gaps) for a test."""
+    if sim["tested"]:
+        return ""
+    parts = []
+    across = None if by_municipality is None else territory.across_municipalities(by_municipality)
+    if across:
+        parts.append(across)
+    if not known:
+        parts.append("Sin las brechas del censo no se puede ver si el dinero sigue a la necesidad.")
+        return " ".join(parts)
+    items = sim["items"].sort_values("gap_pct", ascending=False, kind="stable")
+    shares = "; ".join(
+        f"{r.label} (brecha {pct(r.gap_pct, 1)}): {pct(r.baseline_pct)}"
+        + (f" → {pct(r.scenario_pct)}" if abs(r.moved_pct) > rules.ZERO else "")
+        for r in items.itertuples(index=False)
+    )
+    parts.append(
+        f"Con {n} brechas no se calcula una prueba de correlación (hacen falta al menos "
+        f"{align.MIN_POINTS}); de la mayor brecha a la menor, su parte del presupuesto: "
+        f"{shares}."
+    )
+    return " ".join(parts)
+
+
+def _significance(res) -> str:
+    if not res.significant:
+        return "no significativa"
+    return "significativa" if res.statistic > 0 else "significativa pero negativa"
+
+
+def _reading(scenario: Scenario, sim: dict, place: str) -> str:
+    a: Assumptions = sim["assumptions"]
+    who = (
+        "las brechas prioritarias"
+        if scenario.view == PRIORITY
+        else (f"las funciones con brecha de {pct(scenario.threshold_pct, 1)} o más")
+    )
+    b, f = sim["before"].spearman, sim["after"].spearman
+    align_txt = (
+        f"La alineación entre brecha y presupuesto pasa de ρ = {num(b.statistic, 3)} "
+        f"({_significance(b)}) a ρ = {num(f.statistic, 3)} ({_significance(f)})."
+        if sim["tested"]
+        else sim["alignment_words"]
+    )
+    kind = sim["situation"]
+    if kind == "sin_objetivo":
+        if scenario.view == PRIORITY:
+            return (
+                "Ninguna brecha prioritaria está incluida en la regla: no se mueve dinero. "
+                "Incluya al menos una en «Brechas incluidas en la regla»."
+            )
+        return (
+            f"Ninguna función tiene una brecha de {pct(scenario.threshold_pct, 1)} o más: la "
+            "regla no tiene a quién proteger y no mueve dinero. Baje el umbral de brecha alta."
+        )
+    if kind == "linea_base":
+        today = (
+            f"Hoy la alineación es ρ = {num(b.statistic, 3)} ({_significance(b)})."
+            if sim["tested"]
+            else sim["alignment_words"]
+        )
+        return (
+            f"Línea base: {who} reciben {pct(sim['target_before'])} del presupuesto "
+            f"ejecutado. Mueva el mínimo garantizado para probar una regla. {today}"
+        )
+    if kind == "ya_cumple":
+        return (
+            f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} no cambia nada: "
+            f"{who} ya reciben {pct(sim['target_before'])}."
+        )
+    if kind == "sin_margen":
+        return (
+            f"Lo pedido no se puede alcanzar: nada puede ceder dinero (lo demás está "
+            f"protegido o bloqueado), así que {who} se quedan en {pct(sim['target_before'])} "
+            "y no se mueve dinero."
+        )
+    place = place if all(a.from_data.values()) else "el presupuesto indicado"
+    t = sim.get("territory")
+    if t is not None and t.summary.n_municipalities > 1:
+        n = t.summary.n_municipalities
+        each = f"cada una de sus {num(n)} municipalidades"
+        return (
+            f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} del presupuesto "
+            f"ejecutado de {each}, {who} pasan de {pct(sim['target_before'])} a "
+            f"{pct(sim['target_after'])} del presupuesto ejecutado del territorio "
+            f"({pp(sim['top_up_pct'])}, unos {soles(sim['top_up_soles'])} al año en {place}: "
+            "la suma de lo que la regla mueve en cada municipalidad con su propio presupuesto). "
+            + align_txt
+        )
+    if scenario.minimum_pct <= 0:
+        lead = "Sin mínimo garantizado, con los cambios indicados"
+    elif kind == "tope":
+        lead = (
+            f"Con un mínimo garantizado de {pct(sim['effective_minimum'], 1)} (el máximo "
+            f"posible; se pidió {pct(scenario.minimum_pct, 1)})"
+        )
+    else:
+        lead = f"Con un mínimo garantizado de {pct(sim['effective_minimum'], 1)}"
+    delta = sim["target_after"] - sim["target_before"]
+    if abs(delta - sim["top_up_pct"]) <= 1e-9:
+        moved = f"({pp(sim['top_up_pct'])}, unos {soles(sim['top_up_soles'])} al año en {place})"
+    else:  # set shares move money to or from columns outside the rule
+        moved = (
+            f"({pp(delta)}); con las participaciones fijadas cambian de manos "
+            f"{num(sim['top_up_pct'], 2)} p.p., unos {soles(sim['top_up_soles'])} al año en "
+            f"{place}"
+        )
+    return (
+        f"{lead}, {who} pasan de "
+        f"{pct(sim['target_before'])} a {pct(sim['target_after'])} del presupuesto ejecutado "
+        f"{moved}. " + align_txt
+    )

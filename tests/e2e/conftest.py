@@ -11,126 +11,34 @@ Without ``/usr/bin/chromium`` the browser tests are skipped with a reason, unles
 
 from __future__ import annotations
 
+import contextlib
 import os
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-STARTUP_TIMEOUT_S = 60
+from brechas_harness.chromium import CHROMIUM, CHROMIUM_ARGS
+from brechas_harness.servers import Server, ServerError, server
+
 # Generous: the first run of a page loads data and builds charts on a 2-core CI machine.
 RUN_TIMEOUT_MS = 30_000
 
 
-def _require_browser() -> None:
-    if Path(CHROMIUM).exists():
+def require(present: bool, what: str, install: str) -> None:
+    """Skip the test when ``what`` is missing, or fail it under ``BRECHAS_REQUIRE_BROWSER=1``
+    (set by ``.ci/run``: in CI nothing the browser tests need may be missing)."""
+    if present:
         return
-    message = f"{CHROMIUM} is missing (install it with: apt-get install chromium)"
+    message = f"{what} is missing (install it with: {install})"
     if os.environ.get("BRECHAS_REQUIRE_BROWSER") == "1":
         pytest.fail(f"BRECHAS_REQUIRE_BROWSER=1 but {message}", pytrace=False)
-    pytest.skip(f"browser tests need Debian's Chromium: {message}")
+    pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    """A running ``streamlit run app.py`` on a loopback port."""
-
-    process: subprocess.Popen
-    port: int
-    log_path: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-
-
-def start_server(log_dir: Path) -> Server:
-    """Start the app on a free port and wait until ``/_stcore/health`` answers ``ok``."""
-    port = _free_port()
-    log_path = log_dir / f"streamlit-{port}.log"
-    log_file = log_path.open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-    )
-    server = Server(process, port, log_path)
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    last_error = "no answer yet"
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(
-                f"streamlit exited with code {process.returncode} before it was healthy.\n"
-                f"--- server log ---\n{server.log()}",
-                pytrace=False,
-            )
-        try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as resp:
-                if resp.read().decode().strip() == "ok":
-                    return server
-        except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
-            last_error = repr(exc)
-        # Polling interval of the health check, not a wait for the app's behaviour.
-        time.sleep(0.2)
-    server.stop()
-    pytest.fail(
-        f"streamlit was not healthy on port {port} after {STARTUP_TIMEOUT_S} s "
-        f"(last error: {last_error}).\n--- server log ---\n{server.log()}",
-        pytrace=False,
-    )
+def _require_browser() -> None:
+    require(Path(CHROMIUM).exists(), f"Debian's Chromium, {CHROMIUM},", "apt-get install chromium")
 
 
 @pytest.fixture(scope="session")
@@ -139,22 +47,38 @@ def log_dir() -> Iterator[Path]:
         yield Path(tmp)
 
 
+@pytest.fixture
+def start_app(log_dir):
+    """``start_app(**env)`` starts a server of the test's own (``env`` added to its
+    environment), healthy when returned; every one is stopped after the test."""
+    _require_browser()
+    with contextlib.ExitStack() as stack:
+
+        def _start(**env: str) -> Server:
+            try:
+                return stack.enter_context(server(env=env, log_dir=log_dir))
+            except ServerError as exc:
+                pytest.fail(str(exc), pytrace=False)
+
+        yield _start
+
+
 @pytest.fixture(scope="session")
 def app_server(log_dir) -> Iterator[Server]:
     """The app, shared by every browser test of the session."""
     _require_browser()
-    server = start_server(log_dir)
-    yield server
-    server.stop()
+    with contextlib.ExitStack() as stack:
+        try:
+            app = stack.enter_context(server(log_dir=log_dir))
+        except ServerError as exc:
+            pytest.fail(str(exc), pytrace=False)
+        yield app
 
 
 @pytest.fixture
-def fresh_server(log_dir) -> Iterator[Server]:
+def fresh_server(start_app) -> Server:
     """A server of its own, for a test that needs the very first request of a process."""
-    _require_browser()
-    server = start_server(log_dir)
-    yield server
-    server.stop()
+    return start_app()
 
 
 @pytest.fixture(scope="session")

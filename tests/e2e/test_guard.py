@@ -10,21 +10,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.Common_pb2 import DoubleArray
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-pytestmark = pytest.mark.e2e
+from brechas_harness.client import Session, flag_request, rerun_request, slider_state
+from brechas_harness.servers import server
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from harness import Session, server  # noqa: E402
+pytestmark = pytest.mark.e2e
 
 SLIDER = "w_minimum_pct"
 METRIC = "Brechas prioritarias (juntas)"
@@ -36,29 +31,9 @@ def _in_thread(coro):
         return pool.submit(asyncio.run, coro).result()
 
 
-async def _read_for(session: Session, seconds: float) -> list[ForwardMsg]:
-    """Every message the server sends in the next ``seconds``."""
-    messages, end = [], time.monotonic() + seconds
-    with contextlib.suppress(TimeoutError):
-        while (left := end - time.monotonic()) > 0:
-            fm = ForwardMsg()
-            fm.ParseFromString(await asyncio.wait_for(session.ws.recv(), left))
-            messages.append(fm)
-            if fm.WhichOneof("type") == "delta" and fm.delta.new_element.WhichOneof("type"):
-                element = fm.delta.new_element
-                if element.WhichOneof("type") == "metric":
-                    session.metrics[element.metric.label] = element.metric.body
-    return messages
-
-
 def _slider_move(session: Session, value: float) -> bytes:
-    msg = BackMsg()
-    msg.rerun_script.page_name = session.page_name
-    msg.rerun_script.query_string = session.query_string
-    state = WidgetState(id=session.widget_ids[SLIDER])
-    state.double_array_value.CopyFrom(DoubleArray(data=[value]))
-    msg.rerun_script.widget_states.widgets.append(state)
-    return msg.SerializeToString()
+    state = slider_state(session.widget_ids[SLIDER], value)
+    return rerun_request(session.page_name, session.query_string, [state])
 
 
 @contextlib.contextmanager
@@ -82,13 +57,11 @@ async def _developer_requests(srv) -> tuple[str, list[str]]:
     errors = (await session.rerun(timeout=120)).errors
     # The user moves the slider to 55 % (the scenario lives in session state).
     await session.ws.send(_slider_move(session, 55.0))
-    await _read_for(session, 3.0)
+    await session.read_for(3.0)
     for kind in ("load_git_info", "clear_cache"):
-        msg = BackMsg()
-        setattr(msg, kind, True)
         for _ in range(20):
-            await session.ws.send(msg.SerializeToString())
-    await _read_for(session, 2.0)
+            await session.ws.send(flag_request(kind))
+    await session.read_for(2.0)
     errors += (await session.rerun(timeout=60)).errors
     shown = session.metrics[METRIC]
     await session.close()
@@ -109,7 +82,7 @@ async def _flood_of_slider_moves() -> tuple[str, int, int, list[str]]:
     with server() as srv:
         session = await Session.open(srv.ws_url, "simulador")
         errors = (await session.rerun(timeout=120)).errors
-        reader = asyncio.create_task(_read_for(session, 10.0))
+        reader = asyncio.create_task(session.read_for(10.0))
         for i in range(200):  # 100 moves a second for two seconds, the last one to 60 %
             await session.ws.send(_slider_move(session, 60.0 if i == 199 else float(i % 90)))
             await asyncio.sleep(0.01)
@@ -133,13 +106,9 @@ def test_a_flood_of_slider_moves_runs_each_started_run_to_the_end_and_keeps_the_
 
 
 def _tampered(session: Session, key: str | None, fill) -> bytes:
-    msg = BackMsg()
-    msg.rerun_script.page_name = session.page_name
-    msg.rerun_script.query_string = session.query_string
     state = WidgetState(id=session.widget_ids[key] if key else "$$ID-0123456789abcdef-w_nada")
     fill(state)
-    msg.rerun_script.widget_states.widgets.append(state)
-    return msg.SerializeToString()
+    return rerun_request(session.page_name, session.query_string, [state])
 
 
 TAMPERED = {
@@ -157,7 +126,7 @@ async def _send_tampered(cases) -> dict[str, tuple[list[str], list[str], str]]:
         await session.rerun(timeout=120)
         for name, (key, fill) in cases.items():
             await session.ws.send(_tampered(session, key, fill))
-            messages = await _read_for(session, 3.0)
+            messages = await session.read_for(3.0)
             alerts = [
                 m.delta.new_element.alert.body
                 for m in messages
@@ -196,11 +165,8 @@ async def _open_link_with_too_many_parameters() -> list[str]:
         await first.close()
         query = "minimo=40&" + "&".join(f"x{i}=1" for i in range(1_000))
         session = await Session.open(srv.ws_url, "simulador", query)
-        msg = BackMsg()
-        msg.rerun_script.page_name = "simulador"
-        msg.rerun_script.query_string = query
-        await session.ws.send(msg.SerializeToString())
-        messages = await _read_for(session, 20.0)
+        await session.ws.send(rerun_request("simulador", query))
+        messages = await session.read_for(20.0)
         await session.close()
     return [
         m.delta.new_element.alert.body

@@ -1,7 +1,7 @@
 """1,000 reruns of one session do not grow the server's memory.
 
 Runs against a real server over Streamlit's own websocket protocol (the benchmarks'
-client in benchmarks/harness.py), so it needs no browser; it sits with the e2e tests
+client in brechas_harness/client.py), so it needs no browser; it sits with the e2e tests
 because it starts a server. The threshold is generous against allocator noise yet catches
 a leak of more than ~25 KiB per rerun (for instance results kept in session state, or a
 cache keyed by the scenario).
@@ -10,16 +10,14 @@ cache keyed by the scenario).
 from __future__ import annotations
 
 import asyncio
-import sys
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.e2e
+from brechas_harness.client import Session
+from brechas_harness.servers import server
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from harness import Session, server  # noqa: E402
+pytestmark = pytest.mark.e2e
 
 WARMUP, RERUNS, MAX_GROWTH_MIB = 200, 1_000, 25.0
 

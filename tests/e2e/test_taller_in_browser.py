@@ -11,8 +11,6 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import start_server
-
 pytestmark = pytest.mark.e2e
 
 # The board refreshes itself; a few seconds is what "live" means on a projector.
@@ -20,16 +18,9 @@ BOARD_WAIT_MS = 8_000
 
 
 @pytest.fixture
-def taller_server(database_url, log_dir, monkeypatch):
+def taller_server(database_url, start_app):
     """An app server of its own on this test's database, the board refreshing every second."""
-    from .conftest import _require_browser
-
-    _require_browser()
-    monkeypatch.setenv("BRECHAS_DB_URL", database_url)
-    monkeypatch.setenv("BRECHAS_TALLER_REFRESCO", "1")
-    server = start_server(log_dir)
-    yield server
-    server.stop()
+    return start_app(BRECHAS_DB_URL=database_url, BRECHAS_TALLER_REFRESCO="1")
 
 
 def settled(page: Page) -> None:
