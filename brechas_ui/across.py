@@ -10,6 +10,7 @@ import streamlit as st
 from brechas_core.fmt import num
 from brechas_core.territory import alignment_table
 from brechas_core.territory.views import ACROSS_DISTRICTS_NOTE
+from brechas_ui import phone_tables
 from brechas_ui.render import _markdown_table
 
 MOMENTS = {"base": "Línea base", "escenario": "Escenario"}
@@ -64,5 +65,11 @@ def table(sim) -> None:
 def districts_section(context) -> None:
     """Territorios: «¿Los distritos con más brecha reciben más?», every test across them."""
     st.subheader("¿Los distritos con más brecha reciben más?")
-    st.dataframe(alignment_table(context), hide_index=True, width="stretch")
+    phone_tables.table(
+        alignment_table(context),
+        ("Momento", "Prueba", "Coeficiente", "Decisión"),
+        key="t_alineacion",
+        hide_index=True,
+        width="stretch",
+    )
     st.caption(ACROSS_DISTRICTS_NOTE)

@@ -9,7 +9,7 @@ from brechas_core import territory_charts as TC
 from brechas_core.measures import MEASURES
 from brechas_core.territory import distribution, group_level, group_values
 from brechas_core.territory.views import size_classes_note
-from brechas_ui import render
+from brechas_ui import phone_tables, render
 from brechas_ui.columns import column_config
 
 GROUPS = {"grupo": "Provincia o departamento", "size_class": "Tamaño de la población"}
@@ -54,8 +54,10 @@ def distribution_section(context_place, context) -> None:
         ),
         key="t_distribucion",
     )
-    st.dataframe(
+    phone_tables.table(
         distribution(context, by, measure),
+        ("group", "n", "median"),
+        key="t_distribucion_tabla",
         hide_index=True,
         width="stretch",
         column_config={"group": group_title} | column_config(COLUMNS, COLUMNS),

@@ -8,6 +8,7 @@ import streamlit as st
 from brechas_core.costs import district_costs
 from brechas_core.fmt import num, soles
 from brechas_core.territory import district_profile
+from brechas_ui import phone_tables
 from brechas_ui.columns import column_config
 
 #: The profile's columns, by the measure each shows.
@@ -22,6 +23,8 @@ COLUMNS = {
     "gap_end_pct_base": "gap_end_mean_pct_base",
     "gap_end_pct": "gap_end_mean_pct",
 }
+#: What a phone shows: the gap today, the soles the rule adds, the gap at the horizon.
+PHONE_COLUMNS = ("label", "gap_pct", "moved_soles", "gap_end_pct")
 SERVICE_IDS = ("agua", "desague", "electricidad")
 
 
@@ -46,8 +49,10 @@ def profile_section(place, context_place, context, ranked: pd.DataFrame, scenari
     with st.container(key="t_perfil", border=True):
         st.markdown(f"**{names[chosen]}** · ubigeo {chosen} · población {num(row['population'])}")
         st.markdown(profile.reading)
-        st.dataframe(
+        phone_tables.table(
             profile.services,
+            PHONE_COLUMNS,
+            key="t_perfil_servicios",
             hide_index=True,
             width="stretch",
             column_order=list(COLUMNS),

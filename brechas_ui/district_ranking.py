@@ -12,7 +12,7 @@ from brechas_core.export import csv_bytes, file_name
 from brechas_core.measures import export_frame
 from brechas_core.territory import RANKING_ALIASES, RANKING_MEASURES, ranking
 from brechas_core.territory.views import RANKING_NOTE
-from brechas_ui import portfolio_cache, render
+from brechas_ui import phone_tables, portfolio_cache, render
 from brechas_ui.columns import column_config
 
 
@@ -30,15 +30,16 @@ def ranking_section(context_place, context, scenario, horizon_years: int) -> pd.
         TC.ranking_bars(ranked, order, title=RANKING_MEASURES[order], fmt=fmt),
         key="t_ranking_barras",
     )
-    with st.container(key="t_ranking"):
-        columns = [c for c in ranked.columns if c not in ("ubigeo", "has_polygon")]
-        st.dataframe(
-            ranked,
-            hide_index=True,
-            width="stretch",
-            column_order=columns,
-            column_config=column_config(columns, RANKING_ALIASES, horizon=horizon_years),
-        )
+    columns = [c for c in ranked.columns if c not in ("ubigeo", "has_polygon")]
+    phone_tables.table(
+        ranked,
+        ["district", order, "moved_soles" if order == "gap_mean_pct" else "gap_mean_pct"],
+        key="t_ranking",
+        hide_index=True,
+        width="stretch",
+        column_order=columns,
+        column_config=column_config(columns, RANKING_ALIASES, horizon=horizon_years),
+    )
     st.caption(indicators.note(portfolio_cache.district_indicators()))  # issue 11, item 6
     st.download_button(
         "Descargar la tabla (CSV)",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from brechas_core.fund import HOW, METHOD, territory_fund
-from brechas_ui import state
+from brechas_ui import phone_tables, state
 from brechas_ui.columns import column_config
 
 #: The table of who receives: its columns, by the measure each shows.
@@ -47,8 +47,10 @@ def fund_section(result, scenario, unit_costs) -> None:
     fund = territory_fund(result.districts, unit_costs, scenario)
     with st.container(key="t_fondo"):
         st.info(fund.text(), icon=":material/account_balance:")
-        st.dataframe(
+        phone_tables.table(
             fund.receiving(20)[list(COLUMNS)],
+            ("district", "fondo", "personas"),
+            key="t_fondo_tabla",
             hide_index=True,
             width="stretch",
             column_config=column_config(COLUMNS, COLUMNS),

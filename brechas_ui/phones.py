@@ -29,6 +29,12 @@ def phone_styles() -> None:
         @media print {
           .st-key-regla_en_pagina, .st-key-buscar_territorio_caja { display: none !important; }
         }
+        /* brechas_ui.phone_tables: a wide table whole above 640 px, its phone copy below */
+        [class*="__tabla_telefono"] { display: none !important; }
+        @media screen and (max-width: 640px) {
+          [class*="__tabla_completa"] { display: none !important; }
+          [class*="__tabla_telefono"] { display: flex !important; }
+        }
         </style>
         """
     )

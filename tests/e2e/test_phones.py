@@ -75,3 +75,42 @@ def test_typing_juliaca_and_enter_opens_san_romans_juliaca(app_server, phone):
     expect(phone).to_have_url(re.compile(r"/territorios\?.*\bterritorio=211101\b"))
     wait_for_run(phone)
     expect(phone.locator(".st-key-t_perfil")).to_contain_text("Juliaca (San Román)")
+
+
+# A table's grid: the header cells it draws (Glide's accessible table lists only the columns
+# in view) and whether its content is wider than its box (a sideways scroll inside it).
+GRID = """(box) => {
+  const grid = box.querySelector('[data-testid=stDataFrame]');
+  const scroller = grid.querySelector('.dvn-scroller');
+  const content = grid.querySelector('.dvn-stack > div');
+  return {
+    headers: [...grid.querySelectorAll('th[role=columnheader]')].map(h => h.textContent),
+    scrolls: content.getBoundingClientRect().width > scroller.clientWidth + 1,
+  };
+}"""
+
+
+def test_territorios_tables_show_the_columns_that_matter_on_a_phone(app_server, phone):
+    open_link(phone, f"{app_server.url}/territorios?territorio=21&minimo=20", "Territorios")
+    whole = phone.locator(".st-key-t_ranking__tabla_completa")
+    copy = phone.locator(".st-key-t_ranking__tabla_telefono")
+    expect(copy.locator("th[role=columnheader]").first).to_be_attached()
+    expect(whole).to_be_hidden()
+    assert copy.evaluate(GRID) == {
+        "headers": [
+            "Distrito",
+            "Reciben las brechas (S/ al año, estimación)",
+            "Brecha promedio, Censo 2017 (%)",
+        ],
+        "scrolls": False,
+    }
+    profile = phone.locator(".st-key-t_perfil_servicios__tabla_telefono")
+    profile.scroll_into_view_if_needed()
+    expect(profile.locator("th[role=columnheader]").first).to_be_attached()
+    grid = profile.evaluate(GRID)
+    assert grid["headers"][0] == "Servicio" and len(grid["headers"]) == 4
+    assert not grid["scrolls"]
+    # on a wider screen the whole table is back and the copy is gone
+    phone.set_viewport_size({"width": 1280, "height": 900})
+    expect(whole).to_be_visible()
+    expect(copy).to_be_hidden()
