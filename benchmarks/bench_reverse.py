@@ -33,12 +33,7 @@ STEMS = ["water", "sewage", "electricity"]
 
 def main() -> None:
     unit_costs = data.load_unit_costs()
-    frame = T.district_frame(
-        "2023",
-        municipalities=data.load_municipalities(),
-        districts=data.load_districts(),
-        functions=data.load_functions_by_department(),
-    )
+    frame = T.load_district_frame("2023")  # as the app loads it
     n = len(frame)
     gap = np.nan_to_num(frame[[f"{s}_gap_pct" for s in STEMS]].to_numpy(float))
     att = frame[[f"est_share_{s}_pct" for s in STEMS]].to_numpy(float)

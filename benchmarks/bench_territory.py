@@ -124,12 +124,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--page-rounds", type=int, default=7)
     args = parser.parse_args()
-    frame = T.district_frame(
-        "2023",
-        municipalities=data.load_municipalities(),
-        districts=data.load_districts(),
-        functions=data.load_functions_by_department(),
-    )
+    frame = T.load_district_frame("2023")  # as the app loads it
     unit_costs = data.load_unit_costs()
     core(frame, unit_costs)
     map_sizes(frame, unit_costs)

@@ -168,33 +168,29 @@ SANITATION_NOTE = (
     "mitad de S/ 9,100) según su ruralidad. El usuario puede cambiarlo."
 )
 
+
+def _sanitation(gap_id: str, what: str) -> dict[str, object]:
+    """Water and sewerage share one band: the public works cost both services together."""
+    return {
+        "gap_id": gap_id,
+        "projectable": True,
+        "unit": "persona",
+        "base_share": 1.0,
+        "cost": (1500, 3400, 9100),
+        "ends": (1500, 4550),
+        "kind": "referencia pública",
+        "source": DIVISION + "; ".join([URBAN_2019, PNSR_2019, PNS_2017]),
+        "note": SANITATION_NOTE.format(what=what),
+    }
+
+
 # Unit costs: S/ per person (soles of the source year). The band (low-high) spans urban and
 # rural figures; ``cost_urban``/``cost_rural`` are the two ends a district's rurality
 # interpolates for its central value (brechas_core.costs); ``cost_central`` is the value
 # when no district is known (a national reference).
 UNIT_COSTS: list[dict[str, object]] = [
-    {
-        "gap_id": "agua",
-        "projectable": True,
-        "unit": "persona",
-        "base_share": 1.0,
-        "cost": (1500, 3400, 9100),
-        "ends": (1500, 4550),
-        "kind": "referencia pública",
-        "source": DIVISION + "; ".join([URBAN_2019, PNSR_2019, PNS_2017]),
-        "note": SANITATION_NOTE.format(what="Agua por red pública"),
-    },
-    {
-        "gap_id": "desague",
-        "projectable": True,
-        "unit": "persona",
-        "base_share": 1.0,
-        "cost": (1500, 3400, 9100),
-        "ends": (1500, 4550),
-        "kind": "referencia pública",
-        "source": DIVISION + "; ".join([URBAN_2019, PNSR_2019, PNS_2017]),
-        "note": SANITATION_NOTE.format(what="Alcantarillado o unidad básica de saneamiento"),
-    },
+    _sanitation("agua", "Agua por red pública"),
+    _sanitation("desague", "Alcantarillado o unidad básica de saneamiento"),
     {
         "gap_id": "electricidad",
         "projectable": True,

@@ -132,24 +132,24 @@ PCT = st.one_of(
 )
 
 
+WEIGHTS = st.sampled_from([0.0, 1.0, 3.5])
+
+
+def _pairs(keys, values, max_size: int):
+    """A scenario's (key, value) pairs: distinct keys, sorted, as Scenario stores them."""
+    return st.dictionaries(st.sampled_from(keys), values, max_size=max_size).map(
+        lambda d: tuple(sorted(d.items()))
+    )
+
+
 @st.composite
 def priority_scenarios(draw):
     return Scenario(
         minimum_pct=draw(PCT),
         reparto=draw(st.sampled_from(["brecha", "igual", "manual"])),
         excluded=tuple(sorted(draw(st.sets(st.sampled_from(GAP_IDS), max_size=10)))),
-        floors=tuple(
-            sorted(draw(st.dictionaries(st.sampled_from(GAP_IDS), PCT, max_size=4)).items())
-        ),
-        weights=tuple(
-            sorted(
-                draw(
-                    st.dictionaries(
-                        st.sampled_from(GAP_IDS), st.sampled_from([0.0, 1.0, 3.5]), max_size=10
-                    )
-                ).items()
-            )
-        ),
+        floors=draw(_pairs(GAP_IDS, PCT, max_size=4)),
+        weights=draw(_pairs(GAP_IDS, WEIGHTS, max_size=10)),
         protected_pct=draw(PCT),
     )
 
@@ -166,15 +166,7 @@ def sector_scenarios(draw):
         minimum_pct=draw(PCT),
         reparto=draw(st.sampled_from(["brecha", "igual", "manual"])),
         threshold_pct=draw(st.sampled_from([0.0, 50.0, 61.38, 70.0, 83.0, 90.0, 100.0])),
-        weights=tuple(
-            sorted(
-                draw(
-                    st.dictionaries(
-                        st.sampled_from(CODES), st.sampled_from([0.0, 1.0, 3.5]), max_size=16
-                    )
-                ).items()
-            )
-        ),
+        weights=draw(_pairs(CODES, WEIGHTS, max_size=16)),
         overrides=tuple(sorted(pins.items())),
         locked=tuple(sorted(draw(st.sets(st.sampled_from(CODES), max_size=3)))),
     )

@@ -7,16 +7,12 @@ import pytest
 from brechas_core import data, territory
 from brechas_core.fund import territory_fund
 from brechas_core.scenario import Scenario
+from tests.core.support import estimated_district_frame
 
 
 @pytest.fixture(scope="module")
 def puno():
-    frame = territory.district_frame(
-        "2023",
-        municipalities=data.load_municipalities(),
-        districts=data.load_districts(),
-        functions=data.load_functions_by_department(),
-    )
+    frame = estimated_district_frame("2023")
     return frame[frame["ubigeo"].str.startswith("21")], data.load_unit_costs()
 
 

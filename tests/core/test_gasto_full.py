@@ -12,6 +12,7 @@ import pytest
 from brechas_core import data, projects, real_shares, territory
 from brechas_core.imports import read_upload
 from tests import samples
+from tests.core.support import estimated_district_frame
 
 ROWS = 40_000
 
@@ -118,12 +119,7 @@ def test_gap_shares_are_the_projects_money_over_the_whole_devengado(built, raw):
 def test_the_app_uses_real_shares_where_they_exist_and_the_estimate_elsewhere(built):
     real = data.load_gap_spending_by_municipality(built)
     d = data.load_districts()
-    frame = territory.district_frame(
-        "2023",
-        municipalities=data.load_municipalities(),
-        districts=d,
-        functions=data.load_functions_by_department(),
-    )
+    frame = estimated_district_frame("2023", d)
     puno_real = real[real["ubigeo"].str.startswith("21")]
     mixed = real_shares.apply(frame, "2023", puno_real)
     has = mixed["ubigeo"].isin(puno_real["ubigeo"])

@@ -14,6 +14,7 @@ from brechas_core.imports.common import MunicipalBudget
 from brechas_core.imports.gaps import spending_by_gap
 from brechas_core.scenario import Scenario
 from tests import samples
+from tests.core.support import estimated_district_frame
 
 GAPS = data.load_study_priority_gaps()
 
@@ -113,12 +114,7 @@ def test_own_data_replace_the_budget_and_shares_and_keep_the_census():
     mb = imported.municipality("210101")
     spending = spending_by_gap(mb, GAPS)
     d = data.load_districts()
-    frame = territory.district_frame(
-        "2023",
-        municipalities=data.load_municipalities(),
-        districts=d,
-        functions=data.load_functions_by_department(),
-    )
+    frame = estimated_district_frame("2023", d)
     row = own_row(frame, mb, spending).iloc[0]
     base = frame.set_index("ubigeo").loc["210101"]
     assert row["pim"] == 136_718_073 and row["devengado"] == 118_894_591

@@ -6,6 +6,7 @@ import numpy as np
 
 from brechas_core import data, indicators
 from brechas_core import territory as T
+from tests.core.support import estimated_district_frame
 
 
 def test_the_tables_show_exactly_the_indicators_that_map_to_a_municipal_function():
@@ -26,12 +27,7 @@ def test_internet_gap_is_100_minus_the_census_coverage():
 
 
 def test_the_extra_indicators_reach_every_municipality_but_not_the_gap_mean():
-    f = T.district_frame(
-        "2023",
-        municipalities=data.load_municipalities(),
-        districts=data.load_districts(),
-        functions=data.load_functions_by_department(),
-    )
+    f = estimated_district_frame("2023")
     for column in T.EXTRA_INDICATORS:
         assert f[column].notna().mean() > 0.98
     three = f[["water_gap_pct", "sewage_gap_pct", "electricity_gap_pct"]].mean(axis=1, skipna=False)

@@ -11,16 +11,12 @@ from brechas_core import data, need, territory
 from brechas_core.projection import project_coverage
 from brechas_core.scenario import Scenario
 from brechas_core.simulation import for_territory, load_inputs, simulate
+from tests.core.support import estimated_district_frame
 
 
 @pytest.fixture(scope="module")
 def frame():
-    return territory.district_frame(
-        "promedio",
-        municipalities=data.load_municipalities(),
-        districts=data.load_districts(),
-        functions=data.load_functions_by_department(),
-    )
+    return estimated_district_frame("promedio")
 
 
 def _sim(frame, code, scenario):

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from brechas_core import optimal, rules
 from brechas_core.projection import project_coverage
+from tests.core.support import optimal_inputs_of
 
 
 def _people_within(gap, shares, pop, cost, base, executed, horizon):
@@ -58,14 +59,7 @@ def tables(draw, max_gaps=5):
 
 
 def _shares(t, reparto):
-    opt = optimal.optimal_inputs(
-        t["gap"],
-        unit_cost=t["cost"],
-        base_share=t["base"],
-        population=t["pop"],
-        executed_soles=t["executed"],
-        horizon_years=t["horizon"],
-    )
+    opt = optimal_inputs_of(t)
     res = rules.priority_view(
         t["gap"],
         t["att"],

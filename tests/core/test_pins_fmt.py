@@ -7,20 +7,13 @@ the data is missing. (Found by mutation testing: scripts/mutation.py fmt.)
 from __future__ import annotations
 
 import math
-import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from brechas_core.fmt import MILLONES, num, pct, pp, soles, soles_millones
-
-
-def _id(value) -> str:
-    """A test id of letters, digits, dots and hyphens only (mutmut passes ids back to pytest)."""
-    if isinstance(value, dict):
-        value = "-".join(f"{k}-{x}" for k, x in value.items())
-    return re.sub(r"[^A-Za-z0-9.]+", "-", str(value)).strip("-") or "empty"
+from tests.core.support import case_id
 
 
 @pytest.mark.parametrize(
@@ -38,7 +31,7 @@ def _id(value) -> str:
         ((float("inf"),), "—"),
         ((None,), "—"),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_num_writes_comma_thousands_dot_decimals_and_a_dash_when_missing(args, text):
     assert num(*args) == text
@@ -53,7 +46,7 @@ def test_num_writes_comma_thousands_dot_decimals_and_a_dash_when_missing(args, t
         ((float("nan"),), "—"),
         ((None,), "—"),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_pct_adds_a_spaced_percent_sign_except_to_a_missing_value(args, text):
     assert pct(*args) == text
@@ -71,7 +64,7 @@ def test_pct_adds_a_spaced_percent_sign_except_to_a_missing_value(args, text):
         ((float("nan"),), "—"),
         ((None,), "—"),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_pp_always_carries_its_sign(args, text):
     assert pp(*args) == text
@@ -89,7 +82,7 @@ def test_pp_always_carries_its_sign(args, text):
         ((None,), "—"),
         ((float("nan"),), "—"),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_soles_put_the_sign_before_the_currency(args, text):
     assert soles(*args) == text
@@ -103,7 +96,7 @@ def test_soles_put_the_sign_before_the_currency(args, text):
         ((None,), "—"),
         ((float("nan"),), "—"),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_soles_millones_in_millions_with_two_decimals(args, text):
     assert MILLONES == 1_000_000

@@ -7,8 +7,6 @@ its range. (Found by mutation testing: scripts/mutation.py projection.)
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
 from hypothesis import given
@@ -16,14 +14,7 @@ from hypothesis import strategies as st
 
 from brechas_core.projection import COST_CASES, project_coverage
 from brechas_core.projection import SERIES_LABELS as SCENARIOS
-
-
-def _id(value) -> str:
-    """A test id of letters, digits, dots and hyphens only (mutmut passes ids back to pytest)."""
-    if isinstance(value, dict):
-        value = "-".join(f"{k}-{x}" for k, x in value.items())
-    return re.sub(r"[^A-Za-z0-9.]+", "-", str(value)).strip("-") or "empty"
-
+from tests.core.support import case_id
 
 BASE = {
     "budget_soles": 10_000_000.0,
@@ -123,7 +114,7 @@ VALID = {
         {"horizon_years": 50},
         {"horizon_years": 7.0},
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_values_at_the_edge_of_each_range_are_accepted(override):
     p = project_coverage([100.0], [100.0], **{**VALID, **override})
@@ -153,7 +144,7 @@ def test_values_at_the_edge_of_each_range_are_accepted(override):
         ([50.0], [1.0], {"base_share": [np.nan]}, "fracción"),
         ([50.0], [1.0], {"horizon_years": 2.5}, "horizonte"),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_each_assumption_out_of_range_is_refused_with_its_own_message(
     gap, share, override, message
@@ -215,7 +206,7 @@ def test_projection_equals_the_formula_written_out(
         ),
         ({"horizon_years": 0}, "El horizonte debe ser un número entero de años entre 1 y 50."),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_each_refusal_is_the_exact_spanish_sentence(override, message):
     with pytest.raises(ValueError) as info:

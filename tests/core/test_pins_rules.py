@@ -9,8 +9,6 @@ rules.)
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -31,14 +29,7 @@ from brechas_core.rules import (
     set_shares,
     situation,
 )
-
-
-def _id(value) -> str:
-    """A test id of letters, digits, dots and hyphens only (mutmut passes ids back to pytest)."""
-    if isinstance(value, dict):
-        value = "-".join(f"{k}-{x}" for k, x in value.items())
-    return re.sub(r"[^A-Za-z0-9.]+", "-", str(value)).strip("-") or "empty"
-
+from tests.core.support import case_id
 
 # ------------------------------------------------------------------ weights
 
@@ -113,7 +104,7 @@ def test_reparto_weights_copy_broadcast_and_refuse_bad_numbers():
         ),
         ({"baseline": 100.0}, "Las participaciones deben ser un vector por escenario."),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_each_bad_input_is_refused_with_its_spanish_message(kwargs, message):
     args = {
@@ -469,7 +460,7 @@ def test_notices_need_one_label_per_column_and_one_scenario():
         (float("inf"), 2),
         (1e-15 + 2e-9, 9),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_decimals_show_a_small_move_as_non_zero(value, decimals):
     assert decimals_for(value) == decimals

@@ -8,7 +8,6 @@ mutation testing: scripts/mutation.py scenario.)
 from __future__ import annotations
 
 import dataclasses
-import re
 
 import pytest
 
@@ -26,14 +25,7 @@ from brechas_core.scenario import (
     from_query,
     to_query,
 )
-
-
-def _id(value) -> str:
-    """A test id of letters, digits, dots and hyphens only (mutmut passes ids back to pytest)."""
-    if isinstance(value, dict):
-        value = "-".join(f"{k}-{x}" for k, x in value.items())
-    return re.sub(r"[^A-Za-z0-9.]+", "-", str(value)).strip("-") or "empty"
-
+from tests.core.support import case_id
 
 GAPS = ["agua", "desague", "electricidad", "anemia"]
 CODES = ["03", "15", "18", "21"]
@@ -128,7 +120,7 @@ def test_data_version_does_not_count_in_equality():
         (100.0, "100"),
         (1500.25, "1500.25"),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_numbers_in_a_link_are_short_and_faithful(value, text):
     assert _fmt(value) == text
@@ -257,7 +249,7 @@ def test_an_empty_link_is_the_default_scenario_without_notices():
             "Se ignoraron parámetros desconocidos: `a`, `b`.",
         ),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_each_fix_is_explained_in_one_exact_spanish_notice(params, notice):
     assert read(params).notices == (notice,)
@@ -329,7 +321,7 @@ def test_items_are_trimmed_and_the_last_repeat_of_an_item_wins():
         ({"territorio": "2105"}, "territory", "2105"),
         ({"territorio": "estudio"}, "territory", "estudio"),
     ],
-    ids=_id,
+    ids=case_id,
 )
 def test_limits_of_each_range(params, field, expected):
     result = read(params)
@@ -349,7 +341,9 @@ def test_integers_are_returned_as_int():
     assert type(read({"minimo": "40"}).scenario.minimum_pct) is float
 
 
-@pytest.mark.parametrize("value", ["0x10", "1,5", "", "1.", ".5", "+5", "1234567890123"], ids=_id)
+@pytest.mark.parametrize(
+    "value", ["0x10", "1,5", "", "1.", ".5", "+5", "1234567890123"], ids=case_id
+)
 def test_only_plain_decimal_numbers_are_numbers(value):
     result = read({"minimo": value})
     assert result.scenario.minimum_pct == 0.0

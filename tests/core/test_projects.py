@@ -92,22 +92,21 @@ def test_rule_classes_are_the_study_gaps_or_otros(rules):
     assert len(classes) == 11 and "otros" in classes
 
 
+def _rules_file(tmp_path: Path, row: str) -> Path:
+    """A rules file (data/project_rules.csv's columns) with one rule."""
+    path = tmp_path / "rules.csv"
+    path.write_text(f"rule_id,gap_id,also_gap_id,scope,pattern,reason\n{row}\n", encoding="utf-8")
+    return path
+
+
 def test_a_rules_file_with_an_unknown_gap_is_refused(tmp_path: Path):
-    bad = tmp_path / "rules.csv"
-    bad.write_text(
-        "rule_id,gap_id,also_gap_id,scope,pattern,reason\nx,salud,,term,SALUD,Salud.\n",
-        encoding="utf-8",
-    )
+    bad = _rules_file(tmp_path, "x,salud,,term,SALUD,Salud.")
     with pytest.raises(ValueError, match="desconocidas"):
         P.load_rules(bad)
 
 
 def test_a_rules_file_with_a_broken_pattern_is_refused(tmp_path: Path):
-    bad = tmp_path / "rules.csv"
-    bad.write_text(
-        "rule_id,gap_id,also_gap_id,scope,pattern,reason\nx,agua,,term,(AGUA,Agua.\n",
-        encoding="utf-8",
-    )
+    bad = _rules_file(tmp_path, "x,agua,,term,(AGUA,Agua.")
     with pytest.raises(ValueError, match="inválido"):
         P.load_rules(bad)
 

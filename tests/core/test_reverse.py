@@ -7,8 +7,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from brechas_core import optimal, reverse, rules
+from brechas_core import reverse, rules
 from brechas_core.projection import project_coverage
+from tests.core.support import optimal_inputs_of
 
 
 @st.composite
@@ -58,14 +59,7 @@ def _rule(p):
 
 def _gap_after(p, minimum):
     """Forwards: apply the rule at ``minimum`` and project each gap ``horizon`` years."""
-    opt = optimal.optimal_inputs(
-        p["gap"],
-        unit_cost=p["cost"],
-        base_share=p["base"],
-        population=p["pop"],
-        executed_soles=p["executed"],
-        horizon_years=p["horizon"],
-    )
+    opt = optimal_inputs_of(p)
     res = rules.priority_view(
         p["gap"], p["att"], minimum=minimum, **_rule(p), **(opt if p["reparto"] == "optimo" else {})
     )

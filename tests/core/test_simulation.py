@@ -8,6 +8,7 @@ import pytest
 from brechas_core.costs import rural_weight
 from brechas_core.scenario import Scenario
 from brechas_core.simulation import load_inputs, simulate
+from tests.core.support import estimated_district_frame
 
 
 @pytest.fixture(scope="module")
@@ -136,12 +137,7 @@ def peru_2023_inputs(inputs):
     from brechas_core import data, territory
 
     d = data.load_districts()
-    frame = territory.district_frame(
-        "2023",
-        municipalities=data.load_municipalities(),
-        districts=d,
-        functions=data.load_functions_by_department(),
-    )
+    frame = estimated_district_frame("2023", d)
 
     def _for(code):
         place, _ = territory.resolve(code, d)
