@@ -1,18 +1,37 @@
-"""Number formats that Peruvian officials read.
+"""Number formats that Peruvian officials read, in the interface's language.
 
 MEF's Consulta Amigable and the study write amounts with comma thousands and a dot decimal
 (``S/ 1,707,983,421``, ``56.71%``); the interface follows that, with ``S/`` for soles and a
 space before ``%`` as Spanish style asks. The same conventions in d3-format (Vega-Lite) are
 ``",.2f"``, so charts and text agree.
+
+In English (brechas_core.i18n) the digits are the same: comma thousands and a dot decimal
+are also English usage, and soles keep ``S/`` (the symbol Peru's central bank uses in its
+English publications), so a number reads the same in both languages and a figure quoted
+from one matches the other. Only the words around it change, as English style writes them:
+no space before ``%`` (``77.4%``), percentage points as ``pp`` (``+12.93 pp``, as the IMF
+and the World Bank write them) and ``million`` for ``millones``.
 """
 
 from __future__ import annotations
 
 import math
 
+from brechas_core.i18n import language
+
 __all__ = ["MILLONES", "num", "pct", "pp", "soles", "soles_millones"]
 
 MILLONES = 1_000_000
+
+#: What each language writes after a number: percent, percentage points, millions.
+_SUFFIX = {
+    "es": {"%": " %", "p.p.": " p.p.", "millones": " millones"},
+    "en": {"%": "%", "p.p.": " pp", "millones": " million"},
+}
+
+
+def _suffix(kind: str) -> str:
+    return _SUFFIX.get(language(), _SUFFIX["es"])[kind]
 
 
 def num(value: float, decimals: int = 0) -> str:
@@ -41,9 +60,13 @@ def pct(value: float, decimals: int = 2) -> str:
     '56.71 %'
     >>> pct(12.5, 1)
     '12.5 %'
+    >>> from brechas_core.i18n import using
+    >>> with using("en"):
+    ...     pct(77.4, 1)
+    '77.4%'
     """
     text = num(value, decimals)
-    return text if text == "—" else f"{text} %"
+    return text if text == "—" else f"{text}{_suffix('%')}"
 
 
 def pp(value: float, decimals: int = 2) -> str:
@@ -55,11 +78,15 @@ def pp(value: float, decimals: int = 2) -> str:
     '+12.93 p.p.'
     >>> pp(-3.5, 1)
     '-3.5 p.p.'
+    >>> from brechas_core.i18n import using
+    >>> with using("en"):
+    ...     pp(12.93)
+    '+12.93 pp'
     """
     text = num(value, decimals)
     if text == "—":
         return text
-    return f"{'' if text.startswith('-') else '+'}{text} p.p."
+    return f"{'' if text.startswith('-') else '+'}{text}{_suffix('p.p.')}"
 
 
 def soles(value: float, decimals: int = 0) -> str:
@@ -85,6 +112,10 @@ def soles_millones(value: float, decimals: int = 2) -> str:
     --------
     >>> soles_millones(1_707_983_421)
     'S/ 1,707.98 millones'
+    >>> from brechas_core.i18n import using
+    >>> with using("en"):
+    ...     soles_millones(1_707_983_421), soles(1_707_983_421)
+    ('S/ 1,707.98 million', 'S/ 1,707,983,421')
     """
     text = soles(value / MILLONES, decimals) if value is not None else "—"
-    return text if text == "—" else f"{text} millones"
+    return text if text == "—" else f"{text}{_suffix('millones')}"

@@ -6,8 +6,9 @@ the same thing in the same format (PolicyEngine's variables carry their metadata
 way). Labels may hold ``{horizon}`` (the projection horizon in years), filled in by
 :meth:`Measure.label_for`.
 
-To add a language later, give :class:`Measure` a mapping of translated labels next to
-``label`` and make :meth:`Measure.label_for` pick one: callers only ask for a label.
+The texts are written in Spanish and marked for the catalogue (``N_``); callers ask for
+them through :meth:`Measure.label_for`, :meth:`Measure.header`, :meth:`Measure.help_for`
+and :meth:`Measure.source_for`, which give them in the run's language (brechas_core.i18n).
 
 Examples
 --------
@@ -19,6 +20,10 @@ Examples
 '+12.93 p.p.'
 >>> MEASURES["scenario_pct"].excel_format
 '#,##0.00" %"'
+>>> from brechas_core.i18n import using
+>>> with using("en"):
+...     MEASURES["moved_soles"].header(), MEASURES["top_up_pct"].format(12.934)
+('Moved to the gaps (S/ a year, estimate)', '+12.93 pp')
 """
 
 from __future__ import annotations
@@ -31,19 +36,34 @@ import numpy as np
 import pandas as pd
 
 from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.i18n import N_, _
 
 __all__ = ["MEASURES", "Measure", "export_frame", "headers"]
 
 _SOURCES = {
-    "mef": "MEF, Presupuesto y Ejecución de Gasto (datos abiertos), municipalidades distritales",
-    "censo": "INEI, Censo Nacional 2017",
-    "estudio": "Apaza et al. (2025), Tablas 2 y 3",
-    "regla": "Calculado por Brechas a partir de la regla del escenario",
-    "estimacion": "Estimación de Brechas: gasto por función del departamento (MEF)",
-    "costos": (
-        "Costos por persona: cifras públicas de MVCS y MINEM divididas por sus beneficiarios "
-        "(supuestos; ver Metodología)"
+    "mef": N_(
+        "MEF, Presupuesto y Ejecución de Gasto (datos abiertos), municipalidades distritales"
     ),
+    "censo": N_("INEI, Censo Nacional 2017"),
+    "estudio": N_("Apaza et al. (2025), Tablas 2 y 3"),
+    "regla": N_("Calculado por Brechas a partir de la regla del escenario"),
+    "estimacion": N_("Estimación de Brechas: gasto por función del departamento (MEF)"),
+    "costos": (
+        N_(
+            "Costos por persona: cifras públicas de MVCS y MINEM divididas por sus beneficiarios "
+            "(supuestos; ver Metodología)"
+        )
+    ),
+}
+
+
+#: Units written in words in a header (the others, ``%`` and ``S/``, read the same in
+#: every language).
+_UNIT_WORDS = {
+    "S/ al año": N_("S/ al año"),
+    "personas": N_("personas"),
+    "años": N_("años"),
+    "p.p.": N_("p.p."),
 }
 
 
@@ -83,14 +103,24 @@ class Measure:
         return self.unit in ("texto", "sí/no")
 
     def label_for(self, **context) -> str:
-        """The label, with placeholders such as ``{horizon}`` filled in."""
-        return self.label.format(**context) if context else self.label
+        """The label in the run's language, with placeholders such as ``{horizon}`` filled in."""
+        label = _(self.label)
+        return label.format(**context) if context else label
+
+    def help_for(self) -> str:
+        """The help sentence in the run's language (``""`` when there is none)."""
+        return _(self.help) if self.help else ""
+
+    def source_for(self) -> str:
+        """The source in the run's language (``""`` when there is none)."""
+        return _(self.source) if self.source else ""
 
     def header(self, **context) -> str:
         """Label with unit (and "estimación"): a column header, e.g. ``Ejecución (%)``."""
-        parts = [p for p in (self.unit if not self.is_text else "",) if p]
+        unit = "" if self.is_text else self.unit
+        parts = [_(_UNIT_WORDS[unit]) if unit in _UNIT_WORDS else unit] if unit else []
         if self.estimate:
-            parts.append("estimación")
+            parts.append(_("estimación"))
         label = self.label_for(**context)
         return f"{label} ({', '.join(parts)})" if parts else label
 
@@ -139,82 +169,89 @@ def _m(*args, **kwargs) -> tuple[str, Measure]:
 MEASURES: dict[str, Measure] = dict(
     [
         # -- places --------------------------------------------------------------------
-        _m("rank", "Puesto", "", 0, "Lugar en el orden elegido."),
-        _m("ubigeo", "Ubigeo", "texto", 0, "Código INEI del distrito.", _SOURCES["censo"]),
-        _m("district", "Distrito", "texto", 0, source=_SOURCES["censo"]),
-        _m("province", "Provincia", "texto", 0, source=_SOURCES["censo"]),
-        _m("department", "Departamento", "texto", 0, source=_SOURCES["censo"]),
-        _m("territory", "Territorio", "texto", 0),
-        _m("population", "Población", "", 0, "Habitantes (Censo 2017).", _SOURCES["censo"]),
-        _m("has_census", "Con datos del censo", "sí/no", 0),
+        _m("rank", N_("Puesto"), "", 0, N_("Lugar en el orden elegido.")),
+        _m("ubigeo", N_("Ubigeo"), "texto", 0, N_("Código INEI del distrito."), _SOURCES["censo"]),
+        _m("district", N_("Distrito"), "texto", 0, source=_SOURCES["censo"]),
+        _m("province", N_("Provincia"), "texto", 0, source=_SOURCES["censo"]),
+        _m("department", N_("Departamento"), "texto", 0, source=_SOURCES["censo"]),
+        _m("territory", N_("Territorio"), "texto", 0),
+        _m("population", N_("Población"), "", 0, N_("Habitantes (Censo 2017)."), _SOURCES["censo"]),
+        _m("has_census", N_("Con datos del censo"), "sí/no", 0),
         # -- budget --------------------------------------------------------------------
-        _m("pim", "PIM", "S/", 0, "Presupuesto institucional modificado.", _SOURCES["mef"]),
-        _m("devengado", "Devengado", "S/", 0, "Gasto ejecutado.", _SOURCES["mef"]),
-        _m("execution_pct", "Ejecución", "%", 1, "Devengado / PIM.", _SOURCES["mef"]),
-        _m("budget_soles", "Presupuesto anual (PIM)", "S/", 0, source=_SOURCES["mef"]),
+        _m("pim", N_("PIM"), "S/", 0, N_("Presupuesto institucional modificado."), _SOURCES["mef"]),
+        _m("devengado", N_("Devengado"), "S/", 0, N_("Gasto ejecutado."), _SOURCES["mef"]),
+        _m("execution_pct", N_("Ejecución"), "%", 1, N_("Devengado / PIM."), _SOURCES["mef"]),
+        _m("budget_soles", N_("Presupuesto anual (PIM)"), "S/", 0, source=_SOURCES["mef"]),
         _m(
             "executed_soles",
-            "Presupuesto ejecutado al año",
+            N_("Presupuesto ejecutado al año"),
             "S/",
             0,
-            "PIM × tasa de ejecución: lo que dividen las participaciones.",
+            N_("PIM × tasa de ejecución: lo que dividen las participaciones."),
             _SOURCES["regla"],
         ),
         # -- gaps and shares -----------------------------------------------------------
-        _m("label", "Rubro", "texto", 0),
-        _m("gap_pct", "Brecha", "%", 2, "Población sin el servicio.", _SOURCES["estudio"]),
+        _m("label", N_("Rubro"), "texto", 0),
+        _m("gap_pct", N_("Brecha"), "%", 2, N_("Población sin el servicio."), _SOURCES["estudio"]),
         _m(
             "gap_mean_pct",
-            "Brecha promedio, Censo 2017",
+            N_("Brecha promedio, Censo 2017"),
             "%",
             2,
-            "Promedio de las brechas de agua, desagüe y electricidad.",
+            N_("Promedio de las brechas de agua, desagüe y electricidad."),
             _SOURCES["censo"],
         ),
         _m(
             "baseline_pct",
-            "Participación, línea base",
+            N_("Participación, línea base"),
             "%",
             2,
-            "Parte del presupuesto ejecutado que recibe hoy.",
+            N_("Parte del presupuesto ejecutado que recibe hoy."),
             _SOURCES["estudio"],
         ),
         _m(
             "scenario_pct",
-            "Participación con la regla",
+            N_("Participación con la regla"),
             "%",
             2,
-            "Parte del presupuesto ejecutado con la regla del escenario.",
+            N_("Parte del presupuesto ejecutado con la regla del escenario."),
             _SOURCES["regla"],
         ),
-        _m("moved_pct", "Cambio", "p.p.", 2, "Escenario menos línea base.", _SOURCES["regla"]),
+        _m(
+            "moved_pct",
+            N_("Cambio"),
+            "p.p.",
+            2,
+            N_("Escenario menos línea base."),
+            _SOURCES["regla"],
+        ),
         _m(
             "moved_soles",
-            "Reciben las brechas",
+            N_("Reciben las brechas"),
             "S/ al año",
             0,
-            "Soles al año que la regla mueve (negativo: cede).",
+            N_("Soles al año que la regla mueve (negativo: cede)."),
             _SOURCES["regla"],
             estimate=True,
         ),
         _m(
             "item_moved_soles",
-            "Cambio en soles",
+            N_("Cambio en soles"),
             "S/ al año",
             0,
-            "Soles al año que recibe (o cede, si es negativo) con la regla.",
+            N_("Soles al año que recibe (o cede, si es negativo) con la regla."),
             _SOURCES["regla"],
         ),
-        _m("baseline_soles", "Soles al año, línea base", "S/", 0, source=_SOURCES["regla"]),
-        _m("scenario_soles", "Soles al año con la regla", "S/", 0, source=_SOURCES["regla"]),
-        _m("is_target", "Entra en la regla", "sí/no", 0),
-        _m("scenario_name", "Escenario", "texto", 0),
-        _m("moment", "Momento", "texto", 0),
-        _m("method", "Prueba", "texto", 0),
-        _m("significant", "Significativa (α = 0.05)", "sí/no", 0),
+        _m("baseline_soles", N_("Soles al año, línea base"), "S/", 0, source=_SOURCES["regla"]),
+        _m("scenario_soles", N_("Soles al año con la regla"), "S/", 0, source=_SOURCES["regla"]),
+        _m("is_target", N_("Entra en la regla"), "sí/no", 0),
+        _m("scenario_name", N_("Escenario"), "texto", 0),
+        _m("moment", N_("Momento"), "texto", 0),
+        _m("method", N_("Prueba"), "texto", 0),
+        _m("significant", N_("Significativa (α = 0.05)"), "sí/no", 0),
         _m(
             "est_share_gaps_pct",
-            "A las brechas hoy",
+            N_("A las brechas hoy"),
             "%",
             2,
             source=_SOURCES["estimacion"],
@@ -222,7 +259,7 @@ MEASURES: dict[str, Measure] = dict(
         ),
         _m(
             "scenario_share_gaps_pct",
-            "A las brechas con la regla",
+            N_("A las brechas con la regla"),
             "%",
             2,
             source=_SOURCES["regla"],
@@ -230,78 +267,90 @@ MEASURES: dict[str, Measure] = dict(
         ),
         _m(
             "ceded_pct",
-            "Cede el resto",
+            N_("Cede el resto"),
             "p.p.",
             2,
-            "Puntos del presupuesto que el resto cede a las brechas.",
+            N_("Puntos del presupuesto que el resto cede a las brechas."),
             _SOURCES["regla"],
             estimate=True,
         ),
         _m(
             "moved_per_capita",
-            "Por habitante",
+            N_("Por habitante"),
             "S/ al año",
             2,
             source=_SOURCES["regla"],
             estimate=True,
         ),
         # -- the rule's headline figures -------------------------------------------------
-        _m("target_before", "Brechas juntas, línea base", "%", 2, source=_SOURCES["estudio"]),
-        _m("target_after", "Brechas juntas con la regla", "%", 2, source=_SOURCES["regla"]),
+        _m("target_before", N_("Brechas juntas, línea base"), "%", 2, source=_SOURCES["estudio"]),
+        _m("target_after", N_("Brechas juntas con la regla"), "%", 2, source=_SOURCES["regla"]),
         _m(
             "top_up_pct",
-            "Aumento para las brechas",
+            N_("Aumento para las brechas"),
             "p.p.",
             2,
-            "Puntos del presupuesto ejecutado que pasan a las brechas.",
+            N_("Puntos del presupuesto ejecutado que pasan a las brechas."),
             _SOURCES["regla"],
         ),
         _m(
             "top_up_soles",
-            "Reasignado al año",
+            N_("Reasignado al año"),
             "S/",
             0,
-            "Aumento en soles: puntos × presupuesto ejecutado.",
+            N_("Aumento en soles: puntos × presupuesto ejecutado."),
             _SOURCES["regla"],
         ),
-        _m("requested_minimum", "Mínimo pedido", "%", 1),
-        _m("effective_minimum", "Mínimo aplicado", "%", 1),
-        _m("max_minimum", "Mínimo máximo factible", "%", 2),
-        _m("feasible", "Factible", "sí/no", 0),
+        _m("requested_minimum", N_("Mínimo pedido"), "%", 1),
+        _m("effective_minimum", N_("Mínimo aplicado"), "%", 1),
+        _m("max_minimum", N_("Mínimo máximo factible"), "%", 2),
+        _m("feasible", N_("Factible"), "sí/no", 0),
         # -- alignment ---------------------------------------------------------------------
-        _m("spearman", "Spearman ρ", "", 3, "Correlación de rangos brecha-participación."),
-        _m("pearson", "Pearson r", "", 3, "Correlación lineal brecha-participación."),
-        _m("spearman_before", "Spearman ρ, línea base", "", 3, source=_SOURCES["estudio"]),
-        _m("spearman_after", "Spearman ρ con la regla", "", 3, source=_SOURCES["regla"]),
-        _m("pearson_before", "Pearson r, línea base", "", 3, source=_SOURCES["estudio"]),
-        _m("pearson_after", "Pearson r con la regla", "", 3, source=_SOURCES["regla"]),
-        _m("statistic", "Coeficiente", "", 3),
-        _m("t", "t", "", 2, "Estadístico t del coeficiente."),
-        _m("t_critical", "t crítico", "", 3, "t de Student a dos colas, α = 0.05."),
-        _m("n", "Observaciones", "", 0),
-        _m("decision", "Decisión", "texto", 0),
-        _m("slope", "Pendiente (MCO)", "", 4, "Puntos de participación por punto de brecha."),
-        _m("intercept", "Intercepto (MCO)", "", 3),
-        _m("r2", "R²", "", 3),
+        _m("spearman", N_("Spearman ρ"), "", 3, N_("Correlación de rangos brecha-participación.")),
+        _m("pearson", N_("Pearson r"), "", 3, N_("Correlación lineal brecha-participación.")),
+        _m("spearman_before", N_("Spearman ρ, línea base"), "", 3, source=_SOURCES["estudio"]),
+        _m("spearman_after", N_("Spearman ρ con la regla"), "", 3, source=_SOURCES["regla"]),
+        _m("pearson_before", N_("Pearson r, línea base"), "", 3, source=_SOURCES["estudio"]),
+        _m("pearson_after", N_("Pearson r con la regla"), "", 3, source=_SOURCES["regla"]),
+        _m("statistic", N_("Coeficiente"), "", 3),
+        _m("t", N_("t"), "", 2, N_("Estadístico t del coeficiente.")),
+        _m("t_critical", N_("t crítico"), "", 3, N_("t de Student a dos colas, α = 0.05.")),
+        _m("n", N_("Observaciones"), "", 0),
+        _m("decision", N_("Decisión"), "texto", 0),
+        _m(
+            "slope",
+            N_("Pendiente (MCO)"),
+            "",
+            4,
+            N_("Puntos de participación por punto de brecha."),
+        ),
+        _m("intercept", N_("Intercepto (MCO)"), "", 3),
+        _m("r2", N_("R²"), "", 3),
         # -- projection ----------------------------------------------------------------------
-        _m("year", "Años desde hoy", "", 0),
-        _m("unit", "Unidad", "texto", 0),
-        _m("serie", "Serie", "texto", 0),
-        _m("bajo", "Brecha, costo bajo", "%", 2, source=_SOURCES["costos"]),
-        _m("central", "Brecha, costo central", "%", 2, source=_SOURCES["costos"]),
-        _m("alto", "Brecha, costo alto", "%", 2, source=_SOURCES["costos"]),
-        _m("people_in_need", "Personas sin el servicio hoy", "personas", 0),
-        _m("covered_per_year_base", "Nuevas personas por año, línea base", "personas", 0),
-        _m("covered_per_year_scenario", "Nuevas personas por año con la regla", "personas", 0),
-        _m("years_base", "Años para cerrar, línea base", "años", 1),
-        _m("years_scenario", "Años para cerrar con la regla", "años", 1),
-        _m("source", "Fuente", "texto", 0),
-        _m("cost_central", "Costo por persona, caso central", "S/", 0, source=_SOURCES["costos"]),
-        _m("cost_low", "Costo por persona, caso bajo", "S/", 0, source=_SOURCES["costos"]),
-        _m("cost_high", "Costo por persona, caso alto", "S/", 0, source=_SOURCES["costos"]),
+        _m("year", N_("Años desde hoy"), "", 0),
+        _m("unit", N_("Unidad"), "texto", 0),
+        _m("serie", N_("Serie"), "texto", 0),
+        _m("bajo", N_("Brecha, costo bajo"), "%", 2, source=_SOURCES["costos"]),
+        _m("central", N_("Brecha, costo central"), "%", 2, source=_SOURCES["costos"]),
+        _m("alto", N_("Brecha, costo alto"), "%", 2, source=_SOURCES["costos"]),
+        _m("people_in_need", N_("Personas sin el servicio hoy"), "personas", 0),
+        _m("covered_per_year_base", N_("Nuevas personas por año, línea base"), "personas", 0),
+        _m("covered_per_year_scenario", N_("Nuevas personas por año con la regla"), "personas", 0),
+        _m("years_base", N_("Años para cerrar, línea base"), "años", 1),
+        _m("years_scenario", N_("Años para cerrar con la regla"), "años", 1),
+        _m("source", N_("Fuente"), "texto", 0),
+        _m(
+            "cost_central",
+            N_("Costo por persona, caso central"),
+            "S/",
+            0,
+            source=_SOURCES["costos"],
+        ),
+        _m("cost_low", N_("Costo por persona, caso bajo"), "S/", 0, source=_SOURCES["costos"]),
+        _m("cost_high", N_("Costo por persona, caso alto"), "S/", 0, source=_SOURCES["costos"]),
         _m(
             "gap_end_mean_pct_base",
-            "Brecha en {horizon} años sin regla",
+            N_("Brecha en {horizon} años sin regla"),
             "%",
             2,
             source=_SOURCES["costos"],
@@ -309,7 +358,7 @@ MEASURES: dict[str, Measure] = dict(
         ),
         _m(
             "gap_end_mean_pct",
-            "Brecha en {horizon} años con la regla",
+            N_("Brecha en {horizon} años con la regla"),
             "%",
             2,
             source=_SOURCES["costos"],
@@ -324,7 +373,7 @@ Columns = Mapping[str, str]
 
 
 def headers(columns: Iterable[str], aliases: Columns | None = None, **context) -> dict[str, str]:
-    """Column -> Spanish header for the columns that have a measure.
+    """Column -> header (in the run's language) for the columns that have a measure.
 
     Examples
     --------
@@ -347,7 +396,7 @@ def export_frame(
     **context,
 ) -> pd.DataFrame:
     """A table ready for a CSV: chosen columns, values rounded to each measure's decimals,
-    yes/no in Spanish, infinite years as blanks, and Spanish headers.
+    yes/no and headers in the run's language, infinite years as blanks.
 
     Examples
     --------
@@ -364,7 +413,7 @@ def export_frame(
         if m is None:
             out[c] = values
         elif m.unit == "sí/no":
-            out[m.header(**context)] = values.map({True: "sí", False: "no"})
+            out[m.header(**context)] = values.map({True: _("sí"), False: _("no")})
         elif m.is_text:
             out[m.header(**context)] = values
         else:
@@ -375,60 +424,77 @@ def export_frame(
 
 
 # -- investment projects (brechas_core.portfolio) ------------------------------------------
-_INV = _SOURCES["invierte"] = (
+_INV = _SOURCES["invierte"] = N_(
     "MEF, Invierte.pe (proyectos de gobiernos locales), clasificados por Brechas con "
     "reglas de palabras (data/project_rules.csv)"
 )
 MEASURES.update(
     dict(
         [
-            _m("cui", "CUI", "texto", 0, "Código único de inversión.", _SOURCES["invierte"]),
-            _m("name", "Proyecto", "texto", 0, source=_INV),
-            _m("n_projects", "Proyectos", "", 0, "Proyectos distintos.", _SOURCES["invierte"]),
             _m(
-                "total",
-                "Inversión en proyectos",
-                "S/",
+                "cui", N_("CUI"), "texto", 0, N_("Código único de inversión."), _SOURCES["invierte"]
+            ),
+            _m("name", N_("Proyecto"), "texto", 0, source=_INV),
+            _m(
+                "n_projects",
+                N_("Proyectos"),
+                "",
                 0,
-                "Costo actualizado de los proyectos registrados en el periodo.",
+                N_("Proyectos distintos."),
                 _SOURCES["invierte"],
             ),
-            _m("amount", "Inversión", "S/", 0, source=_INV),
-            _m("costo_actualizado", "Costo actualizado", "S/", 0, source=_INV),
+            _m(
+                "total",
+                N_("Inversión en proyectos"),
+                "S/",
+                0,
+                N_("Costo actualizado de los proyectos registrados en el periodo."),
+                _SOURCES["invierte"],
+            ),
+            _m("amount", N_("Inversión"), "S/", 0, source=_INV),
+            _m("costo_actualizado", N_("Costo actualizado"), "S/", 0, source=_INV),
             _m(
                 "share_pct",
-                "Participación en la inversión",
+                N_("Participación en la inversión"),
                 "%",
                 2,
-                "Parte del costo de todos los proyectos del periodo.",
+                N_("Parte del costo de todos los proyectos del periodo."),
                 _SOURCES["invierte"],
             ),
             _m(
                 "otros_pct",
-                "Inversión en otros",
+                N_("Inversión en otros"),
                 "%",
                 1,
-                "Proyectos que no atienden ninguna de las diez brechas (losas, parques, "
-                "locales comunales, vías...).",
+                N_(
+                    "Proyectos que no atienden ninguna de las diez brechas (losas, parques, "
+                    "locales comunales, vías...)."
+                ),
                 _SOURCES["invierte"],
             ),
-            _m("priority_pct", "Inversión en las diez brechas", "%", 1, source=_INV),
-            _m("agua_pct", "Inversión en agua", "%", 1, source=_INV),
-            _m("desague_pct", "Inversión en desagüe", "%", 1, source=_INV),
-            _m("electricidad_pct", "Inversión en electricidad", "%", 1, source=_INV),
-            _m("locales_pct", "Inversión en locales escolares", "%", 1, source=_INV),
-            _m("water_gap_pct", "Brecha de agua, Censo 2017", "%", 2, source=_SOURCES["censo"]),
-            _m("sewage_gap_pct", "Brecha de desagüe, Censo 2017", "%", 2, source=_SOURCES["censo"]),
+            _m("priority_pct", N_("Inversión en las diez brechas"), "%", 1, source=_INV),
+            _m("agua_pct", N_("Inversión en agua"), "%", 1, source=_INV),
+            _m("desague_pct", N_("Inversión en desagüe"), "%", 1, source=_INV),
+            _m("electricidad_pct", N_("Inversión en electricidad"), "%", 1, source=_INV),
+            _m("locales_pct", N_("Inversión en locales escolares"), "%", 1, source=_INV),
+            _m("water_gap_pct", N_("Brecha de agua, Censo 2017"), "%", 2, source=_SOURCES["censo"]),
             _m(
-                "electricity_gap_pct",
-                "Brecha de electricidad, Censo 2017",
+                "sewage_gap_pct",
+                N_("Brecha de desagüe, Censo 2017"),
                 "%",
                 2,
                 source=_SOURCES["censo"],
             ),
-            _m("gap_label", "Clase", "texto", 0, source=_INV),
-            _m("rule_id", "Regla", "texto", 0, source=_INV),
-            _m("reason", "Por qué", "texto", 0, source=_INV),
+            _m(
+                "electricity_gap_pct",
+                N_("Brecha de electricidad, Censo 2017"),
+                "%",
+                2,
+                source=_SOURCES["censo"],
+            ),
+            _m("gap_label", N_("Clase"), "texto", 0, source=_INV),
+            _m("rule_id", N_("Regla"), "texto", 0, source=_INV),
+            _m("reason", N_("Por qué"), "texto", 0, source=_INV),
         ]
     )
 )
@@ -440,20 +506,22 @@ MEASURES.update(
         [
             _m(
                 "internet_gap_pct",
-                "Hogares sin internet, Censo 2017",
+                N_("Hogares sin internet, Censo 2017"),
                 "%",
                 2,
-                "Función municipal 16 Comunicaciones; se muestra, la regla no la usa.",
+                N_("Función municipal 16 Comunicaciones; se muestra, la regla no la usa."),
                 _SOURCES["censo"],
             ),
             _m(
                 "food_vulnerability",
-                "Vulnerabilidad alimentaria (índice 0-100)",
+                N_("Vulnerabilidad alimentaria (índice 0-100)"),
                 "",
                 0,
-                "Función municipal 23 Protección social (programas alimentarios); un índice, "
-                "no un % de personas: se muestra, la regla no lo usa.",
-                "MIDIS, vulnerabilidad a la inseguridad alimentaria (vía qhaway-dashboard)",
+                N_(
+                    "Función municipal 23 Protección social (programas alimentarios); un índice, "
+                    "no un % de personas: se muestra, la regla no lo usa."
+                ),
+                N_("MIDIS, vulnerabilidad a la inseguridad alimentaria (vía qhaway-dashboard)"),
             ),
         ]
     )
@@ -461,13 +529,13 @@ MEASURES.update(
 
 
 # -- what closing each gap within the horizon costs (brechas_core.need) -------------------
-_NEED = "Personas sin el servicio × costo por persona ÷ años del horizonte (brechas_core.need)"
+_NEED = N_("Personas sin el servicio × costo por persona ÷ años del horizonte (brechas_core.need)")
 MEASURES.update(
     dict(
         [
             _m(
                 "need_low",
-                "Para cerrar en {horizon} años, S/ al año (costo bajo)",
+                N_("Para cerrar en {horizon} años, S/ al año (costo bajo)"),
                 "S/",
                 0,
                 _NEED,
@@ -475,7 +543,7 @@ MEASURES.update(
             ),
             _m(
                 "need_central",
-                "Para cerrar en {horizon} años, S/ al año (costo central)",
+                N_("Para cerrar en {horizon} años, S/ al año (costo central)"),
                 "S/",
                 0,
                 _NEED,
@@ -483,7 +551,7 @@ MEASURES.update(
             ),
             _m(
                 "need_high",
-                "Para cerrar en {horizon} años, S/ al año (costo alto)",
+                N_("Para cerrar en {horizon} años, S/ al año (costo alto)"),
                 "S/",
                 0,
                 _NEED,
@@ -491,7 +559,7 @@ MEASURES.update(
             ),
             _m(
                 "need_share_pct",
-                "Para cerrar en {horizon} años, % del ejecutado (central)",
+                N_("Para cerrar en {horizon} años, % del ejecutado (central)"),
                 "%",
                 2,
                 _NEED,
@@ -499,28 +567,28 @@ MEASURES.update(
             ),
             _m(
                 "spending_soles",
-                "Gasto del escenario, S/ al año",
+                N_("Gasto del escenario, S/ al año"),
                 "S/",
                 0,
-                "Participación con la regla × presupuesto ejecutado.",
+                N_("Participación con la regla × presupuesto ejecutado."),
             ),
             _m(
                 "excess_central",
-                "Gasto más allá de lo necesario (costo central)",
+                N_("Gasto más allá de lo necesario (costo central)"),
                 "S/ al año",
                 0,
-                "Lo que se gasta por encima de lo que cierra la brecha a tiempo.",
+                N_("Lo que se gasta por encima de lo que cierra la brecha a tiempo."),
             ),
             _m(
                 "overshoot_central",
-                "Aumento de la regla más allá de lo necesario (central)",
+                N_("Aumento de la regla más allá de lo necesario (central)"),
                 "S/",
                 0,
-                "La parte del aumento de la regla que va más allá de lo necesario.",
+                N_("La parte del aumento de la regla que va más allá de lo necesario."),
             ),
             _m(
                 "shortfall_central",
-                "Falta para cerrar a tiempo (costo central)",
+                N_("Falta para cerrar a tiempo (costo central)"),
                 "S/",
                 0,
                 _NEED,

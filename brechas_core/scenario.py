@@ -36,6 +36,8 @@ clases        project classes chosen by the user for that file      cui:id,...
 meta          target gap % per gap within the horizon (reverse)      id:valor,... (0-100)
 fondo         Territorios: a fund to split across municipalities     0-1e11 soles a year
 objetivo      what the fund maximises                                personas, brechas
+lang          the interface's language (not part of the scenario:    es (default), en
+              brechas_core.i18n reads it)
 ============  =====================================================  =====================
 """
 
@@ -48,6 +50,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from brechas_core.fmt import num
+from brechas_core.i18n import DEFAULT as DEFAULT_LANG
+from brechas_core.i18n import LANGS
 from brechas_core.vocabulary import PRIORITY, REPARTOS, VIEWS, Reparto, View
 
 __all__ = [
@@ -143,6 +147,7 @@ PARAMETERS = (
         "Territorios: qué busca el fondo",
         "personas (más cubiertas) o brechas (más cerradas)",
     ),
+    ("lang", "Idioma de la interfaz (no cambia ninguna cifra)", "es (por defecto) o en"),
 )
 
 
@@ -474,6 +479,8 @@ KNOWN_PARAMS = (
     *("poblacion", "horizonte", "costo", "archivo", "clases", "meta", "fondo"),
     *("objetivo",),
 )
+#: Parameters of the link that are not part of the scenario: the interface's language.
+INTERFACE_PARAMS = ("lang",)
 
 
 def _classes(r: _Reader, gap_ids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -533,9 +540,13 @@ def from_query(
     r = _Reader(params)
     d = Scenario()
     # a.minimo, b.reparto...: the scenarios of a comparison (from_comparison_query)
-    unknown = sorted(k for k in r.params if k not in KNOWN_PARAMS and not _SLOT.match(k))
+    known = (*KNOWN_PARAMS, *INTERFACE_PARAMS)
+    unknown = sorted(k for k in r.params if k not in known and not _SLOT.match(k))
     if unknown:
         r.notices.append(f"Se ignoraron parámetros desconocidos: {_show_list(unknown)}.")
+
+    # The interface's language is read by brechas_core.i18n.from_link; here only checked.
+    r.choice("lang", LANGS, DEFAULT_LANG)
 
     version = r.raw("datos")
     if version is not None and not _HEX8.match(version):

@@ -34,8 +34,9 @@ def page_accessibility() -> None:
     """Draw the constant stylesheet and the chrome script (every page, from app.py).
 
     Both are literals (tests/app/test_robustness.py allows raw HTML only as a constant).
-    The script reads the interface language from the link (``lang``, Spanish by default) and
-    holds Streamlit's English chrome per language: item 5 (English) adds nothing to replace.
+    The script reads the interface language from the link (``lang``, Spanish by default; the
+    link keeps it, brechas_ui.lang) and puts Streamlit's English chrome into Spanish, or back
+    into English after the language switch.
     """
     st.html(  # constant CSS: Streamlit sends a style-only body to the event container
         """
@@ -76,11 +77,17 @@ def page_accessibility() -> None:
                          "App pages": "Páginas", "Sidebar": "Barra lateral"},
                 },
               };
+              // English is Streamlit's own: undo what the Spanish pass changed (after a
+              // switch of language the page keeps its elements).
+              const flip = (map) => Object.fromEntries(
+                Object.entries(map).map(([en, es]) => [es, en]));
+              CHROME.en = Object.fromEntries(
+                Object.entries(CHROME.es).map(([kind, map]) => [kind, flip(map)]));
               const doc = document;
               const fix = () => {
                 const asked = new URLSearchParams(doc.location.search).get("lang");
-                const lang = asked in CHROME || asked === "en" ? asked : "es";
-                const chrome = CHROME[lang] || {text: {}, placeholder: {}, prefix: {}};
+                const lang = asked in CHROME ? asked : "es";
+                const chrome = CHROME[lang];
                 if (doc.documentElement.lang !== lang) doc.documentElement.lang = lang;
                 doc.querySelectorAll('[data-testid="stSkipToContent"]').forEach((el) => {
                   const t = chrome.text[el.textContent.trim()];
@@ -94,9 +101,9 @@ def page_accessibility() -> None:
                   const label = el.getAttribute("aria-label");
                   const exact = (chrome.aria || {})[label];
                   if (exact) { el.setAttribute("aria-label", exact); return; }
-                  for (const [en, es] of Object.entries(chrome.prefix)) {
-                    if (label.startsWith(en)) {
-                      el.setAttribute("aria-label", es + label.slice(en.length));
+                  for (const [from, to] of Object.entries(chrome.prefix)) {
+                    if (label.startsWith(from)) {
+                      el.setAttribute("aria-label", to + label.slice(from.length));
                     }
                   }
                 });

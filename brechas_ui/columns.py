@@ -28,7 +28,7 @@ def column_config(
         if m is None:
             continue
         header = m.header(**context)
-        help_ = m.help or None
+        help_ = m.help_for() or None
         if m.unit == "sí/no":
             config[c] = st.column_config.CheckboxColumn(header, help=help_)
         elif m.is_text or c in as_text:

@@ -30,6 +30,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from brechas_core import data, manifest
 from brechas_core.data import DataFileError
+from brechas_core.i18n import _
 from brechas_ui import guard
 
 _log = logging.getLogger(__name__)
@@ -82,12 +83,14 @@ def safely(step, *, what: str = "") -> bool:
             show_data_faults(faults)
         else:
             st.error(
-                "**No se pudo mostrar esta página con los valores actuales.** Su escenario se "
-                "conserva (también en el enlace). Cambie el último valor que movió o vuelva a "
-                "la línea base.",
+                _(
+                    "**No se pudo mostrar esta página con los valores actuales.** Su escenario "
+                    "se conserva (también en el enlace). Cambie el último valor que movió o "
+                    "vuelva a la línea base."
+                ),
                 icon=":material/error:",
             )
-            st.button("Volver a la línea base", key="reiniciar_error", on_click=_reset)
+            st.button(_("Volver a la línea base"), key="reiniciar_error", on_click=_reset)
         return False
 
 

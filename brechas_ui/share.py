@@ -13,6 +13,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from brechas_core.export.qr import qr_png
+from brechas_core.i18n import _
 
 _log = logging.getLogger(__name__)
 SHORT = "c"
@@ -39,10 +40,12 @@ def page_link(path: str, query: dict[str, str] | None = None) -> str:
 def share_control(path: str) -> None:
     """The «Compartir» popover: full link (copy button), QR code, short link."""
     link = page_link(path)
-    with st.popover("Compartir", icon=":material/share:", key="compartir"):
+    with st.popover(_("Compartir"), icon=":material/share:", key="compartir"):
         st.markdown(
-            "**Enlace a lo que ve** (reproduce el escenario exactamente; cópielo con el "
-            "botón del recuadro)"
+            _(
+                "**Enlace a lo que ve** (reproduce el escenario exactamente; cópielo con el "
+                "botón del recuadro)"
+            )
         )
         st.code(link, language=None, wrap_lines=True)
         _short_link(path, link)
@@ -61,10 +64,10 @@ def _qr(link: str) -> None:
     """The link's QR code, drawn when asked: encoding one costs tens of milliseconds, which
     every slider move would otherwise pay while the popover is closed."""
     if st.session_state.get(_QR_STATE) == link:
-        st.image(_qr_image(link), width=180, caption="Escanee para abrir el enlace")
+        st.image(_qr_image(link), width=180, caption=_("Escanee para abrir el enlace"))
         return
     st.button(
-        "Mostrar el código QR",
+        _("Mostrar el código QR"),
         key="mostrar_qr",
         icon=":material/qr_code_2:",
         on_click=st.session_state.__setitem__,
@@ -76,12 +79,12 @@ def _short_link(path: str, link: str) -> None:
     made = st.session_state.get(_SHORT_STATE)
     if made and made[0] == link:
         short = base_url(path) + f"?{SHORT}={made[1]}"
-        st.markdown("**Enlace corto** (para dictarlo o escribirlo):")
+        st.markdown(_("**Enlace corto** (para dictarlo o escribirlo):"))
         st.code(short, language=None)
-        st.markdown(f"Código: **{made[1]}**")
+        st.markdown(_("Código: **{code}**").format(code=made[1]))
         return
     st.button(
-        "Crear un enlace corto",
+        _("Crear un enlace corto"),
         key="crear_enlace_corto",
         icon=":material/link:",
         on_click=_make_short,
@@ -105,8 +108,10 @@ def _make_short(path: str, link: str) -> None:
         _log.exception("short link not created")
         st.session_state[_SHORT_STATE] = (
             "error",
-            "No se pudo crear el enlace corto (la base de datos no responde). Use el enlace "
-            "completo o el código QR.",
+            _(
+                "No se pudo crear el enlace corto (la base de datos no responde). Use el "
+                "enlace completo o el código QR."
+            ),
         )
         return
     st.session_state[_SHORT_STATE] = (link, code)
@@ -144,9 +149,10 @@ def after_page(path: str) -> None:
     readers read them before the share control).
     """
     from brechas_core.describe import rule_text
-    from brechas_ui import printing, state
+    from brechas_ui import lang, printing, state
 
     printing.print_styles()
-    with st.container(key="barra_compartir"):
+    with st.container(key="barra_compartir", horizontal=True, gap="small"):
+        lang.switch()  # issue 14: the other language, next to «Compartir»
         share_control(path)
     printing.print_header(rule_text(state.get()), page_link(path))

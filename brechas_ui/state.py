@@ -15,9 +15,10 @@ from typing import Any
 
 import streamlit as st
 
+from brechas_core.i18n import _
 from brechas_core.scenario import Scenario, from_query, group_notices, to_query
 from brechas_core.workshop import LINK_PARAMS
-from brechas_ui import cache
+from brechas_ui import cache, lang
 
 SCENARIO = "scenario"
 NOTICES = "url_notices"
@@ -103,6 +104,7 @@ def sync_url(query: dict[str, str] | None = None) -> None:
     ``query`` replaces it where a page's link holds something else (the comparison's
     scenarios, brechas_ui.compare)."""
     wanted = to_query(get()) if query is None else query
+    wanted = {**wanted, **lang.link_params()}  # issue 14: the link keeps the language
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -118,12 +120,15 @@ def show_notices() -> None:
         return
     with st.container(key="avisos_enlace"):
         st.warning(
-            "**El enlace tenía valores que no se pudieron usar tal cual.** "
-            "El resto del escenario se cargó normalmente.\n\n"
+            _(
+                "**El enlace tenía valores que no se pudieron usar tal cual.** "
+                "El resto del escenario se cargó normalmente."
+            )
+            + "\n\n"
             + "\n".join(f"- {n}" for n in group_notices(notices)),
             icon=":material/link_off:",
         )
-        st.button("Entendido", key="cerrar_avisos", on_click=_dismiss_notices)
+        st.button(_("Entendido"), key="cerrar_avisos", on_click=_dismiss_notices)
 
 
 def _dismiss_notices() -> None:
@@ -179,7 +184,9 @@ def _commit(key: str, field: str, item: str | None, item_default, from_widget) -
         # draw the control again from it.
         st.session_state.pop(key, None)
         add_notice(
-            f"Se ignoró un valor que no es válido para «{', '.join(bad)}»; se mantuvo el anterior."
+            _("Se ignoró un valor que no es válido para «{names}»; se mantuvo el anterior.").format(
+                names=", ".join(bad)
+            )
         )
         return
     put(new)

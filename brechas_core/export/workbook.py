@@ -185,7 +185,7 @@ def workbook(entries: Sequence[Entry], *, link: str, data_version: str, today: d
     } | {k for k, _ in frames.headline_rows(entries[0])}
     for m in MEASURES.values():
         if m.id in used and not m.is_text:
-            src.append([m.header(**context), m.help, m.source])
+            src.append([m.header(**context), m.help_for(), m.source_for()])
     src.append([])
     src.append(["Versión de los datos", data_version])
     _widths(src, {1: 44, 2: 60, 3: 60})

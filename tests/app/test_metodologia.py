@@ -1,12 +1,12 @@
 """The Metodología page documents every link parameter the scenario accepts."""
 
-from brechas_core.scenario import KNOWN_PARAMS
+from brechas_core.scenario import INTERFACE_PARAMS, KNOWN_PARAMS
 
 
 def test_every_link_parameter_is_documented(open_page):
     at = open_page("metodologia")
     table = next(df.value for df in at.dataframe if "Parámetro" in df.value.columns)
-    assert set(table["Parámetro"]) == set(KNOWN_PARAMS)
+    assert set(table["Parámetro"]) == {*KNOWN_PARAMS, *INTERFACE_PARAMS}
 
 
 def test_unit_costs_cite_public_figures_and_span_urban_and_rural(open_page):

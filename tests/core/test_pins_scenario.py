@@ -13,6 +13,7 @@ import pytest
 
 from brechas_core.scenario import (
     ANIOS,
+    INTERFACE_PARAMS,
     KNOWN_PARAMS,
     PARAMETERS,
     REPARTOS,
@@ -178,7 +179,7 @@ def test_zero_values_that_differ_from_the_default_are_written():
 
 
 def test_the_parameter_table_lists_every_known_parameter_once():
-    assert [name for name, _, _ in PARAMETERS] == list(KNOWN_PARAMS)
+    assert [name for name, _, _ in PARAMETERS] == [*KNOWN_PARAMS, *INTERFACE_PARAMS]
     assert len(set(KNOWN_PARAMS)) == len(KNOWN_PARAMS)
 
 

@@ -1,0 +1,79 @@
+"""The interface's language in a session (issue 14, item 5): Spanish by default, English
+with ``lang=en`` in the link or the switch next to «Compartir».
+
+The language lives in session state (not in the scenario: it changes no number). Every run
+sets it for the run's texts (:func:`init`, first thing in app.py: brechas_core.i18n's context
+variable is local to the session's script thread), the link keeps it (:func:`link_params`,
+read by brechas_ui.state.sync_url) and the switch changes it without touching the scenario.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from brechas_core import i18n
+from brechas_core.i18n import _
+
+KEY = "lang"
+
+
+def init() -> str:
+    """The session's language, read from the link on its first run, set for this run."""
+    if KEY not in st.session_state:
+        st.session_state[KEY] = i18n.from_link(st.query_params.to_dict())
+    lang = st.session_state[KEY]
+    i18n.set_language(lang)
+    return lang
+
+
+def current() -> str:
+    return st.session_state.get(KEY, i18n.DEFAULT)
+
+
+def link_params() -> dict[str, str]:
+    """What the link carries for the language: nothing for Spanish (the default)."""
+    lang = current()
+    return {} if lang == i18n.DEFAULT else {KEY: lang}
+
+
+def other() -> str:
+    """The language the switch offers."""
+    return next(lang for lang in i18n.LANGS if lang != current())
+
+
+def switch() -> None:
+    """A button naming the other language in that language («English» / «Español»).
+
+    The scenario stays in session state, so it survives the switch; the link follows on the
+    same run (brechas_ui.state.sync_url), or here where a page does not rewrite its link.
+    """
+    target = other()
+    st.button(
+        i18n.LANG_NAMES[target],
+        key="cambiar_idioma",
+        icon=":material/translate:",
+        help=_("Ver la aplicación en inglés")
+        if target == "en"
+        else _("Ver la aplicación en español"),
+        on_click=_switch_to,
+        args=(target,),
+    )
+
+
+def _switch_to(lang: str) -> None:
+    st.session_state[KEY] = lang if lang in i18n.LANGS else i18n.DEFAULT
+    if st.session_state[KEY] == i18n.DEFAULT:
+        st.query_params.pop(KEY, None)
+    else:
+        st.query_params[KEY] = st.session_state[KEY]
+
+
+def switch_bar() -> None:
+    """The switch alone at the top right, for a page without «Compartir» (Taller)."""
+    st.html(  # constant CSS
+        "<style>.st-key-barra_idioma { position: absolute; top: 5rem; right: 1rem; "
+        "width: auto !important; z-index: 5; } "
+        "@media print { .st-key-barra_idioma { display: none !important; } }</style>"
+    )
+    with st.container(key="barra_idioma"):
+        switch()
