@@ -42,11 +42,20 @@ def other() -> str:
 
 
 def switch() -> None:
-    """A button naming the other language in that language («English» / «Español»).
+    """A button naming the other language in that language («English» / «Español»), at the
+    top right of the page: beside «Compartir» (brechas_ui.share draws it in its bar, laid
+    out as a row here) or alone (:func:`switch_bar`).
 
     The scenario stays in session state, so it survives the switch; the link follows on the
     same run (brechas_ui.state.sync_url), or here where a page does not rewrite its link.
     """
+    st.html(  # constant CSS: a style-only body goes to the event container, not the layout
+        "<style>.st-key-barra_compartir { flex-direction: row !important; gap: 0.5rem; } "
+        ".st-key-barra_compartir > div { width: auto !important; } "
+        ".st-key-barra_idioma { position: absolute; top: 5rem; right: 1rem; "
+        "width: auto !important; z-index: 5; } "
+        "@media print { .st-key-barra_idioma { display: none !important; } }</style>"
+    )
     target = other()
     st.button(
         i18n.LANG_NAMES[target],
@@ -70,10 +79,5 @@ def _switch_to(lang: str) -> None:
 
 def switch_bar() -> None:
     """The switch alone at the top right, for a page without «Compartir» (Taller)."""
-    st.html(  # constant CSS
-        "<style>.st-key-barra_idioma { position: absolute; top: 5rem; right: 1rem; "
-        "width: auto !important; z-index: 5; } "
-        "@media print { .st-key-barra_idioma { display: none !important; } }</style>"
-    )
     with st.container(key="barra_idioma"):
         switch()

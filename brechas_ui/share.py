@@ -152,7 +152,7 @@ def after_page(path: str) -> None:
     from brechas_ui import lang, printing, state
 
     printing.print_styles()
-    with st.container(key="barra_compartir", horizontal=True, gap="small"):
+    with st.container(key="barra_compartir"):
         lang.switch()  # issue 14: the other language, next to «Compartir»
         share_control(path)
     printing.print_header(rule_text(state.get()), page_link(path))

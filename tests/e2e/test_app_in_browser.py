@@ -19,13 +19,20 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _constant(node: ast.expr):
+    """A literal, or the Spanish literal inside ``_("...")`` (brechas_core.i18n)."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_" and node.args:
+        node = node.args[0]
+    return node.value if isinstance(node, ast.Constant) else None
+
+
 def _pages_in_navigation() -> dict[str, str]:
     """URL path -> title of every ``st.Page`` in app.py, so new pages are tested too."""
     tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
     pages = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page":
-            kw = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
+            kw = {k.arg: _constant(k.value) for k in node.keywords}
             stem = Path(node.args[0].value).stem
             pages["" if kw.get("default") else kw.get("url_path", stem)] = kw["title"]
     return pages
