@@ -74,46 +74,49 @@ async def _health(http: str, stop: asyncio.Event, times: list[float]) -> None:
             await asyncio.wait_for(stop.wait(), 0.1)
 
 
-async def _drain(ws) -> None:
-    with contextlib.suppress(Exception):
-        async for _ in ws:
-            pass
-
-
-async def attack_git_flood(url: str, seconds: float) -> None:
+@contextlib.asynccontextmanager
+async def _reading(url: str):
+    """A raw websocket whose answers are read and dropped (a client that keeps up)."""
     ws = await connect(url)
-    reader = asyncio.create_task(_drain(ws))
-    payload = flag_request("load_git_info")
-    for _ in range(1000):
-        await ws.send(payload)
-    await asyncio.sleep(seconds)
-    reader.cancel()
-    await ws.close()
+
+    async def drain() -> None:
+        with contextlib.suppress(Exception):
+            async for _ in ws:
+                pass
+
+    reader = asyncio.create_task(drain())
+    try:
+        yield ws
+    finally:
+        reader.cancel()
+        await ws.close()
 
 
-async def attack_clear_cache(url: str, seconds: float) -> None:
-    ws = await connect(url)
-    reader = asyncio.create_task(_drain(ws))
-    payload = flag_request("clear_cache")
+async def _send_for(ws, payload: bytes, seconds: float, every: float) -> None:
+    """``payload`` every ``every`` seconds for ``seconds``."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         await ws.send(payload)
-        await asyncio.sleep(0.1)
-    reader.cancel()
-    await ws.close()
+        await asyncio.sleep(every)
+
+
+async def attack_git_flood(url: str, seconds: float) -> None:
+    async with _reading(url) as ws:
+        payload = flag_request("load_git_info")
+        for _ in range(1000):
+            await ws.send(payload)
+        await asyncio.sleep(seconds)
+
+
+async def attack_clear_cache(url: str, seconds: float) -> None:
+    async with _reading(url) as ws:
+        await _send_for(ws, flag_request("clear_cache"), seconds, every=0.1)
 
 
 async def attack_rerun_flood(url: str, seconds: float, sessions: int = 4) -> None:
     async def one() -> None:
-        ws = await connect(url)
-        reader = asyncio.create_task(_drain(ws))
-        payload = rerun_request(*HEAVY)
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            await ws.send(payload)
-            await asyncio.sleep(0.02)
-        reader.cancel()
-        await ws.close()
+        async with _reading(url) as ws:
+            await _send_for(ws, rerun_request(*HEAVY), seconds, every=0.02)
 
     await asyncio.gather(*(one() for _ in range(sessions)))
 

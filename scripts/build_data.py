@@ -184,6 +184,20 @@ def _sanitation(gap_id: str, what: str) -> dict[str, object]:
     }
 
 
+def _not_costed(gap_id: str, unit: str, base_share: float | None, note: str) -> dict:
+    """A gap the projection does not cost (no citable cost per unit): ``note`` says why."""
+    return {
+        "gap_id": gap_id,
+        "projectable": False,
+        "unit": unit,
+        "base_share": base_share,
+        "cost": None,
+        "kind": "supuesto ilustrativo",
+        "source": STUDY,
+        "note": note,
+    }
+
+
 # Unit costs: S/ per person (soles of the source year). The band (low-high) spans urban and
 # rural figures; ``cost_urban``/``cost_rural`` are the two ends a district's rurality
 # interpolates for its central value (brechas_core.costs); ``cost_central`` is the value
@@ -204,28 +218,20 @@ UNIT_COSTS: list[dict[str, object]] = [
         "MINEM de 2021, 2022 y 2025. No se encontró una cifra urbana: el extremo urbano usa la "
         "más baja (S/ 1,750) y el rural la central (S/ 2,620). El usuario puede cambiarlo.",
     },
-    {
-        "gap_id": "tres_servicios",
-        "projectable": False,
-        "unit": "persona",
-        "base_share": 1.0,
-        "cost": None,
-        "kind": "supuesto ilustrativo",
-        "source": STUDY,
-        "note": "Indicador compuesto: se cierra al cerrar agua, desagüe y electricidad, por lo "
+    _not_costed(
+        "tres_servicios",
+        "persona",
+        1.0,
+        "Indicador compuesto: se cierra al cerrar agua, desagüe y electricidad, por lo "
         "que no se le asigna un costo propio para no contarlo dos veces.",
-    },
-    {
-        "gap_id": "desnutricion",
-        "projectable": False,
-        "unit": "niño o niña menor de 5 años",
-        "base_share": 0.08,
-        "cost": None,
-        "kind": "supuesto ilustrativo",
-        "source": STUDY,
-        "note": "Indicador multicausal (salud, agua, alimentación) sin un costo unitario de "
+    ),
+    _not_costed(
+        "desnutricion",
+        "niño o niña menor de 5 años",
+        0.08,
+        "Indicador multicausal (salud, agua, alimentación) sin un costo unitario de "
         "cierre citable; la base de 8 % de la población es una aproximación ilustrativa.",
-    },
+    ),
     {
         "gap_id": "anemia",
         "projectable": True,
@@ -242,48 +248,31 @@ UNIT_COSTS: list[dict[str, object]] = [
         "la renovación de la cohorte (nuevos nacimientos), así que es optimista. El usuario "
         "puede cambiar ambos valores.",
     },
-    {
-        "gap_id": "asegurados",
-        "projectable": False,
-        "unit": "persona",
-        "base_share": 1.0,
-        "cost": None,
-        "kind": "supuesto ilustrativo",
-        "source": STUDY,
-        "note": "La afiliación a un seguro de salud (SIS) depende del gobierno nacional y no de "
+    _not_costed(
+        "asegurados",
+        "persona",
+        1.0,
+        "La afiliación a un seguro de salud (SIS) depende del gobierno nacional y no de "
         "una inversión municipal con costo por persona.",
-    },
-    {
-        "gap_id": "locales_estado",
-        "projectable": False,
-        "unit": "local público",
-        "base_share": None,
-        "cost": None,
-        "kind": "supuesto ilustrativo",
-        "source": STUDY,
-        "note": "La unidad son locales públicos (edificios), no personas.",
-    },
-    {
-        "gap_id": "locales_servicios",
-        "projectable": False,
-        "unit": "local público",
-        "base_share": None,
-        "cost": None,
-        "kind": "supuesto ilustrativo",
-        "source": STUDY,
-        "note": "La unidad son locales públicos (edificios), no personas.",
-    },
-    {
-        "gap_id": "pea_inactiva",
-        "projectable": False,
-        "unit": "persona en edad de trabajar",
-        "base_share": None,
-        "cost": None,
-        "kind": "supuesto ilustrativo",
-        "source": STUDY,
-        "note": "Es un resultado del mercado laboral sin un costo de inversión por persona que "
-        "lo cierre.",
-    },
+    ),
+    _not_costed(
+        "locales_estado",
+        "local público",
+        None,
+        "La unidad son locales públicos (edificios), no personas.",
+    ),
+    _not_costed(
+        "locales_servicios",
+        "local público",
+        None,
+        "La unidad son locales públicos (edificios), no personas.",
+    ),
+    _not_costed(
+        "pea_inactiva",
+        "persona en edad de trabajar",
+        None,
+        "Es un resultado del mercado laboral sin un costo de inversión por persona que lo cierre.",
+    ),
 ]
 
 
