@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from timing import REPEATS, median_seconds, numpy_baseline  # noqa: E402
 
-from brechas_core import data, rules  # noqa: E402
+from brechas_core import data, geometry, rules  # noqa: E402
 from brechas_core import territory as T  # noqa: E402
-from brechas_core import territory_charts as TC  # noqa: E402
+from brechas_core.charts import maps  # noqa: E402
 from brechas_core.scenario import Scenario  # noqa: E402
 
 TARGET_MS = 20.0
@@ -72,16 +72,16 @@ def core(frame, unit_costs) -> None:
 def map_sizes(frame, unit_costs) -> None:
     scenario = Scenario(minimum_pct=20)
     print("\nmap sent to the browser on each rerun (template cached, validated once)")
-    template = TC.district_map_template("soles").to_dict()
+    template = maps.district_map_template("soles").to_dict()
     for label, rows, geo in [
-        ("Perú (coarsened, step 3)", frame, TC.coarsen(data.load_district_geo(), 3)),
+        ("Perú (coarsened, step 3)", frame, geometry.coarsen(data.load_district_geo(), 3)),
         ("Perú (as shipped)", frame, data.load_district_geo()),
         ("Puno", frame[frame["department_code"] == "21"], data.load_district_geo("21")),
     ]:
         res = T.apply_rule(rows, scenario, unit_costs)
 
         def rerun(res=res, geo=geo):
-            values = TC.district_map_data(res.districts, "soles").to_dict("records")
+            values = maps.district_map_data(res.districts, "soles").to_dict("records")
             spec = {**template, "datasets": {"poligonos": geo["features"], "valores": values}}
             return json.dumps(spec)
 

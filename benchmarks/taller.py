@@ -36,6 +36,7 @@ import time
 from harness import OUT, ROOT, Session, deployment, machine, summary_ms, table
 
 from brechas_core import workshop as wk
+from brechas_core.charts import workshop as workshop_charts
 from brechas_core.scenario import Scenario, to_query
 from brechas_core.simulation import load_inputs, simulate
 from brechas_harness.databases import fresh_database
@@ -131,7 +132,7 @@ def board_cost(url: str, proposals: int, rounds: int) -> dict:
         props = [base.with_(minimum_pct=r["minimum_pct"], reparto=r["reparto"]) for r in visible]
         rule = wk.room_rule(base, props, workshop.controls)
         simulate(rule, inputs)
-        wk.minimums_data([r["minimum_pct"] for r in visible], summary.median)
+        workshop_charts.minimums_data([r["minimum_pct"] for r in visible], summary.median)
         return rule
 
     rule = refresh()

@@ -23,7 +23,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from brechas_core import territory_charts as TC
+from brechas_core.charts import maps
 from brechas_ui.columns import column_config
 
 # Colours in the stylesheet: captions and disabled labels #5C5B59 (6.0:1 on the sidebar's
@@ -209,7 +209,7 @@ def chart_description(key: str) -> str:
 def map_table(districts: pd.DataFrame, measure: str, *, key: str) -> None:
     """The map's values as a table (its text alternative), in an expander under the map:
     district, province and the measure that colours the map, largest first."""
-    column, title, fmt, _ = TC.MAP_MEASURES[measure]
+    column, title, fmt, _ = maps.MAP_MEASURES[measure]
     table = districts[["district", "province", "ubigeo", column]].sort_values(
         column, ascending=False, na_position="last"
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from brechas_core import data, simulation, study, territory, territory_charts
+from brechas_core import data, geometry, simulation, study, territory
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def simulator_inputs(code: str, year: str) -> tuple[simulation.Inputs, territory
 def district_geo(department_code: str | None) -> dict:
     """Polygons of a department (two digits) or of all Peru (None, coarsened). Read-only."""
     geo = data.load_district_geo(department_code)
-    return territory_charts.coarsen(geo, 3) if department_code is None else geo
+    return geometry.coarsen(geo, 3) if department_code is None else geo
 
 
 @st.cache_resource(show_spinner=False)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from brechas_core import compare_charts, comparison
+from brechas_core import comparison
+from brechas_core.charts import compare as compare_charts
 from brechas_core.describe import rule_text
 from brechas_core.export.frames import Entry
 from brechas_core.scenario import SLOTS, Scenario, from_comparison_query, to_comparison_query

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from brechas_core import territory_charts as TC
+from brechas_core.charts import territory as territory_charts
 from brechas_core.measures import MEASURES
 from brechas_core.territory import distribution, group_level, group_values
 from brechas_core.territory.views import size_classes_note
@@ -45,7 +45,7 @@ def distribution_section(context_place, context) -> None:
     group_title = GROUP_TITLES.get(by, "Población")
     points = group_values(context, by, measure)
     render.chart(
-        TC.distribution_chart(
+        territory_charts.distribution_chart(
             points,
             value_title=MEASURES[measure].header(),
             group_title=group_title,

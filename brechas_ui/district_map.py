@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from brechas_core import territory_charts as TC
+from brechas_core.charts import maps
 from brechas_core.fmt import num
 from brechas_ui import a11y, render
 from brechas_ui.cache import district_features
@@ -37,14 +37,13 @@ def map_section(context_place, context, chosen: str) -> None:
         key="t_mapa_color",
     )
     render.live_chart(
-        "district_map_template",
+        maps.district_map_template,
         (colour, chosen),
         {
             "poligonos": place_features(context_place),
-            "valores": TC.district_map_data(context.districts, colour),
+            "valores": maps.district_map_data(context.districts, colour),
         },
         key="t_mapa",
-        module=TC,
     )
     a11y.map_table(context.districts, colour, key="t_mapa_tabla")  # issue 14: as a table
     missing = context.districts[~context.districts["has_polygon"]]

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from brechas_core import indicators
-from brechas_core import territory_charts as TC
+from brechas_core.charts import territory as territory_charts
 from brechas_core.export import csv_bytes, file_name
 from brechas_core.measures import export_frame
 from brechas_core.territory import RANKING_ALIASES, RANKING_MEASURES, ranking
@@ -27,7 +27,7 @@ def ranking_section(context_place, context, scenario, horizon_years: int) -> pd.
     ranked = ranking(context, order)
     fmt = ",.0f" if order == "moved_soles" else ",.2f"
     render.chart(
-        TC.ranking_bars(ranked, order, title=RANKING_MEASURES[order], fmt=fmt),
+        territory_charts.ranking_bars(ranked, order, title=RANKING_MEASURES[order], fmt=fmt),
         key="t_ranking_barras",
     )
     columns = [c for c in ranked.columns if c not in ("ubigeo", "has_polygon")]

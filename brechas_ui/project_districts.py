@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from brechas_core import portfolio_charts as PC
+from brechas_core.charts import portfolio as portfolio_charts
 from brechas_core.fmt import num, pct
 from brechas_core.measures import MEASURES
 from brechas_ui import portfolio_cache, render
@@ -27,7 +27,7 @@ def districts_section(area, period, area_table=None) -> pd.DataFrame:
     if area_table is None:
         area_table = portfolio_cache.table2(ubigeos, period.years, period.who)
     render.chart(
-        PC.otros_by_district(
+        portfolio_charts.otros_by_district(
             per_district, title=MEASURES["otros_pct"].header(), overall_pct=area_table.otros_pct
         ),
         key="p_otros_barras",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import altair as alt
+from collections.abc import Callable
+
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -33,7 +34,7 @@ READABLE = {
 }
 
 
-def chart(spec: alt.TopLevelMixin, *, key: str) -> None:
+def chart(spec: charts.Chart, *, key: str) -> None:
     """Draw an Altair chart full width, with Streamlit's theme."""
     described = spec.properties(config=READABLE, description=a11y.chart_description(key))
     st.altair_chart(described, width="stretch", key=key, theme=None)
@@ -60,25 +61,29 @@ def static_chart(name: str, build, *, key: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _template(builder: str, args: tuple, module=charts) -> dict:
-    """A chart template from brechas_core.charts as a validated Vega-Lite dict, built once.
+def _template(name: str, args: tuple, _builder: Callable[..., charts.Chart]) -> dict:
+    """``_builder(*args)`` as a validated Vega-Lite dict, built once per ``(name, args)``.
 
-    Altair validates the spec here (once per shape), not on every rerun. Shared read-only:
-    callers add their datasets in a new top-level dict and never mutate this one.
+    ``name`` is the builder's qualified name (the cache key: Streamlit does not hash the
+    function itself). Altair validates the spec here (once per shape), not on every rerun.
+    Shared read-only: callers add their datasets in a new top-level dict and never mutate it.
     """
-    spec = getattr(module, builder)(*args).to_dict()
+    spec = _builder(*args).to_dict()
     spec["config"] = READABLE  # replaces Altair's default view size; Streamlit sizes charts
     return spec
 
 
-def live_chart(builder: str, args: tuple, datasets: dict, *, key: str, module=charts) -> None:
+def live_chart(
+    builder: Callable[..., charts.Chart], args: tuple, datasets: dict, *, key: str
+) -> None:
     """Draw a chart that redraws on every rerun: cached template + this run's datasets.
 
-    ``builder`` names a ``*_template`` function of ``module`` (brechas_core.charts or
-    brechas_core.territory_charts).
+    ``builder`` is a ``*_template`` function of a chart module (e.g.
+    ``charts.shares_template``); ``builder(*args)`` reads the named ``datasets``.
     """
+    name = f"{builder.__module__}.{builder.__qualname__}"
     spec = {
-        **_template(builder, args, module),
+        **_template(name, args, builder),
         "datasets": datasets,
         "description": a11y.chart_description(key),  # the text alternative (brechas_ui.a11y)
     }
@@ -223,11 +228,4 @@ def _years(value: float) -> str:
 
 def alignment_scatter(sim, *, key: str) -> None:
     """Gap vs share for baseline and scenario, each with its least-squares line."""
-    items = sim.items
-    data = charts.scatter_data(
-        items["label"],
-        items["gap_pct"],
-        dict(zip(charts.SERIES, (items["baseline_pct"], items["scenario_pct"]), strict=True)),
-        dict(zip(charts.SERIES, (sim.before.fit, sim.after.fit), strict=True)),
-    )
-    live_chart("scatter_template", (), data, key=key)
+    live_chart(charts.scatter_template, (), charts.alignment_data(sim), key=key)

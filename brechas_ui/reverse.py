@@ -11,7 +11,8 @@ import math
 import streamlit as st
 
 from brechas_core import reverse, sharing
-from brechas_core import territory_charts as TC
+from brechas_core.charts import maps
+from brechas_core.charts import territory as territory_charts
 from brechas_core.fmt import num, pct, soles
 from brechas_ui import render, state
 from brechas_ui.district_map import place_features
@@ -78,7 +79,9 @@ def _reverse_section(scenario, inputs, sim) -> None:
             tr = reverse.for_territory(inputs.municipalities, scenario, inputs.unit_costs)
             st.info(tr.text, icon=":material/flag:")
             _reasons(tr)
-            render.chart(TC.minimum_histogram(tr.districts), key="sim_meta_histograma")
+            render.chart(
+                territory_charts.minimum_histogram(tr.districts), key="sim_meta_histograma"
+            )
             st.caption(
                 "Cada municipalidad tiene su propio mínimo (la regla es sobre su propio "
                 "presupuesto). Vea el mapa en la página Territorios."
@@ -130,17 +133,16 @@ def territory_reverse_section(own, scenario, unit_costs, context_territory) -> N
         _reasons(tr)
         left, right = st.columns(2)
         with left:
-            render.chart(TC.minimum_histogram(tr.districts), key="t_meta_histograma")
+            render.chart(territory_charts.minimum_histogram(tr.districts), key="t_meta_histograma")
         with right:
             render.live_chart(
-                "district_map_template",
+                maps.district_map_template,
                 ("minimo", None),
                 {
                     "poligonos": place_features(context_territory),
-                    "valores": TC.district_map_data(tr.districts, "minimo"),
+                    "valores": maps.district_map_data(tr.districts, "minimo"),
                 },
                 key="t_meta_mapa",
-                module=TC,
             )
         st.caption(
             "En gris: municipalidades que no alcanzan la meta con su presupuesto, sin datos "

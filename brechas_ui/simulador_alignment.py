@@ -55,7 +55,7 @@ def _minimum_curve(scenario, sim) -> None:
     """«¿Desde qué mínimo el dinero sigue a la necesidad?»: rho and r for every minimum."""
     st.markdown("**¿Desde qué mínimo el dinero sigue a la necesidad?**")
     render.live_chart(
-        "minimum_curve_template",
+        charts.minimum_curve_template,
         (),
         charts.minimum_curve_data(
             sim.curve,

@@ -68,5 +68,8 @@ def _panels(sim) -> None:
             ):
                 with column:
                     render.live_chart(
-                        "projection_panel_template", (name,), data, key=f"sim_proyeccion_{i}"
+                        charts.projection_panel_template,
+                        (name,),
+                        data,
+                        key=f"sim_proyeccion_{i}",
                     )

@@ -103,7 +103,7 @@ def shares(sim, *, priority: bool) -> None:
 def shares_chart(sim, *, key: str, item: str = "Brecha") -> None:
     """The shares chart, baseline and scenario, of a simulation (Simulador and Taller)."""
     render.live_chart(
-        "shares_template",
+        charts.shares_template,
         (len(sim.items), item),
         charts.shares_data(sim.items),
         key=key,

@@ -12,6 +12,7 @@ import segno
 import streamlit as st
 
 from brechas_core import workshop as wk
+from brechas_core.charts import workshop as workshop_charts
 from brechas_core.fmt import num, pct, soles
 from brechas_core.scenario import to_query
 from brechas_store import workshops as ws
@@ -152,11 +153,10 @@ def board(store, workshop: ws.Workshop) -> None:
     else:
         st.markdown(summary.reading)
         render.live_chart(
-            "minimums_template",
+            workshop_charts.minimums_template,
             (),
-            wk.minimums_data([r["minimum_pct"] for r in visible], summary.median),
+            workshop_charts.minimums_data([r["minimum_pct"] for r in visible], summary.median),
             key="taller_distribucion",
-            module=wk,
         )
         _room_rule(workshop, visible)
     _proposals_table(visible)

@@ -81,14 +81,7 @@ def scenario_chart(sim: Simulation, name: str) -> ChartFile:
     elif name == "proyeccion":
         spec = charts.projection_chart(sim.projection)
     elif name == "alineacion":
-        items = sim.items
-        data = charts.scatter_data(
-            items["label"],
-            items["gap_pct"],
-            dict(zip(charts.SERIES, (items["baseline_pct"], items["scenario_pct"]), strict=True)),
-            dict(zip(charts.SERIES, (sim.before.fit, sim.after.fit), strict=True)),
-        )
-        spec = charts.with_data(charts.scatter_template(), data)
+        spec = charts.with_data(charts.scatter_template(), charts.alignment_data(sim))
     else:
         raise ValueError(f"Gráfico desconocido: {name!r}")
     return ChartFile(name, CHART_TITLES[name], spec.to_dict())

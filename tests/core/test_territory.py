@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brechas_core import data
+from brechas_core import data, geometry
 from brechas_core import territory as T
-from brechas_core import territory_charts as TC
+from brechas_core.charts import maps
+from brechas_core.charts import territory as territory_charts
 from brechas_core.scenario import Scenario
 
 STEMS = ("water", "sewage", "electricity")
@@ -305,7 +306,9 @@ def test_district_profile_explains_the_rule(peru_2023, unit_costs):
 def test_map_of_puno_looks_up_values_by_ubigeo_and_stays_light(peru_2023, unit_costs):
     puno = peru_2023[peru_2023["department_code"] == "21"]
     res = T.apply_rule(puno, Scenario(minimum_pct=20), unit_costs)
-    spec = TC.district_map(res.districts, data.load_district_geo("21"), "soles", highlight="210502")
+    spec = maps.district_map(
+        res.districts, data.load_district_geo("21"), "soles", highlight="210502"
+    )
     d = spec.to_dict()
     coloured = d["layer"][1]
     assert coloured["transform"][0]["lookup"] == "properties.ubigeo"
@@ -317,12 +320,12 @@ def test_map_of_puno_looks_up_values_by_ubigeo_and_stays_light(peru_2023, unit_c
 
 def test_unknown_map_measure_is_an_error(peru_2023):
     with pytest.raises(ValueError):
-        TC.district_map(peru_2023, {"type": "FeatureCollection", "features": []}, "nada")
+        maps.district_map(peru_2023, {"type": "FeatureCollection", "features": []}, "nada")
 
 
 def test_coarsened_peru_keeps_every_polygon_closed():
     geo = data.load_district_geo()
-    out = TC.coarsen(geo, 3)
+    out = geometry.coarsen(geo, 3)
     assert len(out["features"]) == len(geo["features"])
     for feature in out["features"]:
         g = feature["geometry"]
@@ -334,11 +337,13 @@ def test_coarsened_peru_keeps_every_polygon_closed():
 def test_distribution_and_ranking_charts(peru_2023, unit_costs):
     res = T.apply_rule(peru_2023, Scenario(minimum_pct=20), unit_costs)
     pts = T.group_values(res, "size_class", "moved_soles")
-    spec = TC.distribution_chart(
+    spec = territory_charts.distribution_chart(
         pts, value_title="S/", group_title="Población", order=pts.attrs["order"]
     ).to_dict()
     assert spec["layer"][0]["encoding"]["y"]["sort"][0] == "Menos de 2,000"
-    bars = TC.ranking_bars(T.ranking(res), "moved_soles", title="S/", top=10).to_dict()
+    bars = territory_charts.ranking_bars(
+        T.ranking(res), "moved_soles", title="S/", top=10
+    ).to_dict()
     assert len(bars["datasets"][bars["data"]["name"]]) == 10
 
 

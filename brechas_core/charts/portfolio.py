@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from brechas_core.charts import COLORS
+from brechas_core.charts.style import COLORS
 
 __all__ = ["otros_by_district"]
 

@@ -1,17 +1,9 @@
-"""Altair chart builders: plain functions that take tidy data and return ``alt.Chart``.
+"""The study's and a scenario's charts: gap and budget share, baseline against scenario,
+the projected gap, and the alignment against the guaranteed minimum (Diagnóstico, Simulador,
+Taller and the exported images).
 
-They hold no data loading and no Streamlit: pages pass in frames computed by the core and
-render the returned spec. Tests check them through ``chart.to_dict()``. Number formats are
-d3's ``,.2f`` (comma thousands, dot decimal), the convention of MEF's reports.
-
-The charts that redraw on every slider move are split in two, because building and
-validating an Altair spec costs several milliseconds per chart and a rerun must stay fast:
-
-- ``*_template(...)``: the Altair chart without data, reading named datasets
-  (``alt.NamedData``); its shape depends only on a few small arguments, so the interface
-  converts it to a validated dict once and caches it;
-- ``*_data(...)``: the named datasets for one scenario (cheap, vectorised);
-- the plain builder (e.g. :func:`shares_comparison`) joins both into one ``alt.Chart``.
+The live ones come as ``*_template`` + ``*_data`` (see :mod:`brechas_core.charts`); the plain
+builder (e.g. :func:`shares_comparison`) joins both into one chart.
 """
 
 from __future__ import annotations
@@ -23,12 +15,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from brechas_core.projection import SERIES_LABELS
+from brechas_core.charts.style import COLORS, PCT, SERIES, item_axis, series_colour, with_data
 from brechas_core.stats import OLSResult
 
 __all__ = [
-    "COLORS",
-    "SERIES",
+    "alignment_data",
     "gap_attention_bars",
     "gap_share_scatter",
     "minimum_curve_chart",
@@ -42,23 +33,9 @@ __all__ = [
     "shares_comparison",
     "shares_data",
     "shares_template",
-    "with_data",
 ]
 
-#: The two series the Simulador compares, in legend order.
-SERIES = SERIES_LABELS
-
-#: Palette readable on a projector and by colour-blind viewers (Okabe-Ito based).
-COLORS = {
-    "brecha": "#B3261E",
-    "atencion": "#0072B2",
-    "base": "#9E9E9E",
-    "escenario": "#D55E00",
-    "gana": "#009E73",
-    "pierde": "#CC79A7",
-}
-
-_PCT = ",.2f"
+_SERIES_COLOURS = (COLORS["base"], COLORS["escenario"])
 
 
 def gap_attention_bars(
@@ -114,29 +91,10 @@ def gap_attention_bars(
             tooltip=[
                 alt.Tooltip("item:N", title=item_title),
                 alt.Tooltip("medida:N", title="Medida"),
-                alt.Tooltip("valor:Q", title="Valor (%)", format=_PCT),
+                alt.Tooltip("valor:Q", title="Valor (%)", format=PCT),
             ],
         )
         .properties(height=height_per_item * len(frame))
-    )
-
-
-def with_data(template: alt.TopLevelMixin, datasets: Mapping[str, pa.Table | pd.DataFrame]):
-    """A template chart with its named datasets attached (as records)."""
-    return template.properties(
-        datasets={
-            name: t.to_pylist() if isinstance(t, pa.Table) else t.to_dict("records")
-            for name, t in datasets.items()
-        }
-    )
-
-
-def _series_colour(domain=SERIES, legend: bool = True) -> alt.Color:
-    return alt.Color(
-        "serie:N",
-        title=None,
-        scale=alt.Scale(domain=list(domain), range=[COLORS["base"], COLORS["escenario"]]),
-        legend=alt.Legend(orient="top") if legend else None,
     )
 
 
@@ -153,16 +111,9 @@ def scatter_template(
     Reads datasets ``puntos`` (``label, gap_pct, share_pct, serie``) and ``rectas``
     (``gap_pct, share_pct, serie, recta``).
     """
-    colour = alt.Color(
-        "serie:N",
-        title=None,
-        scale=alt.Scale(
-            domain=list(series),
-            range=[COLORS["base"], COLORS["escenario"]]
-            if len(series) > 1
-            else [COLORS["atencion"]],
-        ),
-        legend=alt.Legend(orient="top") if len(series) > 1 else None,
+    several = len(series) > 1
+    colour = series_colour(
+        series, _SERIES_COLOURS if several else [COLORS["atencion"]], legend=several
     )
     x = alt.X("gap_pct:Q", title="Brecha (%)", scale=alt.Scale(domain=[0, 100]))
     y = alt.Y("share_pct:Q", title=share_title)
@@ -176,8 +127,8 @@ def scatter_template(
             tooltip=[
                 alt.Tooltip("label:N", title="Ítem"),
                 alt.Tooltip("serie:N", title="Serie"),
-                alt.Tooltip("gap_pct:Q", title="Brecha (%)", format=_PCT),
-                alt.Tooltip("share_pct:Q", title=share_title, format=_PCT),
+                alt.Tooltip("gap_pct:Q", title="Brecha (%)", format=PCT),
+                alt.Tooltip("share_pct:Q", title=share_title, format=PCT),
             ],
         )
     )
@@ -225,6 +176,19 @@ def scatter_data(
     return {"puntos": points, "rectas": lines}
 
 
+def alignment_data(sim) -> dict[str, pa.Table]:
+    """Datasets for :func:`scatter_template` from a
+    :class:`~brechas_core.simulation.Simulation`: each item's gap against its baseline and
+    scenario share, with each series' least-squares line."""
+    items = sim.items
+    return scatter_data(
+        items["label"],
+        items["gap_pct"],
+        dict(zip(SERIES, (items["baseline_pct"], items["scenario_pct"]), strict=True)),
+        dict(zip(SERIES, (sim.before.fit, sim.after.fit), strict=True)),
+    )
+
+
 def gap_share_scatter(
     frame: pd.DataFrame,
     fit: OLSResult,
@@ -263,24 +227,19 @@ def shares_template(n_items: int, item_title: str = "Brecha") -> alt.Chart:
         alt.Chart(alt.NamedData("participaciones"))
         .mark_bar()
         .encode(
-            y=alt.Y(
-                "label:N",
-                sort=alt.EncodingSortField("gap_pct", op="max", order="descending"),
-                title=None,
-                axis=alt.Axis(labelLimit=320),
-            ),
+            y=item_axis(),
             yOffset=alt.YOffset("serie:N", sort=list(SERIES)),
             # a short title: the long one made the chart wider than a 390 px phone
             x=alt.X(
                 "valor:Q", title="% del presupuesto ejecutado", axis=alt.Axis(titleAnchor="end")
             ),
             # one series a line: side by side they overflowed a phone's narrow plot
-            color=_series_colour().legend(orient="top", direction="vertical"),
+            color=series_colour(SERIES, _SERIES_COLOURS).legend(orient="top", direction="vertical"),
             tooltip=[
                 alt.Tooltip("label:N", title=item_title),
                 alt.Tooltip("serie:N", title="Serie"),
-                alt.Tooltip("valor:Q", title="Participación (%)", format=_PCT),
-                alt.Tooltip("gap_pct:Q", title="Brecha (%)", format=_PCT),
+                alt.Tooltip("valor:Q", title="Participación (%)", format=PCT),
+                alt.Tooltip("gap_pct:Q", title="Brecha (%)", format=PCT),
                 alt.Tooltip("cambio:Q", title="Cambio (p.p.)", format="+,.2f"),
                 alt.Tooltip("moved_soles:Q", title="Soles movidos al año", format=",.0f"),
             ],
@@ -339,7 +298,7 @@ def projection_template(columns: int = 2) -> alt.FacetChart:
             x=x,
             y=alt.Y("alto:Q", title="Brecha proyectada (%)", scale=alt.Scale(domain=[0, 100])),
             y2="bajo:Q",
-            color=_series_colour(legend=False),
+            color=series_colour(SERIES, _SERIES_COLOURS, legend=False),
         )
     )
     line = (
@@ -348,14 +307,14 @@ def projection_template(columns: int = 2) -> alt.FacetChart:
         .encode(
             x=x,
             y=alt.Y("central:Q"),
-            color=_series_colour(),
+            color=series_colour(SERIES, _SERIES_COLOURS),
             tooltip=[
                 alt.Tooltip("brecha:N", title="Brecha"),
                 alt.Tooltip("serie:N", title="Serie"),
                 alt.Tooltip("year:Q", title="Año"),
-                alt.Tooltip("central:Q", title="Brecha, costo central (%)", format=_PCT),
-                alt.Tooltip("bajo:Q", title="Brecha, costo bajo (%)", format=_PCT),
-                alt.Tooltip("alto:Q", title="Brecha, costo alto (%)", format=_PCT),
+                alt.Tooltip("central:Q", title="Brecha, costo central (%)", format=PCT),
+                alt.Tooltip("bajo:Q", title="Brecha, costo bajo (%)", format=PCT),
+                alt.Tooltip("alto:Q", title="Brecha, costo alto (%)", format=PCT),
             ],
         )
     )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from brechas_core.charts import COLORS
+from brechas_core.charts.style import COLORS, item_axis, series_colour
 
 __all__ = ["SCENARIO_COLORS", "projection_overlay", "shares_overlay"]
 
@@ -16,12 +16,7 @@ SCENARIO_COLORS = (COLORS["base"], "#D55E00", "#0072B2", "#009E73", "#CC79A7")
 
 
 def _colour(series: Sequence[str]) -> alt.Color:
-    return alt.Color(
-        "serie:N",
-        title=None,
-        scale=alt.Scale(domain=list(series), range=list(SCENARIO_COLORS[: len(series)])),
-        legend=alt.Legend(orient="top"),
-    )
+    return series_colour(series, SCENARIO_COLORS[: len(series)])
 
 
 def shares_overlay(long: pd.DataFrame, series: Sequence[str]) -> alt.Chart:
@@ -40,12 +35,7 @@ def shares_overlay(long: pd.DataFrame, series: Sequence[str]) -> alt.Chart:
         alt.Chart(long)
         .mark_bar()
         .encode(
-            y=alt.Y(
-                "label:N",
-                sort=alt.EncodingSortField("gap_pct", op="max", order="descending"),
-                title=None,
-                axis=alt.Axis(labelLimit=320),
-            ),
+            y=item_axis(),
             yOffset=alt.YOffset("serie:N", sort=list(series)),
             x=alt.X("valor:Q", title="Participación en el presupuesto ejecutado (%)"),
             color=_colour(series),
