@@ -14,7 +14,7 @@ import pandas as pd
 
 from brechas_core.describe import YEAR_LABELS, rule_text
 from brechas_core.export.frames import Entry
-from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.fmt import num, pct, pp, soles, years_to_close
 
 __all__ = ["Table", "differs", "projection_long", "shares_long", "table"]
 
@@ -26,14 +26,6 @@ class Table:
     def __init__(self, numbers: pd.DataFrame, text: pd.DataFrame):
         self.numbers = numbers
         self.text = text
-
-
-def _years(value: float) -> str:
-    if value == 0:
-        return "ya cerrada"
-    if not np.isfinite(value):
-        return "nunca"
-    return num(value, 1)
 
 
 def table(entries: Sequence[Entry]) -> Table:
@@ -99,7 +91,7 @@ def table(entries: Sequence[Entry]) -> Table:
                 else []
             )
             values.append(float(match.iloc[0]) if len(match) else None)
-        add(f"{label}: años para cerrar la brecha", values, _years)
+        add(f"{label}: años para cerrar la brecha", values, years_to_close)
     names = [e.name for e in entries]
     index = [r[0] for r in rows]
     numbers = pd.DataFrame(

@@ -19,7 +19,7 @@ import math
 
 from brechas_core.i18n import language
 
-__all__ = ["MILLONES", "num", "pct", "pp", "soles", "soles_millones"]
+__all__ = ["MILLONES", "num", "pct", "pp", "soles", "soles_millones", "years_to_close"]
 
 MILLONES = 1_000_000
 
@@ -119,3 +119,18 @@ def soles_millones(value: float, decimals: int = 2) -> str:
     """
     text = soles(value / MILLONES, decimals) if value is not None else "—"
     return text if text == "—" else f"{text}{_suffix('millones')}"
+
+
+def years_to_close(value: float) -> str:
+    """Years to close a gap: «ya cerrada» at 0, «nunca» when nothing is spent (infinite).
+
+    Examples
+    --------
+    >>> [years_to_close(v) for v in (0.0, 6.25, float("inf"), float("nan"))]
+    ['ya cerrada', '6.2', 'nunca', '—']
+    """
+    if value == 0:
+        return "ya cerrada"
+    if value == math.inf:
+        return "nunca"
+    return num(value, 1)

@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from brechas_core import charts
-from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.fmt import num, pct, pp, soles, years_to_close
 from brechas_ui import a11y
 
 #: Chart text a room can read from a projector. Streamlit's chart theme fixes its own small
@@ -199,7 +199,7 @@ def years_table(years: pd.DataFrame) -> None:
             r.label,
             num(r.people_in_need),
             f"{num(r.covered_per_year_base)} → {num(r.covered_per_year_scenario)}",
-            f"{_years(r.years_base)} → {_years(r.years_scenario)}",
+            f"{years_to_close(r.years_base)} → {years_to_close(r.years_scenario)}",
         ]
         for r in years.itertuples(index=False)
     ]
@@ -216,14 +216,6 @@ def years_table(years: pd.DataFrame) -> None:
         )
     )
     st.caption("Línea base → escenario, con el costo unitario central.")
-
-
-def _years(value: float) -> str:
-    if value == 0:
-        return "ya cerrada"
-    if value == float("inf"):
-        return "nunca"
-    return num(value, 1)
 
 
 def alignment_scatter(sim, *, key: str) -> None:

@@ -21,7 +21,7 @@ from fpdf.fonts import FontFace
 from brechas_core.describe import YEAR_LABELS, rule_text
 from brechas_core.export.frames import Entry
 from brechas_core.export.qr import qr_png
-from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.fmt import num, pct, pp, soles, years_to_close
 
 __all__ = ["Figure", "ficha"]
 
@@ -143,14 +143,6 @@ def _table(pdf: _Page, header: list[str], rows: list[list[str]], widths, size=7.
     pdf.ln(2)
 
 
-def _years(value: float) -> str:
-    if value == 0:
-        return "ya cerrada"
-    if value == float("inf"):
-        return "nunca"
-    return num(value, 1)
-
-
 def _footer(pdf: _Page, link: str, data_version: str, today: date) -> None:
     """The link with its QR, the date, the data version and the sources, at the bottom."""
     qr_size = 30
@@ -249,7 +241,7 @@ def _single(pdf: _Page, e: Entry, figures: Sequence[Figure]) -> None:
                     r.label,
                     num(r.people_in_need),
                     f"{num(r.covered_per_year_base)} → {num(r.covered_per_year_scenario)}",
-                    f"{_years(r.years_base)} → {_years(r.years_scenario)}",
+                    f"{years_to_close(r.years_base)} → {years_to_close(r.years_scenario)}",
                 ]
                 for r in years.itertuples(index=False)
             ],
@@ -290,7 +282,7 @@ def _comparison(pdf: _Page, entries: Sequence[Entry], figures: Sequence[Figure])
     for e in entries:
         if e.sim.projection_summary is not None:
             for r in e.sim.projection_summary.itertuples(index=False):
-                years.setdefault(r.label, {})[e.name] = _years(r.years_scenario)
+                years.setdefault(r.label, {})[e.name] = years_to_close(r.years_scenario)
     rows += [
         [f"{label}: años para cerrar", *(v.get(e.name, "—") for e in entries)]
         for label, v in years.items()
