@@ -16,6 +16,7 @@ from brechas_core import need as N
 from brechas_core.costs import district_costs
 from brechas_core.fmt import num, soles
 from brechas_core.optimal import FundSplit, fund_split
+from brechas_core.territory.panel import GAP_IDS, STEMS
 
 __all__ = ["HOW", "METHOD", "TerritoryFund", "territory_fund"]
 
@@ -88,8 +89,7 @@ def territory_fund(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) 
     """The scenario's fund (``fund_soles``, ``fund_objective``) split across the districts
     of a :class:`~brechas_core.territory.TerritoryResult` under the scenario's rule."""
     d = N.for_territory(districts, unit_costs, scenario).districts
-    stems = [s for s, _ in N.SERVICE_IDS]
-    ids = [i for _, i in N.SERVICE_IDS]
+    stems, ids = STEMS, GAP_IDS
     short = d[[f"shortfall_{s}" for s in stems]].to_numpy(float)
     rows = districts.set_index("ubigeo").loc[d["ubigeo"]]
     weight = rows["rural_weight"].to_numpy(float) if "rural_weight" in rows else np.nan

@@ -26,11 +26,15 @@ from numpy.typing import ArrayLike
 
 from brechas_core.costs import district_costs
 from brechas_core.fmt import num, soles
+from brechas_core.projection import check_horizon
+from brechas_core.territory.panel import GAP_IDS, SERVICES, STEMS
 
 __all__ = [
+    "CensusServices",
     "Need",
     "NeedTable",
     "TerritoryNeed",
+    "census_services",
     "closing_need",
     "for_simulation",
     "for_territory",
@@ -126,8 +130,7 @@ def closing_need(
     executed = np.asarray(executed_soles, dtype=float)
     spend = np.asarray(spending_soles, dtype=float)
     moved = np.asarray(moved_soles, dtype=float)
-    if int(horizon_years) != horizon_years or not 1 <= horizon_years <= 50:
-        raise ValueError("El horizonte debe ser un número entero de años entre 1 y 50.")
+    check_horizon(horizon_years)
     if np.any(~np.isfinite(cost)) or np.any(cost <= 0):
         raise ValueError("El costo por persona de cada brecha debe ser mayor que cero.")
     if np.any(u0 < 0) or np.any(spend < 0):
@@ -371,8 +374,47 @@ class TerritoryNeed:
         )
 
 
-#: Service stems of the territory tables and their gap ids in ``unit_costs.csv``.
-SERVICE_IDS = (("water", "agua"), ("sewage", "desague"), ("electricity", "electricidad"))
+@dataclass(frozen=True)
+class CensusServices:
+    """The three census services (:data:`brechas_core.territory.SERVICES`) in each
+    municipality of a territory: who is in need and what covering one more person costs.
+
+    Attributes
+    ----------
+    gap_pct : ndarray, shape (n, 3)
+        Census 2017 gap of each service, in % (NaN where the district has no census data).
+    population, executed_soles : ndarray, shape (n,)
+        Each municipality's population and executed budget (devengado) per year.
+    unit_cost : ndarray, shape (3, n, 3)
+        Cost per person at the low, central and high cost, by each district's rurality; a
+        central cost set by the user scales its band (:func:`brechas_core.costs.district_costs`).
+    base_share : ndarray, shape (3,)
+        Fraction of the population each service applies to.
+    """
+
+    gap_pct: np.ndarray
+    population: np.ndarray
+    executed_soles: np.ndarray
+    unit_cost: np.ndarray
+    base_share: np.ndarray
+
+    @property
+    def people_in_need(self) -> np.ndarray:
+        """``U0``, shape (n, 3): the people each service leaves uncovered today."""
+        return self.gap_pct / 100.0 * self.population[:, None] * self.base_share
+
+
+def census_services(frame: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -> CensusServices:
+    """The :class:`CensusServices` of :func:`brechas_core.territory.district_frame` rows,
+    with the scenario's own unit costs where it sets them."""
+    weight = frame["rural_weight"].to_numpy(float) if "rural_weight" in frame else np.nan
+    return CensusServices(
+        gap_pct=frame[[f"{s}_gap_pct" for s in STEMS]].to_numpy(float),
+        population=frame["population"].to_numpy(float),
+        executed_soles=frame["devengado"].to_numpy(float),
+        unit_cost=district_costs(unit_costs, GAP_IDS, weight, scenario.unit_costs_dict()),
+        base_share=unit_costs.set_index("gap_id").loc[GAP_IDS, "base_share"].to_numpy(float),
+    )
 
 
 def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -> TerritoryNeed:
@@ -393,20 +435,15 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
     (1, True)
     """
     d = districts[districts["has_census"].to_numpy(bool)].reset_index(drop=True)
-    stems = [s for s, _ in SERVICE_IDS]
-    ids = [i for _, i in SERVICE_IDS]
-    weight = d["rural_weight"].to_numpy(float) if "rural_weight" in d else np.nan
-    cases = district_costs(unit_costs, ids, weight, scenario.unit_costs_dict())  # (3, n, g)
-    base = unit_costs.set_index("gap_id").loc[ids, "base_share"].to_numpy(float)
-    gap = d[[f"{s}_gap_pct" for s in stems]].to_numpy(float)
-    pop = d["population"].to_numpy(float)
-    dev = d["devengado"].to_numpy(float)
+    stems, ids = STEMS, GAP_IDS
+    census = census_services(d, unit_costs, scenario)
+    dev = census.executed_soles
     after = d[[f"scenario_share_{s}_pct" for s in stems]].to_numpy(float)
     before = d[[f"est_share_{s}_pct" for s in stems]].to_numpy(float)
-    u0 = gap / 100.0 * pop[:, None] * base
+    u0 = census.people_in_need
     n = closing_need(
         u0,
-        cases,
+        census.unit_cost,
         horizon_years=int(scenario.horizon_years),
         executed_soles=dev,
         spending_soles=after / 100.0 * dev[:, None],
@@ -425,7 +462,7 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
     services = pd.DataFrame(
         {
             "gap_id": ids,
-            "label": ["Agua", "Desagüe", "Electricidad"],
+            "label": [label for _, _, label in SERVICES],
             "people_in_need": u0.sum(axis=0),
             "need_low": n.need_soles[0].sum(axis=0),
             "need_central": n.need_soles[1].sum(axis=0),

@@ -119,6 +119,16 @@ def _order_keys(people_per_point: np.ndarray, gap: np.ndarray) -> np.ndarray:
     return np.lexsort(keys, axis=-1)
 
 
+def _split_inputs(extra, room, people_per_point, gap_pct, included):
+    """The arguments of a split as arrays, and the shape ``(..., g)`` they broadcast to."""
+    X = np.asarray(extra, dtype=float)
+    inc = np.asarray(included, dtype=bool)
+    p = np.asarray(people_per_point, dtype=float)
+    gap = np.asarray(gap_pct, dtype=float)
+    shape = np.broadcast_shapes((*X.shape, 1), np.shape(room), p.shape, gap.shape, inc.shape)
+    return X, inc, p, gap, shape
+
+
 def greedy_split(
     extra: ArrayLike,
     room: ArrayLike,
@@ -155,11 +165,7 @@ def greedy_split(
     ...              [True, True, True]).tolist()
     [4.0, 1.0, 1.0]
     """
-    X = np.asarray(extra, dtype=float)
-    inc = np.asarray(included, dtype=bool)
-    p = np.asarray(people_per_point, dtype=float)
-    gap = np.asarray(gap_pct, dtype=float)
-    shape = np.broadcast_shapes((*X.shape, 1), np.shape(room), p.shape, gap.shape, inc.shape)
+    X, inc, p, gap, shape = _split_inputs(extra, room, people_per_point, gap_pct, included)
     inc = np.broadcast_to(inc, shape)
     useful = inc & (p > 0)
     r = np.where(useful, np.maximum(np.broadcast_to(np.asarray(room, dtype=float), shape), 0), 0)
@@ -208,11 +214,7 @@ def lp_split(
     ...          [True, True, True]).round(9).tolist()
     [4.0, 1.0, 1.0]
     """
-    X = np.asarray(extra, dtype=float)
-    inc = np.asarray(included, dtype=bool)
-    p = np.asarray(people_per_point, dtype=float)
-    gap = np.asarray(gap_pct, dtype=float)
-    shape = np.broadcast_shapes((*X.shape, 1), np.shape(room), p.shape, gap.shape, inc.shape)
+    X, inc, p, gap, shape = _split_inputs(extra, room, people_per_point, gap_pct, included)
     g = shape[-1]
     inc = np.broadcast_to(inc, shape).reshape(-1, g)
     p = np.broadcast_to(p, shape).reshape(-1, g)

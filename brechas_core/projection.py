@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["COST_CASES", "SERIES_LABELS", "Projection", "project_coverage"]
+__all__ = ["COST_CASES", "SERIES_LABELS", "Projection", "check_horizon", "project_coverage"]
 
 #: Series labels: the two share vectors the Simulador compares (baseline and scenario), as
 #: the projection's ``serie`` column and the charts' legends name them.
@@ -91,6 +91,12 @@ def _check(
             "La fracción de la población a la que se aplica cada brecha debe estar entre "
             "0 (excluido) y 1."
         )
+    check_horizon(horizon_years)
+
+
+def check_horizon(horizon_years: int) -> None:
+    """Refuse a horizon that is not a whole number of years from 1 to 50 (the projection's,
+    and the need's and the reverse question's, which follow its assumptions)."""
     if int(horizon_years) != horizon_years or not 1 <= horizon_years <= 50:
         raise ValueError("El horizonte debe ser un número entero de años entre 1 y 50.")
 

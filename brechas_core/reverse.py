@@ -34,8 +34,10 @@ from numpy.typing import ArrayLike
 
 from brechas_core import rules
 from brechas_core.fmt import num, pct, soles
+from brechas_core.need import census_services
 from brechas_core.optimal import _order_keys, optimal_inputs
-from brechas_core.territory.panel import GAP_IDS, STEMS
+from brechas_core.projection import check_horizon
+from brechas_core.territory.panel import GAP_IDS, SERVICES, STEMS
 from brechas_core.vocabulary import PRIORITY
 
 __all__ = [
@@ -171,8 +173,7 @@ def minimum_for_targets(
     target = np.asarray(target_gap_pct, dtype=float)
     pop = np.asarray(population, dtype=float)
     executed = np.asarray(executed_soles, dtype=float)
-    if int(horizon_years) != horizon_years or not 1 <= horizon_years <= 50:
-        raise ValueError("El horizonte debe ser un número entero de años entre 1 y 50.")
+    check_horizon(horizon_years)
     if np.any(target[np.isfinite(target)] < 0) or np.any(target[np.isfinite(target)] > 100):
         raise ValueError("Cada meta debe estar entre 0 % y 100 % de brecha.")
     g = gap.shape[-1]
@@ -380,16 +381,6 @@ class ReverseAnswer:
         )
 
 
-def _band_costs(costs: dict, ids, g: int, overrides: dict) -> np.ndarray:
-    """(3, g) unit costs with NaN for gaps without one; a user's central scales the band."""
-    out = np.full((3, g), np.nan)
-    for k, case in enumerate(("cost_low", "cost_central", "cost_high")):
-        out[k, costs["position"]] = costs[case]
-    user = np.array([overrides.get(i, np.nan) for i in ids], dtype=float)
-    scale = np.where(np.isnan(user), 1.0, user / np.where(np.isnan(out[1]), 1.0, out[1]))
-    return out * scale
-
-
 def for_simulation(scenario, inputs, assumptions) -> ReverseAnswer:
     """The reverse answer for the Simulador's table (the study, or a territory as one table).
 
@@ -406,9 +397,10 @@ def for_simulation(scenario, inputs, assumptions) -> ReverseAnswer:
     ids = inputs.gaps["ids"].tolist()
     g = len(ids)
     a = assumptions
-    cost = _band_costs(inputs.costs, ids, g, scenario.unit_costs_dict())
-    base = np.full(g, np.nan)
-    base[inputs.costs["position"]] = inputs.costs["base_share"]
+    # (3, g): low, central and high cost per person; NaN for gaps without one
+    cost = np.full((3, g), np.nan)
+    cost[:, inputs.costs["position"]] = inputs.cost_cases(scenario.unit_costs_dict())
+    _, base = inputs.central_costs({})
     result = minimum_for_targets(
         inputs.gaps["gap_pct"],
         inputs.gaps["attention_pct"],
@@ -496,25 +488,21 @@ def for_territory(frame: pd.DataFrame, scenario, unit_costs: pd.DataFrame) -> Te
     >>> tr.n, tr.n_reachable + sum(tr.reasons.values())
     (110, 110)
     """
-    from brechas_core.costs import district_costs
-
     ids, stems = GAP_IDS, STEMS
     d = frame.reset_index(drop=True)
-    gap = d[[f"{s}_gap_pct" for s in stems]].to_numpy(float)
+    census = census_services(d, unit_costs, scenario)
+    gap = census.gap_pct
     att = d[[f"est_share_{s}_pct" for s in stems]].to_numpy(float)
-    weight = d["rural_weight"].to_numpy(float) if "rural_weight" in d else np.nan
-    cost = district_costs(unit_costs, ids, weight, scenario.unit_costs_dict())  # (3, n, 3)
-    base = unit_costs.set_index("gap_id").loc[ids, "base_share"].to_numpy(float)
-    ok = np.isfinite(gap).all(axis=1) & (d["population"].to_numpy(float) > 0)
+    ok = np.isfinite(gap).all(axis=1) & (census.population > 0)
     target = _targets(scenario, ids)
     r = minimum_for_targets(
         np.nan_to_num(gap),
         att,
         target_gap_pct=target,
-        unit_cost=np.where(ok[:, None], cost, np.nan),
-        base_share=base,
-        population=np.nan_to_num(d["population"].to_numpy(float)),
-        executed_soles=d["devengado"].to_numpy(float),
+        unit_cost=np.where(ok[:, None], census.unit_cost, np.nan),
+        base_share=census.base_share,
+        population=np.nan_to_num(census.population),
+        executed_soles=census.executed_soles,
         horizon_years=int(scenario.horizon_years),
         **_rule_kwargs(scenario, ids),
     )
@@ -525,7 +513,7 @@ def for_territory(frame: pd.DataFrame, scenario, unit_costs: pd.DataFrame) -> Te
     out["reachable"] = r.reachable[1]
     out["already"] = r.already[1]
     out["reason"] = [REASONS[str(k)] for k in r.reason[1]]
-    labels = dict(zip(ids, ["Agua", "Desagüe", "Electricidad"], strict=True))
+    labels = {gap_id: label for gap_id, _, label in SERVICES}
     reasons = out.loc[~out["reachable"], "reason"].value_counts().to_dict()
     total = tuple(
         float(np.nansum(np.where(r.reachable[k], r.top_up_soles[k], 0.0))) for k in range(3)

@@ -100,13 +100,7 @@ def compare(scenario, inputs, assumptions) -> SharingComparison:
     people = {}
     if inputs.municipalities is None:
         g = len(inputs.gaps["ids"])
-        override = scenario.unit_costs_dict()
-        cost = np.full(g, np.nan)
-        base = np.full(g, np.nan)
-        cost[c["position"]] = [
-            override.get(i, v) for i, v in zip(c["ids"], c["cost_central"], strict=True)
-        ]
-        base[c["position"]] = c["base_share"]
+        cost, base = inputs.central_costs(scenario.unit_costs_dict())
         gap, att = inputs.gaps["gap_pct"], inputs.gaps["attention_pct"]
         opt = optimal_inputs(
             gap,

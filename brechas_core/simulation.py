@@ -8,16 +8,17 @@ screen can be traced to a data file and a formula, and tested without the interf
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
 from brechas_core import alignment as align
-from brechas_core import data, rules, territory
+from brechas_core import data, reading, rules, territory
 from brechas_core.costs import district_costs, rural_weight
-from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.fmt import pct
 from brechas_core.optimal import optimal_inputs
 from brechas_core.projection import COST_CASES, SERIES_LABELS, project_coverage
 from brechas_core.scenario import Scenario
@@ -78,6 +79,18 @@ class Inputs:
         }
 
     @cached_property
+    def function_rows(self) -> dict[str, np.ndarray]:
+        """The functions table (Table 3) as arrays, keyed like :attr:`gaps`; each label
+        reads «code. name»."""
+        t = self.functions
+        return {
+            "ids": t["function_code"].to_numpy(object),
+            "labels": (t["function_code"] + ". " + t["label"]).to_numpy(object),
+            "gap_pct": t["gap_pct"].to_numpy(float),
+            "attention_pct": t["attention_pct"].to_numpy(float),
+        }
+
+    @cached_property
     def costs(self) -> dict[str, np.ndarray]:
         """Unit costs of the projectable gaps present in the priority table, as arrays, with
         each one's position in the table."""
@@ -97,6 +110,28 @@ class Inputs:
             source=c["source"].to_numpy(object),
         )
         return out
+
+    def cost_cases(self, overrides: Mapping[str, float]) -> np.ndarray:
+        """Low, central and high cost per person of the projectable gaps (``costs["ids"]``),
+        shape (3, p); a central cost the user sets (``overrides`` by gap id) scales its band."""
+        c = self.costs
+        user = np.array([overrides.get(g, np.nan) for g in c["ids"]], dtype=float)
+        scale = np.where(np.isnan(user), 1.0, user / c["cost_central"])
+        return np.stack([c["cost_low"] * scale, c["cost_central"] * scale, c["cost_high"] * scale])
+
+    def central_costs(self, overrides: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """Per row of the priority table: the central cost per person (the user's where set)
+        and the fraction of the population the gap applies to; NaN for gaps without a cost
+        per person. What ``reparto=optimo`` reads."""
+        c = self.costs
+        g = len(self.gaps["ids"])
+        cost = np.full(g, np.nan)
+        base = np.full(g, np.nan)
+        cost[c["position"]] = [
+            overrides.get(i, v) for i, v in zip(c["ids"], c["cost_central"], strict=True)
+        ]
+        base[c["position"]] = c["base_share"]
+        return cost, base
 
 
 def for_territory(study: Inputs, ti, name: str) -> Inputs:
@@ -343,6 +378,111 @@ def assumptions(scenario: Scenario, inputs: Inputs) -> Assumptions:
     )
 
 
+@dataclass(frozen=True)
+class RuleOnTable:
+    """The scenario's rule on one view's table, as :func:`simulate` reads it: built by
+    :func:`_on_priority_gaps` or :func:`_on_functions`, one per view.
+
+    Attributes
+    ----------
+    rule : RuleArgs
+        From :func:`brechas_core.rules.from_scenario`.
+    result : Reallocation
+        The rule's result; for a territory of many municipalities, theirs pooled
+        (:func:`brechas_core.rules.pool`). The priority view has a last "resto" column.
+    rows : dict of ndarray
+        The view's table without "resto" (:attr:`Inputs.gaps` or
+        :attr:`Inputs.function_rows`): ``ids, labels, gap_pct, attention_pct``.
+    baseline, shares : ndarray
+        Each row's share before and after the rule (without "resto").
+    resto_before, resto_after : float
+        The rest of the budget (priority view; NaN in the sector view).
+    notices : tuple of str
+        What the rule did, in Spanish.
+    curve : DataFrame or None
+        rho and r against the minimum; None for a territory of many municipalities.
+    territory : TerritoryResult or None
+        The rule on each municipality of a real territory (priority view).
+    """
+
+    rule: rules.RuleArgs
+    result: rules.Reallocation
+    rows: dict
+    baseline: np.ndarray
+    shares: np.ndarray
+    resto_before: float = float("nan")
+    resto_after: float = float("nan")
+    notices: tuple[str, ...] = ()
+    curve: pd.DataFrame | None = None
+    territory: territory.TerritoryResult | None = None
+
+
+def _on_functions(scenario: Scenario, inputs: Inputs, alpha: float) -> RuleOnTable:
+    """The sector view: the rule on the budget functions (Table 3)."""
+    rows = inputs.function_rows
+    gap, att = rows["gap_pct"], rows["attention_pct"]
+    rule = rules.from_scenario(scenario, rows["ids"], gap)
+    view = rule.sector(gap, att)
+    return RuleOnTable(
+        rule,
+        view.reallocation,
+        rows,
+        baseline=view.baseline,
+        shares=view.shares,
+        notices=tuple(view.notices(rows["labels"])),
+        curve=_unmoved("curve", rule, gap, att, alpha),
+    )
+
+
+def _on_priority_gaps(
+    scenario: Scenario, inputs: Inputs, a: Assumptions, alpha: float
+) -> RuleOnTable:
+    """The priority view: the rule on the priority gaps plus "resto" (Table 2, or a real
+    territory's census gaps applied to each of its municipalities)."""
+    rows = inputs.gaps
+    gap, att = rows["gap_pct"], rows["attention_pct"]
+    optimal = _optimal_inputs(scenario, inputs, a) if scenario.reparto == "optimo" else None
+    rule = rules.from_scenario(scenario, rows["ids"], optimal=optimal)
+    notices: list[str] = []
+    by_municipality = None
+    curve = None
+    if inputs.municipalities is not None:
+        # The rule is about each municipality's own budget: apply it to each one and
+        # add up (budget-weighted shares, so the soles are the sum of each one's).
+        by_municipality = territory.apply_rule(
+            inputs.municipalities, scenario, inputs.unit_costs, alpha=alpha
+        )
+        res = rules.pool(by_municipality.rule, inputs.municipalities["devengado"])
+        notices += by_municipality.notices
+    else:
+        res = rule.apply(gap, att)
+        if rules.protected_exceeds(scenario, att):
+            notices.append(
+                f"La parte protegida ({pct(scenario.protected_pct, 1)}) es mayor que el "
+                f"resto del presupuesto ({pct(100.0 - att.sum(), 2)}): se protegió todo "
+                "el resto."
+            )
+        curve = _unmoved("curve", rule, gap, att, alpha)
+    # where some municipality cannot reach F, the territory's notice says how many
+    notices += res.notices(
+        [*rows["labels"], RESTO_LABEL],
+        targets_name="las brechas prioritarias",
+        feasibility=by_municipality is None,
+    )
+    return RuleOnTable(
+        rule,
+        res,
+        rows,
+        baseline=res.baseline[:-1],
+        shares=res.shares[:-1],
+        resto_before=float(res.baseline[-1]),
+        resto_after=float(res.shares[-1]),
+        notices=tuple(notices),
+        curve=curve,
+        territory=by_municipality,
+    )
+
+
 def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simulation:
     """Apply the scenario's rule to the study's tables and derive everything shown.
 
@@ -358,58 +498,12 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
     True
     """
     a = assumptions(scenario, inputs)
-    notices: list[str] = []
-    by_municipality = None
     if scenario.view == SECTORS:
-        table = inputs.functions
-        ids = table["function_code"].tolist()
-        labels = (table["function_code"] + ". " + table["label"]).tolist()
-        gap = table["gap_pct"].to_numpy(float)
-        att = table["attention_pct"].to_numpy(float)
-        rule = rules.from_scenario(scenario, ids, gap)
-        view = rule.sector(gap, att)
-        res = view.reallocation
-        notices += view.notices(labels)
-        shares, baseline = res.shares, view.baseline
-        is_target = rule.is_target
-        resto_before = resto_after = float("nan")
-        curve = _unmoved("curve", rule, gap, att, alpha)
+        on = _on_functions(scenario, inputs, alpha)
     else:
-        arrays = inputs.gaps
-        ids = arrays["ids"].tolist()
-        labels = arrays["labels"].tolist()
-        gap = arrays["gap_pct"]
-        att = arrays["attention_pct"]
-        optimal = _optimal_inputs(scenario, inputs, a) if scenario.reparto == "optimo" else None
-        rule = rules.from_scenario(scenario, ids, optimal=optimal)
-        if inputs.municipalities is not None:
-            # The rule is about each municipality's own budget: apply it to each one and
-            # add up (budget-weighted shares, so the soles are the sum of each one's).
-            by_municipality = territory.apply_rule(
-                inputs.municipalities, scenario, inputs.unit_costs, alpha=alpha
-            )
-            res = rules.pool(by_municipality.rule, inputs.municipalities["devengado"])
-            notices += by_municipality.notices
-            curve = None
-        else:
-            res = rule.apply(gap, att)
-            if rules.protected_exceeds(scenario, att):
-                notices.append(
-                    f"La parte protegida ({pct(scenario.protected_pct, 1)}) es mayor que el "
-                    f"resto del presupuesto ({pct(100.0 - att.sum(), 2)}): se protegió todo "
-                    "el resto."
-                )
-            curve = _unmoved("curve", rule, gap, att, alpha)
-        # where some municipality cannot reach F, the territory's notice says how many
-        notices += res.notices(
-            [*labels, RESTO_LABEL],
-            targets_name="las brechas prioritarias",
-            feasibility=by_municipality is None,
-        )
-        shares, baseline = res.shares[:-1], res.baseline[:-1]
-        is_target = rule.is_target
-        resto_before, resto_after = float(res.baseline[-1]), float(res.shares[-1])
-
+        on = _on_priority_gaps(scenario, inputs, a, alpha)
+    res, rule = on.result, on.rule
+    ids, gap, att = on.rows["ids"], on.rows["gap_pct"], on.rows["attention_pct"]
     known = bool(np.all(np.isfinite(gap)))
     missing = None
     if not known:
@@ -420,31 +514,40 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
             "no se proyecta la cobertura ni se mide la alineación: vea su provincia o su "
             "departamento."
         )
-    moved = shares - baseline
+    moved = on.shares - on.baseline
     items = pd.DataFrame(
         {
             "id": ids,
-            "label": labels,
+            "label": on.rows["labels"],
             "gap_pct": gap,
-            "baseline_pct": baseline,
-            "scenario_pct": shares,
+            "baseline_pct": on.baseline,
+            "scenario_pct": on.shares,
             "moved_pct": moved,
             "moved_soles": moved / 100.0 * a.executed_soles,
-            "is_target": is_target,
+            "is_target": rule.is_target,
         }
     )
     n = len(ids)
     tc = t_critical(alpha, n - 2)
     before = _memo(
-        ("before", _key(gap), _key(baseline), alpha), align.alignment, gap, baseline, alpha
+        ("before", _key(gap), _key(on.baseline), alpha),
+        align.alignment,
+        gap,
+        on.baseline,
+        alpha,
     )
-    after = align.alignment(gap, shares, alpha)
+    tested = align.carries_a_test(gap)
+    projection, summary = (
+        _projection(scenario, inputs, items, a)
+        if scenario.view == PRIORITY and known
+        else (None, None)
+    )
     top_up = float(res.top_up)
-    sim = dict(
+    sim = Simulation(
         view=scenario.view,
         items=items,
-        resto_before=resto_before,
-        resto_after=resto_after,
+        resto_before=on.resto_before,
+        resto_after=on.resto_after,
         target_before=float(res.target_total_before),
         target_after=float(res.target_total_after),
         top_up_pct=top_up,
@@ -453,28 +556,25 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         effective_minimum=float(res.effective_minimum),
         max_minimum=float(res.max_minimum),
         feasible=bool(res.feasible),
-        notices=notices,
+        notices=list(on.notices),
         before=before,
-        after=after,
-        curve=curve,
+        after=align.alignment(gap, on.shares, alpha),
+        curve=on.curve,
         # exact, not on the curve's 1 % grid: the shares are piecewise linear in F
-        smallest_rho=None if curve is None else _unmoved("spearman", rule, gap, att, alpha),
-        smallest_r=None if curve is None else _unmoved("pearson", rule, gap, att, alpha),
+        smallest_rho=None if on.curve is None else _unmoved("spearman", rule, gap, att, alpha),
+        smallest_r=None if on.curve is None else _unmoved("pearson", rule, gap, att, alpha),
         r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
         assumptions=a,
-        tested=align.carries_a_test(gap),
+        projection=projection,
+        projection_summary=summary,
+        reading="",
+        tested=tested,
         missing=missing,
+        alignment_words=reading.alignment_words(items, tested, known, on.territory),
+        situation=rules.situation(res),
+        territory=on.territory,
     )
-    sim["alignment_words"] = _alignment_words(sim, n, known, by_municipality)
-    projection, summary = (
-        _projection(scenario, inputs, items, a)
-        if scenario.view == PRIORITY and known
-        else (None, None)
-    )
-    sim.update(projection=projection, projection_summary=summary, territory=by_municipality)
-    sim["situation"] = rules.situation(res)
-    sim["reading"] = _reading(scenario, sim, inputs.place)
-    return Simulation(**sim)
+    return replace(sim, reading=reading.reading(scenario, sim, inputs.place))
 
 
 # -- what moving the minimum does not change (issue 12, scale) ------------------------------
@@ -525,15 +625,7 @@ def _unmoved(what: str, rule, gap: np.ndarray, att: np.ndarray, alpha: float):
 def _optimal_inputs(scenario: Scenario, inputs: Inputs, a: Assumptions) -> dict:
     """``reparto=optimo``'s per-gap inputs for the table (central unit cost, the user's when
     set; gaps without a cost per person get none)."""
-    c = inputs.costs
-    g = len(inputs.gaps["ids"])
-    override = scenario.unit_costs_dict()
-    cost = np.full(g, np.nan)
-    base = np.full(g, np.nan)
-    cost[c["position"]] = [
-        override.get(i, v) for i, v in zip(c["ids"], c["cost_central"], strict=True)
-    ]
-    base[c["position"]] = c["base_share"]
+    cost, base = inputs.central_costs(scenario.unit_costs_dict())
     return optimal_inputs(
         inputs.gaps["gap_pct"],
         unit_cost=cost,
@@ -551,8 +643,7 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
     ids, at = c["ids"], c["position"]
     override = scenario.unit_costs_dict()
     user = np.array([override.get(g, np.nan) for g in ids], dtype=float)
-    scale = np.where(np.isnan(user), 1.0, user / c["cost_central"])
-    cases = np.stack([c["cost_low"] * scale, c["cost_central"] * scale, c["cost_high"] * scale])
+    cases = inputs.cost_cases(override)
     gap = inputs.gaps["gap_pct"][at]
     shares = np.stack(
         [items["baseline_pct"].to_numpy(float)[at], items["scenario_pct"].to_numpy(float)[at]]
@@ -601,118 +692,3 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
         }
     )
     return wide, summary
-
-
-def _alignment_words(sim: dict, n: int, known: bool, by_municipality) -> str:
-    """The alignment in words, for a table too small (or without gaps) for a test."""
-    if sim["tested"]:
-        return ""
-    parts = []
-    across = None if by_municipality is None else territory.across_municipalities(by_municipality)
-    if across:
-        parts.append(across)
-    if not known:
-        parts.append("Sin las brechas del censo no se puede ver si el dinero sigue a la necesidad.")
-        return " ".join(parts)
-    items = sim["items"].sort_values("gap_pct", ascending=False, kind="stable")
-    shares = "; ".join(
-        f"{r.label} (brecha {pct(r.gap_pct, 1)}): {pct(r.baseline_pct)}"
-        + (f" → {pct(r.scenario_pct)}" if abs(r.moved_pct) > rules.ZERO else "")
-        for r in items.itertuples(index=False)
-    )
-    parts.append(
-        f"Con {n} brechas no se calcula una prueba de correlación (hacen falta al menos "
-        f"{align.MIN_POINTS}); de la mayor brecha a la menor, su parte del presupuesto: "
-        f"{shares}."
-    )
-    return " ".join(parts)
-
-
-def _significance(res) -> str:
-    if not res.significant:
-        return "no significativa"
-    return "significativa" if res.statistic > 0 else "significativa pero negativa"
-
-
-def _reading(scenario: Scenario, sim: dict, place: str) -> str:
-    a: Assumptions = sim["assumptions"]
-    who = (
-        "las brechas prioritarias"
-        if scenario.view == PRIORITY
-        else (f"las funciones con brecha de {pct(scenario.threshold_pct, 1)} o más")
-    )
-    b, f = sim["before"].spearman, sim["after"].spearman
-    align_txt = (
-        f"La alineación entre brecha y presupuesto pasa de ρ = {num(b.statistic, 3)} "
-        f"({_significance(b)}) a ρ = {num(f.statistic, 3)} ({_significance(f)})."
-        if sim["tested"]
-        else sim["alignment_words"]
-    )
-    kind = sim["situation"]
-    if kind == "sin_objetivo":
-        if scenario.view == PRIORITY:
-            return (
-                "Ninguna brecha prioritaria está incluida en la regla: no se mueve dinero. "
-                "Incluya al menos una en «Brechas incluidas en la regla»."
-            )
-        return (
-            f"Ninguna función tiene una brecha de {pct(scenario.threshold_pct, 1)} o más: la "
-            "regla no tiene a quién proteger y no mueve dinero. Baje el umbral de brecha alta."
-        )
-    if kind == "linea_base":
-        today = (
-            f"Hoy la alineación es ρ = {num(b.statistic, 3)} ({_significance(b)})."
-            if sim["tested"]
-            else sim["alignment_words"]
-        )
-        return (
-            f"Línea base: {who} reciben {pct(sim['target_before'])} del presupuesto "
-            f"ejecutado. Mueva el mínimo garantizado para probar una regla. {today}"
-        )
-    if kind == "ya_cumple":
-        return (
-            f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} no cambia nada: "
-            f"{who} ya reciben {pct(sim['target_before'])}."
-        )
-    if kind == "sin_margen":
-        return (
-            f"Lo pedido no se puede alcanzar: nada puede ceder dinero (lo demás está "
-            f"protegido o bloqueado), así que {who} se quedan en {pct(sim['target_before'])} "
-            "y no se mueve dinero."
-        )
-    place = place if all(a.from_data.values()) else "el presupuesto indicado"
-    t = sim.get("territory")
-    if t is not None and t.summary.n_municipalities > 1:
-        n = t.summary.n_municipalities
-        each = f"cada una de sus {num(n)} municipalidades"
-        return (
-            f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} del presupuesto "
-            f"ejecutado de {each}, {who} pasan de {pct(sim['target_before'])} a "
-            f"{pct(sim['target_after'])} del presupuesto ejecutado del territorio "
-            f"({pp(sim['top_up_pct'])}, unos {soles(sim['top_up_soles'])} al año en {place}: "
-            "la suma de lo que la regla mueve en cada municipalidad con su propio presupuesto). "
-            + align_txt
-        )
-    if scenario.minimum_pct <= 0:
-        lead = "Sin mínimo garantizado, con los cambios indicados"
-    elif kind == "tope":
-        lead = (
-            f"Con un mínimo garantizado de {pct(sim['effective_minimum'], 1)} (el máximo "
-            f"posible; se pidió {pct(scenario.minimum_pct, 1)})"
-        )
-    else:
-        lead = f"Con un mínimo garantizado de {pct(sim['effective_minimum'], 1)}"
-    delta = sim["target_after"] - sim["target_before"]
-    if abs(delta - sim["top_up_pct"]) <= 1e-9:
-        moved = f"({pp(sim['top_up_pct'])}, unos {soles(sim['top_up_soles'])} al año en {place})"
-    else:  # set shares move money to or from columns outside the rule
-        moved = (
-            f"({pp(delta)}); con las participaciones fijadas cambian de manos "
-            f"{num(sim['top_up_pct'], 2)} p.p., unos {soles(sim['top_up_soles'])} al año en "
-            f"{place}"
-        )
-    return (
-        f"{lead}, {who} pasan de "
-        f"{pct(sim['target_before'])} a {pct(sim['target_after'])} del presupuesto ejecutado "
-        f"{moved}. " + align_txt
-    )
