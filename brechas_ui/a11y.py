@@ -38,26 +38,35 @@ def page_accessibility() -> None:
     link keeps it, brechas_ui.lang) and puts Streamlit's English chrome into Spanish, or back
     into English after the language switch.
     """
-    st.html(  # constant CSS: Streamlit sends a style-only body to the event container
-        """
-        <style>
-        [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
-        label[data-testid="stWidgetLabel"][disabled] p {
-          color: #5C5B59 !important; opacity: 1 !important; }
-        label[data-testid="stWidgetLabel"][disabled] span { opacity: 1 !important; }
-        [data-testid="stCaptionContainer"] code { color: #1D5C4D !important; }
-        a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible,
-        summary:focus-visible, [role="tab"]:focus-visible, [role="slider"]:focus-visible,
-        [tabindex]:focus-visible { outline: 3px solid #1A56DB !important; outline-offset: 2px; }
-        [data-testid="stSlider"]:has(input:focus-visible) [role="slider"] {
-          outline: 3px solid #1A56DB !important; outline-offset: 2px; }
-        [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"])
-          [data-testid="stElementToolbar"] { display: none !important; }
-        .st-key-a11y_chrome { display: none !important; }
-        [data-testid="stPopoverBody"] { max-height: calc(100vh - 5rem); overflow-y: auto; }
-        </style>
-        """
-    )
+    # Markdown, not st.html: st.html draws from a lazily loaded chunk, and a style-only one
+    # goes to the event container; either way a session's page was drawn, and clickable,
+    # before its styles (seen in every new session after a server's first one: «Compartir»
+    # sat at the page's foot and its popover then opened off screen). Markdown's chunk
+    # draws the page's first heading, so the styles come with the first text
+    # (tests/e2e/test_styles.py). In a hidden container, so it takes no room.
+    with st.container(key="estilos_a11y"):
+        st.markdown(  # constant CSS
+            """
+            <style>
+            .st-key-estilos_a11y { display: none !important; }
+            [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
+            label[data-testid="stWidgetLabel"][disabled] p {
+              color: #5C5B59 !important; opacity: 1 !important; }
+            label[data-testid="stWidgetLabel"][disabled] span { opacity: 1 !important; }
+            [data-testid="stCaptionContainer"] code { color: #1D5C4D !important; }
+            a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible,
+            summary:focus-visible, [role="tab"]:focus-visible, [role="slider"]:focus-visible,
+            [tabindex]:focus-visible { outline: 3px solid #1A56DB !important; outline-offset: 2px; }
+            [data-testid="stSlider"]:has(input:focus-visible) [role="slider"] {
+              outline: 3px solid #1A56DB !important; outline-offset: 2px; }
+            [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"])
+              [data-testid="stElementToolbar"] { display: none !important; }
+            .st-key-a11y_chrome { display: none !important; }
+            [data-testid="stPopoverBody"] { max-height: calc(100vh - 5rem); overflow-y: auto; }
+            </style>
+            """,
+            unsafe_allow_html=True,
+        )
     with st.container(key="a11y_chrome"):
         st.html(  # constant script: no user value goes into it
             """

@@ -13,28 +13,37 @@ import streamlit as st
 
 def phone_styles() -> None:
     """Draw the constant stylesheet (every page, from app.py)."""
-    st.html(  # constant CSS
-        """
-        <style>
-        @media (max-width: 640px) {
-          h1 { font-size: 1.7rem !important; line-height: 1.2 !important; }
-          h4 { font-size: 1.1rem !important; }
-          [data-testid="stMarkdownContainer"] table { display: block; overflow-x: auto;
-            max-width: 100%; }
-          [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {
-            font-size: 0.8rem !important; padding: 0.3rem 0.35rem !important; }
-          [data-testid="stMainBlockContainer"] { padding-left: 0.8rem !important;
-            padding-right: 0.8rem !important; }
-        }
-        @media print {
-          .st-key-regla_en_pagina, .st-key-buscar_territorio_caja { display: none !important; }
-        }
-        /* brechas_ui.phone_tables: a wide table whole above 640 px, its phone copy below */
-        [class*="__tabla_telefono"] { display: none !important; }
-        @media screen and (max-width: 640px) {
-          [class*="__tabla_completa"] { display: none !important; }
-          [class*="__tabla_telefono"] { display: flex !important; }
-        }
-        </style>
-        """
-    )
+    # Markdown, not st.html: st.html draws from a lazily loaded chunk, and a style-only one
+    # goes to the event container; either way a session's page was drawn, and clickable,
+    # before its styles (seen in every new session after a server's first one: «Compartir»
+    # sat at the page's foot and its popover then opened off screen). Markdown's chunk
+    # draws the page's first heading, so the styles come with the first text
+    # (tests/e2e/test_styles.py). In a hidden container, so it takes no room.
+    with st.container(key="estilos_telefono"):
+        st.markdown(  # constant CSS
+            """
+            <style>
+            .st-key-estilos_telefono { display: none !important; }
+            @media (max-width: 640px) {
+              h1 { font-size: 1.7rem !important; line-height: 1.2 !important; }
+              h4 { font-size: 1.1rem !important; }
+              [data-testid="stMarkdownContainer"] table { display: block; overflow-x: auto;
+                max-width: 100%; }
+              [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {
+                font-size: 0.8rem !important; padding: 0.3rem 0.35rem !important; }
+              [data-testid="stMainBlockContainer"] { padding-left: 0.8rem !important;
+                padding-right: 0.8rem !important; }
+            }
+            @media print {
+              .st-key-regla_en_pagina, .st-key-buscar_territorio_caja { display: none !important; }
+            }
+            /* brechas_ui.phone_tables: a wide table whole above 640 px, its phone copy below */
+            [class*="__tabla_telefono"] { display: none !important; }
+            @media screen and (max-width: 640px) {
+              [class*="__tabla_completa"] { display: none !important; }
+              [class*="__tabla_telefono"] { display: flex !important; }
+            }
+            </style>
+            """,
+            unsafe_allow_html=True,
+        )

@@ -11,9 +11,17 @@ import streamlit as st
 def print_styles() -> None:
     """The print stylesheet (for every page). A constant: no user value ever goes into this
     HTML (tests/app/test_robustness.py checks it)."""
-    st.html(
-        """
+    # Markdown, not st.html: st.html draws from a lazily loaded chunk, and a style-only one
+    # goes to the event container; either way a session's page was drawn, and clickable,
+    # before its styles (seen in every new session after a server's first one: «Compartir»
+    # sat at the page's foot and its popover then opened off screen). Markdown's chunk
+    # draws the page's first heading, so the styles come with the first text
+    # (tests/e2e/test_styles.py). In a hidden container, so it takes no room.
+    with st.container(key="estilos_impresion"):
+        st.markdown(
+            """
 <style>
+.st-key-estilos_impresion { display: none !important; }
 .st-key-solo_impresion { display: none; }
 [data-testid="stMainBlockContainer"] { position: relative; }
 .st-key-barra_compartir { position: absolute; top: 5rem; right: 1rem; width: auto !important;
@@ -78,8 +86,9 @@ def print_styles() -> None:
   a { color: black !important; text-decoration: none !important; }
 }
 </style>
-"""
-    )
+""",
+            unsafe_allow_html=True,
+        )
 
 
 def print_header(rule: str, link: str) -> None:

@@ -14,6 +14,12 @@ ENTRYPOINT = str(ROOT / "app.py")
 TIMEOUT = 30
 
 
+def page_text(at: AppTest) -> list:
+    """The page's Markdown elements, without the app's stylesheets (brechas_ui.a11y, phones
+    and printing draw them as Markdown in hidden containers, before the page)."""
+    return [m for m in at.markdown if not m.value.lstrip().startswith("<style>")]
+
+
 @pytest.fixture(autouse=True)
 def clear_streamlit_caches():
     """Each test starts from cold caches, so no test depends on another's loading."""

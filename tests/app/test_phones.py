@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.app.conftest import page_text
+
 
 def _keys(elements) -> set:
     return {e.key for e in elements}
@@ -92,7 +94,7 @@ def test_the_simulador_answers_whether_money_follows_need_and_keeps_the_statisti
     at = open_page("simulador", {"minimo": "40"})
     answer = [m.value for m in at.markdown if m.value.startswith("¿El dinero sigue")]
     assert answer and "**Sí**" in answer[0]
-    assert "puntos porcentuales (p.p.)" in at.markdown[0].value + " ".join(
+    assert "puntos porcentuales (p.p.)" in page_text(at)[0].value + " ".join(
         m.value for m in at.markdown if m.value.startswith("####")
     )
     stats = next(e for e in at.main.expander if e.label.startswith("Las estadísticas"))

@@ -1,5 +1,7 @@
 """The Simulador: controls drive the numbers, and a link reproduces the scenario."""
 
+from tests.app.conftest import page_text
+
 
 def _metric(at, key):
     """The metric inside the container with this key."""
@@ -123,7 +125,7 @@ def test_whole_rest_protected_shows_one_story_unreachable(open_page):
     texts = [i.value for i in at.info] + [w.value for w in at.warning]
     assert any("no es factible" in t for t in texts)
     assert not any("ya suman" in t for t in texts)
-    assert "no se puede alcanzar" in at.markdown[0].value
+    assert "no se puede alcanzar" in page_text(at)[0].value
 
 
 def test_a_pinned_share_shows_the_money_it_moves(open_page):

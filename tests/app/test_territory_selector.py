@@ -1,5 +1,7 @@
 """The shared territory selector drives the Simulador with a real territory's data."""
 
+from tests.app.conftest import page_text
+
 
 def _metric(at, label):
     return next(m for m in at.metric if m.label == label).value
@@ -46,7 +48,7 @@ def test_simulador_for_peru_shows_the_sum_of_each_municipalitys_rule_and_says_so
     # Territorios applies the rule to each municipality and moves S/ 1,112.34 M a year;
     # the Simulador shows the same sum (it pooled every budget before: S/ 590.65 M).
     assert _metric(at, "Reasignado al año") == "S/ 1,112,341,491"
-    assert "cada una de sus 1,891 municipalidades" in at.markdown[0].value
+    assert "cada una de sus 1,891 municipalidades" in page_text(at)[0].value
 
 
 def test_a_district_without_census_data_opens_and_offers_its_province(open_page, ok):

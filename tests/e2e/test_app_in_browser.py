@@ -59,6 +59,15 @@ def wait_for_run(page: Page) -> None:
     expect(page.get_by_test_id("stException")).to_have_count(0)
     # A page that fails is caught by the frame (frame.run_safely), which offers this button.
     expect(page.locator(".st-key-reiniciar_error")).to_have_count(0)
+    # The app's stylesheets (brechas_ui: a11y, phones, printing) are applied: under load the
+    # browser drew and accepted clicks before them, e.g. «Compartir» still at the page's foot.
+    page.wait_for_function(_STYLES_APPLIED)
+
+
+_STYLES_APPLIED = """() => {
+  const sheets = [...document.querySelectorAll('[class*="st-key-estilos_"]')];
+  return sheets.length > 0 && sheets.every(e => getComputedStyle(e).display === 'none');
+}"""
 
 
 def open_link(page: Page, url: str, heading: str) -> None:

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import RUN_TIMEOUT_MS
 from tests.e2e.test_app_in_browser import metric_value
 from tests.e2e.test_takeaway import open_link
 
@@ -18,7 +19,8 @@ def test_a_short_link_opened_in_a_fresh_browser_shows_the_same_scenario(app_serv
     open_link(page, f"{app_server.url}/simulador?minimo=40&reparto=igual", "Simulador")
     page.get_by_role("button", name=re.compile("Compartir")).click()
     popover = page.get_by_test_id("stPopoverBody")
-    expect(popover).to_contain_text("minimo=40")  # the full link
+    # the full link (st.code: a lazily loaded chunk, slow on a loaded machine)
+    expect(popover).to_contain_text("minimo=40", timeout=RUN_TIMEOUT_MS)
     popover.get_by_role("button", name="Crear un enlace corto").click()
     expect(popover).to_contain_text("Código:")
     popover.get_by_role("button", name="Mostrar el código QR").click()
