@@ -294,16 +294,11 @@ CASES = ("bajo", "central", "alto")
 
 
 def _rule_kwargs(scenario, ids) -> dict:
-    """The scenario's rule, as keyword arguments of :func:`minimum_for_targets`."""
-    kw = dict(rules.from_scenario(scenario.with_(reparto="brecha"), ids, view=PRIORITY).kwargs)
-    kw["reparto"] = scenario.reparto
-    if scenario.reparto != "manual":
-        kw["manual_weights"] = None
-    else:
-        kw["manual_weights"] = rules.from_scenario(scenario, ids, view=PRIORITY).kwargs[
-            "manual_weights"
-        ]
-    return kw
+    """The scenario's rule, as keyword arguments of :func:`minimum_for_targets` (which
+    computes ``reparto=optimo``'s split itself, so its rule is read without the costs)."""
+    by_weights = scenario.with_(reparto="brecha") if scenario.reparto == "optimo" else scenario
+    rule = rules.from_scenario(by_weights, ids, view=PRIORITY)
+    return {**rule.kwargs, "reparto": scenario.reparto}
 
 
 def _targets(scenario, ids) -> np.ndarray:
