@@ -30,6 +30,7 @@ from brechas_core.projection import check_horizon
 from brechas_core.territory.panel import GAP_IDS, SERVICES, STEMS
 
 __all__ = [
+    "METHOD",
     "CensusServices",
     "Need",
     "NeedTable",
@@ -488,3 +489,15 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
         horizon_years=int(scenario.horizon_years),
         services=services,
     )
+
+
+#: What closing a gap within the horizon costs a year, and the excess beyond it (Metodología).
+METHOD = (
+    "**Lo que necesita cada brecha.** Para cerrar una brecha dentro del horizonte de N años "
+    "hace falta gastar cada año U₀ × c / N soles (personas sin el servicio por costo por "
+    "persona, entre los años). El Simulador lo muestra por brecha, con la banda de costos, y "
+    "avisa cuando el aumento de la regla va más allá de eso: pasado ese punto la brecha ya se "
+    "cerró y, en la proyección, ese dinero no cubre a nadie más (serviría en las brechas que "
+    "no se cierran a tiempo, en las que no tienen costo por persona o en el resto del "
+    "presupuesto). Territorios lo suma municipalidad por municipalidad."
+)
