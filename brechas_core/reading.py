@@ -39,7 +39,7 @@ def alignment_words(items: pd.DataFrame, tested: bool, known: bool, by_municipal
         return " ".join(parts)
     items = items.sort_values("gap_pct", ascending=False, kind="stable")
     shares = "; ".join(
-        f"{r.label} (brecha {pct(r.gap_pct, 1)}): {pct(r.baseline_pct)}"
+        f"{r.label} (brecha {pct(r.gap_pct)}): {pct(r.baseline_pct)}"
         + (f" → {pct(r.scenario_pct)}" if abs(r.moved_pct) > rules.ZERO else "")
         for r in items.itertuples(index=False)
     )
