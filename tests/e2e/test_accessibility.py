@@ -19,12 +19,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from brechas_ui.a11y import GENERIC_DESCRIPTION
-from tests.e2e.conftest import RUN_TIMEOUT_MS
 from tests.e2e.test_app_in_browser import PAGES, minimum_slider, wait_for_run
 
 pytestmark = pytest.mark.e2e
 # A page's first run loads data and builds charts on a 2-core machine.
-expect.set_options(timeout=RUN_TIMEOUT_MS)
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
