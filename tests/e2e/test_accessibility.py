@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from brechas_ui.a11y import GENERIC_DESCRIPTION
+from tests.e2e.conftest import RUN_TIMEOUT_MS
 from tests.e2e.test_app_in_browser import PAGES, minimum_slider, wait_for_run
 
 pytestmark = pytest.mark.e2e
