@@ -25,9 +25,9 @@ import pandas as pd
 from numpy.typing import ArrayLike
 
 from brechas_core.fmt import num
+from brechas_core.i18n import _
 
 __all__ = [
-    "METHOD",
     "RURALITY_NOTE",
     "RURAL_DENSITY",
     "URBAN_DENSITY",
@@ -62,17 +62,17 @@ def band_explained(weight: float) -> str:
     False
     """
     if weight != weight:  # NaN: the national reference costs
-        return (
+        return _(
             "La banda va del costo unitario bajo (cierra antes) al alto. Los costos por "
             "persona son **supuestos** que usted puede cambiar (vea Metodología)."
         )
-    return (
+    return _(
         "La banda va del costo unitario bajo (cierra antes, cifras urbanas) al alto (cifras "
         "rurales). Los costos por persona son **supuestos** que usted puede cambiar, "
         "calculados con montos públicos de obras (vea Metodología); el central depende de "
-        f"la ruralidad del lugar (índice {num(weight, 2)}, de 0 urbano a 1 rural, "
-        "aproximado con su densidad de población)."
-    )
+        "la ruralidad del lugar (índice {index}, de 0 urbano a 1 rural, aproximado con su "
+        "densidad de población)."
+    ).format(index=num(weight, 2))
 
 
 def rural_weight(density_km2: ArrayLike) -> np.ndarray:
@@ -139,14 +139,3 @@ def district_costs(
     return np.stack(
         [np.broadcast_to(low * scale, shape), mid, np.broadcast_to(high * scale, shape)]
     )
-
-
-#: Where the unit costs come from, and that they are assumptions (Metodología).
-METHOD = (
-    "**Costos por persona.** No se encontró un costo oficial por persona («línea de corte»). "
-    "Para agua, desagüe y electricidad, las cifras salen de montos públicos de obras (MVCS, "
-    "MINEM) divididos por sus beneficiarios: la división es del proyecto. La banda (bajo a "
-    "alto) abarca las cifras urbanas y rurales; un distrito rural está cerca del extremo alto. "
-    "La anemia sigue siendo un supuesto ilustrativo. Todos son **supuestos** que usted puede "
-    "cambiar en el simulador. " + RURALITY_NOTE
-)

@@ -1,4 +1,5 @@
-"""A scenario in words: the labels of its choices and the rule in one Spanish sentence.
+"""A scenario in words: the labels of its choices and the rule in one sentence (in the run's
+language: brechas_core.i18n; the parameter rows of the exported files stay in Spanish).
 
 The sidebar's options, the exported files and the printed page all name a scenario the
 same way from here.
@@ -7,19 +8,21 @@ same way from here.
 from __future__ import annotations
 
 from brechas_core.fmt import num, pct, soles
+from brechas_core.i18n import N_, _, ngettext
 from brechas_core.scenario import Scenario
 
 __all__ = ["REPARTO_LABELS", "VIEW_LABELS", "parameter_rows", "rule_text"]
 
+#: The choices' names, in Spanish and marked for the catalogue: draw them through ``_``.
 VIEW_LABELS = {
-    "prioritarias": "Brechas prioritarias (Tabla 2)",
-    "sectores": "Sectores (Tabla 3)",
+    "prioritarias": N_("Brechas prioritarias (Tabla 2)"),
+    "sectores": N_("Sectores (Tabla 3)"),
 }
 REPARTO_LABELS = {
-    "brecha": "Según el tamaño de la brecha",
-    "igual": "En partes iguales",
-    "manual": "Con pesos que yo elijo",
-    "optimo": "Donde cubre a más personas (óptimo)",
+    "brecha": N_("Según el tamaño de la brecha"),
+    "igual": N_("En partes iguales"),
+    "manual": N_("Con pesos que yo elijo"),
+    "optimo": N_("Donde cubre a más personas (óptimo)"),
 }
 YEAR_LABELS = {"promedio": "promedio 2021-2023"}
 
@@ -37,27 +40,30 @@ def rule_text(scenario: Scenario) -> str:
     """
     s = scenario
     if s.minimum_pct <= 0 and not s.floors and not s.overrides:
-        return "Línea base (sin regla)"
-    who = (
-        "las brechas prioritarias"
-        if s.view == "prioritarias"
-        else f"las funciones con brecha de {pct(s.threshold_pct, 1)} o más"
-    )
-    text = (
-        f"Mínimo garantizado de {pct(s.minimum_pct, 1)} para {who}, reparto "
-        f"{REPARTO_LABELS[s.reparto][0].lower()}{REPARTO_LABELS[s.reparto][1:]}"
+        return _("Línea base (sin regla)")
+    if s.view == "prioritarias":
+        who = _("las brechas prioritarias")
+    else:
+        who = _("las funciones con brecha de {threshold} o más").format(
+            threshold=pct(s.threshold_pct, 1)
+        )
+    sharing = _(REPARTO_LABELS[s.reparto])
+    text = _("Mínimo garantizado de {minimum} para {who}, reparto {sharing}").format(
+        minimum=pct(s.minimum_pct, 1), who=who, sharing=sharing[0].lower() + sharing[1:]
     )
     extras = []
     if s.floors:
         n = len(s.floors)
-        extras.append(f"{n} piso{'s' if n > 1 else ''} por brecha")
+        extras.append(ngettext("{n} piso por brecha", "{n} pisos por brecha", n).format(n=n))
     if s.excluded:
         n = len(s.excluded)
-        extras.append(f"{n} brecha{'s' if n > 1 else ''} fuera de la regla")
+        extras.append(
+            ngettext("{n} brecha fuera de la regla", "{n} brechas fuera de la regla", n).format(n=n)
+        )
     if s.protected_pct:
-        extras.append(f"{pct(s.protected_pct, 1)} del resto protegido")
+        extras.append(_("{share} del resto protegido").format(share=pct(s.protected_pct, 1)))
     if s.overrides or s.locked:
-        extras.append("participaciones fijadas o bloqueadas")
+        extras.append(_("participaciones fijadas o bloqueadas"))
     return text + (f" ({'; '.join(extras)})" if extras else "")
 
 

@@ -23,10 +23,10 @@ __all__ = [
     "MILLONES",
     "num",
     "pct",
+    "pct_printf",
     "pp",
     "soles",
     "soles_millones",
-    "soles_whole",
     "years_to_close",
 ]
 
@@ -76,6 +76,19 @@ def pct(value: float, decimals: int = 2) -> str:
     """
     text = num(value, decimals)
     return text if text == "—" else f"{text}{_suffix('%')}"
+
+
+def pct_printf(decimals: int = 1) -> str:
+    """A percentage as a printf format (Streamlit's sliders): ``%.1f %%`` in Spanish.
+
+    >>> pct_printf(1)
+    '%.1f %%'
+    >>> from brechas_core.i18n import using
+    >>> with using("en"):
+    ...     pct_printf(2)
+    '%.2f%%'
+    """
+    return f"%.{decimals}f{_suffix('%').replace('%', '%%')}"
 
 
 def pp(value: float, decimals: int = 2) -> str:
@@ -139,31 +152,7 @@ def years_to_close(value: float) -> str:
     ['ya cerrada', '6.2', 'nunca', '—']
     """
     if value == 0:
-        return "ya cerrada"
+        return _("ya cerrada")
     if value == math.inf:
-        return "nunca"
+        return _("nunca")
     return num(value, 1)
-
-
-# -- Headlines (issue 14, item 2): the sentences and cards at the top of a page ------------
-# A headline writes soles without centavos (soles_whole), shares of a budget and gaps with
-# two decimals (pct), the rates a person sets or a ratio (minimum, execution) with one, and
-# correlation coefficients with three; amounts in millions keep two decimals.
-
-
-def soles_whole(value: float) -> str:
-    """Soles without centavos, as a headline writes them; a positive amount that rounds to
-    zero reads «menos de S/ 1».
-
-    Examples
-    --------
-    >>> soles_whole(53.468)
-    'S/ 53'
-    >>> soles_whole(0.4)
-    'menos de S/ 1'
-    >>> soles_whole(0.0)
-    'S/ 0'
-    """
-    if value is not None and math.isfinite(value) and value > 0 and round(value) == 0:
-        return _("menos de {amount}").format(amount=soles(1))
-    return soles(value)

@@ -26,11 +26,11 @@ from numpy.typing import ArrayLike
 
 from brechas_core.costs import district_costs
 from brechas_core.fmt import num, soles
+from brechas_core.i18n import _
 from brechas_core.projection import check_horizon
 from brechas_core.territory.panel import GAP_IDS, SERVICES, STEMS
 
 __all__ = [
-    "METHOD",
     "CensusServices",
     "Need",
     "NeedTable",
@@ -227,12 +227,10 @@ def for_simulation(sim, unit_costs: pd.DataFrame | None = None, scenario=None) -
             note=tn.text() if len(tn.districts) > 1 else None,
         )
     a = sim.assumptions
-    # plain arrays: a slider move pays for this on every rerun (issue 12, scale)
-    item_ids = sim.items["id"].tolist()
+    items = sim.items.set_index("id")
     ids = summary["gap_id"].tolist()
-    at = [item_ids.index(i) for i in ids]
-    scen = sim.items["scenario_pct"].to_numpy(float)[at]
-    moved = sim.items["moved_soles"].to_numpy(float)[at]
+    scen = items.loc[ids, "scenario_pct"].to_numpy(float)
+    moved = items.loc[ids, "moved_soles"].to_numpy(float)
     spend = scen / 100.0 * a.executed_soles
     costs = summary[["cost_low", "cost_central", "cost_high"]].to_numpy(float).T  # (3, g)
     n = closing_need(
@@ -262,15 +260,9 @@ def for_simulation(sim, unit_costs: pd.DataFrame | None = None, scenario=None) -
         }
     )
     total = n.overshoot_soles.sum(axis=-1)  # per cost case: low, central, high
-    labels = summary["label"].tolist()
-    short = [label for label, s in zip(labels, n.shortfall_soles[1], strict=True) if s > 0]
-    no_cost = [
-        label
-        for i, label, target in zip(
-            item_ids, sim.items["label"].tolist(), sim.items["is_target"].tolist(), strict=True
-        )
-        if target and i not in ids
-    ]
+    short = table.loc[table["shortfall_central"] > 0, "label"].tolist()
+    targets = sim.items[sim.items["is_target"]]
+    no_cost = targets.loc[~targets["id"].isin(ids), "label"].tolist()
     return NeedTable(
         table=table,
         overshoot=(float(total[2]), float(total[1]), float(total[0])),
@@ -300,23 +292,28 @@ def overshoot_text(nt: NeedTable) -> str | None:
     col = "overshoot_central" if central > 0 else "overshoot_low"
     over = nt.table.loc[nt.table[col] > 0, "label"].tolist()
     if abs(high - low) <= EXCESS_TOL * max(high, 1.0):
-        amount = f"{soles(central)} al año"
+        amount = _("{soles} al año").format(soles=soles(central))
     elif central > 0:
-        amount = (
-            f"{soles(central)} al año (entre {soles(low)} y {soles(high)} según el costo "
-            "por persona)"
+        amount = _("{soles} al año (entre {low} y {high} según el costo por persona)").format(
+            soles=soles(central), low=soles(low), high=soles(high)
         )
     else:
-        amount = f"hasta {soles(high)} al año si el costo por persona fuera el bajo"
-    which = ", ".join(over) if over else "alguna brecha"
+        amount = _("hasta {high} al año si el costo por persona fuera el bajo").format(
+            high=soles(high)
+        )
+    which = ", ".join(_(label) for label in over) if over else _("alguna brecha")
     where = (
-        f"Ese dinero aún serviría en: {', '.join(nt.still_useful)}, o en el resto del presupuesto."
+        _("Ese dinero aún serviría en: {gaps}, o en el resto del presupuesto.").format(
+            gaps=", ".join(_(label) for label in nt.still_useful)
+        )
         if nt.still_useful
-        else "Todas las brechas con costo por persona ya se cierran a tiempo: ese dinero "
-        "serviría mejor en el resto del presupuesto."
+        else _(
+            "Todas las brechas con costo por persona ya se cierran a tiempo: ese dinero "
+            "serviría mejor en el resto del presupuesto."
+        )
     )
-    years = num(nt.horizon_years)
-    return f"La regla pone {amount} más de lo que necesita cerrar {which} en {years} años. {where}"
+    sentence = _("La regla pone {amount} más de lo que necesita cerrar {which} en {years} años.")
+    return sentence.format(amount=amount, which=which, years=num(nt.horizon_years)) + " " + where
 
 
 # --------------------------------------------------------------------------------------
@@ -471,7 +468,7 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
     services = pd.DataFrame(
         {
             "gap_id": ids,
-            "label": [label for _, _, label in SERVICES],
+            "label": [label for _id, _stem, label in SERVICES],
             "people_in_need": u0.sum(axis=0),
             "need_low": n.need_soles[0].sum(axis=0),
             "need_central": n.need_soles[1].sum(axis=0),
@@ -497,15 +494,3 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
         horizon_years=int(scenario.horizon_years),
         services=services,
     )
-
-
-#: What closing a gap within the horizon costs a year, and the excess beyond it (Metodología).
-METHOD = (
-    "**Lo que necesita cada brecha.** Para cerrar una brecha dentro del horizonte de N años "
-    "hace falta gastar cada año U₀ × c / N soles (personas sin el servicio por costo por "
-    "persona, entre los años). El Simulador lo muestra por brecha, con la banda de costos, y "
-    "avisa cuando el aumento de la regla va más allá de eso: pasado ese punto la brecha ya se "
-    "cerró y, en la proyección, ese dinero no cubre a nadie más (serviría en las brechas que "
-    "no se cierran a tiempo, en las que no tienen costo por persona o en el resto del "
-    "presupuesto). Territorios lo suma municipalidad por municipalidad."
-)

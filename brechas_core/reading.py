@@ -1,4 +1,5 @@
-"""The Simulador's reading: what a scenario's rule does, in one Spanish sentence.
+"""The Simulador's reading: what a scenario's rule does, in one sentence (Spanish, or the
+run's language: brechas_core.i18n).
 
 :func:`reading` follows the rule's one decision (:func:`brechas_core.rules.situation`), so it
 never contradicts the notices; :func:`alignment_words` says what the shares do when the table
@@ -14,6 +15,7 @@ import pandas as pd
 from brechas_core import alignment as align
 from brechas_core import rules, territory
 from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.i18n import _
 from brechas_core.vocabulary import PRIORITY
 
 if TYPE_CHECKING:
@@ -35,26 +37,31 @@ def alignment_words(items: pd.DataFrame, tested: bool, known: bool, by_municipal
     if across:
         parts.append(across)
     if not known:
-        parts.append("Sin las brechas del censo no se puede ver si el dinero sigue a la necesidad.")
+        parts.append(
+            _("Sin las brechas del censo no se puede ver si el dinero sigue a la necesidad.")
+        )
         return " ".join(parts)
     items = items.sort_values("gap_pct", ascending=False, kind="stable")
     shares = "; ".join(
-        f"{r.label} (brecha {pct(r.gap_pct)}): {pct(r.baseline_pct)}"
+        _("{item} (brecha {gap}): {share}").format(
+            item=_(r.label), gap=pct(r.gap_pct, 1), share=pct(r.baseline_pct)
+        )
         + (f" → {pct(r.scenario_pct)}" if abs(r.moved_pct) > rules.ZERO else "")
         for r in items.itertuples(index=False)
     )
     parts.append(
-        f"Con {n} brechas no se calcula una prueba de correlación (hacen falta al menos "
-        f"{align.MIN_POINTS}); de la mayor brecha a la menor, su parte del presupuesto: "
-        f"{shares}."
+        _(
+            "Con {n} brechas no se calcula una prueba de correlación (hacen falta al menos "
+            "{least}); de la mayor brecha a la menor, su parte del presupuesto: {shares}."
+        ).format(n=n, least=align.MIN_POINTS, shares=shares)
     )
     return " ".join(parts)
 
 
 def _significance(res) -> str:
     if not res.significant:
-        return "no significativa"
-    return "significativa" if res.statistic > 0 else "significativa pero negativa"
+        return _("no significativa")
+    return _("significativa") if res.statistic > 0 else _("significativa pero negativa")
 
 
 def reading(scenario: Scenario, sim: Simulation, place: str) -> str:
@@ -62,82 +69,95 @@ def reading(scenario: Scenario, sim: Simulation, place: str) -> str:
     :func:`brechas_core.rules.situation` (``sim.situation``)."""
     a = sim.assumptions
     who = (
-        "las brechas prioritarias"
+        _("las brechas prioritarias")
         if scenario.view == PRIORITY
-        else (f"las funciones con brecha de {pct(scenario.threshold_pct, 1)} o más")
+        else _("las funciones con brecha de {threshold} o más").format(
+            threshold=pct(scenario.threshold_pct, 1)
+        )
     )
     b, f = sim.before.spearman, sim.after.spearman
     align_txt = (
-        f"La alineación entre brecha y presupuesto pasa de ρ = {num(b.statistic, 3)} "
-        f"({_significance(b)}) a ρ = {num(f.statistic, 3)} ({_significance(f)})."
+        _(
+            "La alineación entre brecha y presupuesto pasa de ρ = {before} ({sig_before}) a "
+            "ρ = {after} ({sig_after})."
+        ).format(
+            before=num(b.statistic, 3),
+            sig_before=_significance(b),
+            after=num(f.statistic, 3),
+            sig_after=_significance(f),
+        )
         if sim.tested
         else sim.alignment_words
     )
     kind = sim.situation
+    before, after = pct(sim.target_before), pct(sim.target_after)
     if kind == "sin_objetivo":
         if scenario.view == PRIORITY:
-            return (
+            return _(
                 "Ninguna brecha prioritaria está incluida en la regla: no se mueve dinero. "
                 "Incluya al menos una en «Brechas incluidas en la regla»."
             )
-        return (
-            f"Ninguna función tiene una brecha de {pct(scenario.threshold_pct, 1)} o más: la "
-            "regla no tiene a quién proteger y no mueve dinero. Baje el umbral de brecha alta."
-        )
+        return _(
+            "Ninguna función tiene una brecha de {threshold} o más: la regla no tiene a quién "
+            "proteger y no mueve dinero. Baje el umbral de brecha alta."
+        ).format(threshold=pct(scenario.threshold_pct, 1))
     if kind == "linea_base":
         today = (
-            f"Hoy la alineación es ρ = {num(b.statistic, 3)} ({_significance(b)})."
+            _("Hoy la alineación es ρ = {rho} ({significance}).").format(
+                rho=num(b.statistic, 3), significance=_significance(b)
+            )
             if sim.tested
             else sim.alignment_words
         )
-        return (
-            f"Línea base: {who} reciben {pct(sim.target_before)} del presupuesto "
-            f"ejecutado. Mueva el mínimo garantizado para probar una regla. {today}"
-        )
+        return _(
+            "Línea base: {who} reciben {before} del presupuesto ejecutado. Mueva el mínimo "
+            "garantizado para probar una regla. {today}"
+        ).format(who=who, before=before, today=today)
     if kind == "ya_cumple":
-        return (
-            f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} no cambia nada: "
-            f"{who} ya reciben {pct(sim.target_before)}."
-        )
+        return _(
+            "Con un mínimo garantizado de {minimum} no cambia nada: {who} ya reciben {before}."
+        ).format(minimum=pct(scenario.minimum_pct, 1), who=who, before=before)
     if kind == "sin_margen":
-        return (
-            f"Lo pedido no se puede alcanzar: nada puede ceder dinero (lo demás está "
-            f"protegido o bloqueado), así que {who} se quedan en {pct(sim.target_before)} "
-            "y no se mueve dinero."
-        )
-    place = place if all(a.from_data.values()) else "el presupuesto indicado"
+        return _(
+            "Lo pedido no se puede alcanzar: nada puede ceder dinero (lo demás está protegido o "
+            "bloqueado), así que {who} se quedan en {before} y no se mueve dinero."
+        ).format(who=who, before=before)
+    place = _(place) if all(a.from_data.values()) else _("el presupuesto indicado")
+    money = dict(points=pp(sim.top_up_pct), soles=soles(sim.top_up_soles), place=place)
     t = sim.territory
     if t is not None and t.summary.n_municipalities > 1:
-        n = t.summary.n_municipalities
-        each = f"cada una de sus {num(n)} municipalidades"
-        return (
-            f"Con un mínimo garantizado de {pct(scenario.minimum_pct, 1)} del presupuesto "
-            f"ejecutado de {each}, {who} pasan de {pct(sim.target_before)} a "
-            f"{pct(sim.target_after)} del presupuesto ejecutado del territorio "
-            f"({pp(sim.top_up_pct)}, unos {soles(sim.top_up_soles)} al año en {place}: "
-            "la suma de lo que la regla mueve en cada municipalidad con su propio presupuesto). "
-            + align_txt
+        return _(
+            "Con un mínimo garantizado de {minimum} del presupuesto ejecutado de cada una de sus "
+            "{n} municipalidades, {who} pasan de {before} a {after} del presupuesto ejecutado "
+            "del territorio ({points}, unos {soles} al año en {place}: la suma de lo que la "
+            "regla mueve en cada municipalidad con su propio presupuesto). {alignment}"
+        ).format(
+            minimum=pct(scenario.minimum_pct, 1),
+            n=num(t.summary.n_municipalities),
+            who=who,
+            before=before,
+            after=after,
+            alignment=align_txt,
+            **money,
         )
     if scenario.minimum_pct <= 0:
-        lead = "Sin mínimo garantizado, con los cambios indicados"
+        lead = _("Sin mínimo garantizado, con los cambios indicados")
     elif kind == "tope":
-        lead = (
-            f"Con un mínimo garantizado de {pct(sim.effective_minimum, 1)} (el máximo "
-            f"posible; se pidió {pct(scenario.minimum_pct, 1)})"
-        )
+        lead = _(
+            "Con un mínimo garantizado de {minimum} (el máximo posible; se pidió {asked})"
+        ).format(minimum=pct(sim.effective_minimum, 1), asked=pct(scenario.minimum_pct, 1))
     else:
-        lead = f"Con un mínimo garantizado de {pct(sim.effective_minimum, 1)}"
+        lead = _("Con un mínimo garantizado de {minimum}").format(
+            minimum=pct(sim.effective_minimum, 1)
+        )
     delta = sim.target_after - sim.target_before
     if abs(delta - sim.top_up_pct) <= 1e-9:
-        moved = f"({pp(sim.top_up_pct)}, unos {soles(sim.top_up_soles)} al año en {place})"
+        moved = _("({points}, unos {soles} al año en {place})").format(**money)
     else:  # set shares move money to or from columns outside the rule
-        moved = (
-            f"({pp(delta)}); con las participaciones fijadas cambian de manos "
-            f"{num(sim.top_up_pct, 2)} p.p., unos {soles(sim.top_up_soles)} al año en "
-            f"{place}"
-        )
-    return (
-        f"{lead}, {who} pasan de "
-        f"{pct(sim.target_before)} a {pct(sim.target_after)} del presupuesto ejecutado "
-        f"{moved}. " + align_txt
-    )
+        moved = _(
+            "({change}); con las participaciones fijadas cambian de manos {points}, unos "
+            "{soles} al año en {place}"
+        ).format(**{**money, "change": pp(delta), "points": pp(sim.top_up_pct).lstrip("+")})
+    return _(
+        "{lead}, {who} pasan de {before} a {after} del presupuesto ejecutado {moved}. {alignment}"
+    ).format(lead=lead, who=who, before=before, after=after, moved=moved, alignment=align_txt)

@@ -51,12 +51,11 @@ from dataclasses import dataclass, field, replace
 
 from brechas_core.fmt import num
 from brechas_core.i18n import DEFAULT as DEFAULT_LANG
-from brechas_core.i18n import LANGS
+from brechas_core.i18n import LANGS, _
 from brechas_core.vocabulary import PRIORITY, REPARTOS, VIEWS, Reparto, View
 
 __all__ = [
     "ANIOS",
-    "LINK_METHOD",
     "PARAMETERS",
     "PARTIAL_YEARS",
     "REPARTOS",
@@ -84,6 +83,20 @@ YEAR_LABELS = {
     **{y: y for y in ANIOS[1:]},
     **{y: f"{y} (parcial)" for y in PARTIAL_YEARS},
 }
+
+
+def year_label(year: str) -> str:
+    """How a year is named, in the run's language (YEAR_LABELS in Spanish).
+
+    >>> year_label("promedio"), year_label("2025"), year_label("2023")
+    ('Promedio 2021-2023', '2025 (parcial)', '2023')
+    """
+    if year == "promedio":
+        return _("Promedio 2021-2023")
+    if year in PARTIAL_YEARS:
+        return _("{year} (parcial)").format(year=year)
+    return year
+
 
 # ASCII digits only ([0-9], not \d, which also matches "١٢"); up to 24 decimals and an
 # exponent, so that the shortest exact text of any float (repr) reads back the same float.
@@ -672,11 +685,3 @@ def from_comparison_query(
         scenarios.append(res.scenario)
         notices += [f"Escenario {letter.upper()}: {n}" for n in res.notices]
     return tuple(scenarios), tuple(group_notices(notices))
-
-
-#: How the link carries the scenario, in Spanish (Metodología, above :data:`PARAMETERS`).
-LINK_METHOD = (
-    "El escenario completo vive en los parámetros del enlace; al copiar la barra de "
-    "direcciones se comparte exactamente. Un valor mal escrito se ignora y uno fuera de rango "
-    "se ajusta al límite, siempre con un aviso. Nada del enlace se ejecuta."
-)

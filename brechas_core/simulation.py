@@ -19,6 +19,7 @@ from brechas_core import alignment as align
 from brechas_core import data, reading, rules, territory
 from brechas_core.costs import district_costs, rural_weight
 from brechas_core.fmt import pct
+from brechas_core.i18n import N_, _
 from brechas_core.optimal import optimal_inputs
 from brechas_core.projection import COST_CASES, SERIES_LABELS, project_coverage
 from brechas_core.scenario import Scenario
@@ -26,7 +27,6 @@ from brechas_core.stats import t_critical
 from brechas_core.vocabulary import PRIORITY, SECTORS, View
 
 __all__ = [
-    "DEFAULTS_NOTE",
     "Assumptions",
     "Inputs",
     "Simulation",
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: Label of the non-priority part of the budget in the priority view.
-RESTO_LABEL = "Resto del presupuesto"
+RESTO_LABEL = N_("Resto del presupuesto")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Inputs:
     defaults: territory.Defaults
     unit_costs: pd.DataFrame
     #: Where the budget and population come from, as the reading sentence names it.
-    place: str = "un distrito típico de Puno"
+    place: str = N_("un distrito típico de Puno")
     #: Set when the gap shares are estimates (a real territory, not the study).
     estimate_note: str | None = None
     #: A real territory's municipalities (rows of territory.district_frame): the priority
@@ -459,15 +459,16 @@ def _on_priority_gaps(
         res = rule.apply(gap, att)
         if rules.protected_exceeds(scenario, att):
             notices.append(
-                f"La parte protegida ({pct(scenario.protected_pct, 1)}) es mayor que el "
-                f"resto del presupuesto ({pct(100.0 - att.sum(), 2)}): se protegió todo "
-                "el resto."
+                _(
+                    "La parte protegida ({protected}) es mayor que el resto del presupuesto "
+                    "({rest}): se protegió todo el resto."
+                ).format(protected=pct(scenario.protected_pct, 1), rest=pct(100.0 - att.sum(), 2))
             )
         curve = _unmoved("curve", rule, gap, att, alpha)
     # where some municipality cannot reach F, the territory's notice says how many
     notices += res.notices(
         [*rows["labels"], RESTO_LABEL],
-        targets_name="las brechas prioritarias",
+        targets_name=N_("las brechas prioritarias"),
         feasibility=by_municipality is None,
     )
     return RuleOnTable(
@@ -508,13 +509,13 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
     known = bool(np.all(np.isfinite(gap)))
     missing = None
     if not known:
-        missing = (
-            f"{inputs.place} no tiene datos del Censo 2017 (sus brechas de agua, desagüe y "
+        missing = _(
+            "{place} no tiene datos del Censo 2017 (sus brechas de agua, desagüe y "
             "electricidad; suele ser un distrito creado después del censo). La regla se "
             "aplica a su presupuesto (por partes iguales si el reparto es por brecha), pero "
             "no se proyecta la cobertura ni se mide la alineación: vea su provincia o su "
             "departamento."
-        )
+        ).format(place=_(inputs.place))
     moved = on.shares - on.baseline
     items = pd.DataFrame(
         {
@@ -693,11 +694,3 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
         }
     )
     return wide, summary
-
-
-#: What the Simulador's default figures are (above the table of :func:`defaults_used`).
-DEFAULTS_NOTE = (
-    "**Distrito típico de Puno** (valores por defecto del simulador). Las brechas de la "
-    "proyección son las de la Tabla 2 del estudio, y el presupuesto ejecutado es PIM × tasa "
-    "de ejecución:"
-)

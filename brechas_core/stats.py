@@ -16,10 +16,9 @@ from numpy.typing import ArrayLike
 from scipy import special as _special
 from scipy import stats as _st
 
+from brechas_core.i18n import _
+
 __all__ = [
-    "CRITICAL_R_FORMULA",
-    "PEARSON_T_FORMULA",
-    "SPEARMAN_NO_TIES_FORMULA",
     "CorrelationResult",
     "OLSResult",
     "ols",
@@ -73,20 +72,28 @@ class CorrelationResult:
 
     @property
     def decision(self) -> str:
-        """The decision in plain Spanish, as the study words it."""
+        """The decision in plain words, as the study words it (Spanish, or the run's language:
+        brechas_core.i18n)."""
         name = "Spearman" if self.method == "spearman" else "Pearson"
         if not np.isfinite(self.statistic):
-            return f"No se puede calcular la correlación de {name}: una de las variables no varía."
+            return _(
+                "No se puede calcular la correlación de {name}: una de las variables no varía."
+            ).format(name=name)
         cmp = ">" if self.significant else "<"
         verdict = (
-            "se rechaza la hipótesis nula: hay una correlación significativa"
+            _("se rechaza la hipótesis nula: hay una correlación significativa")
             if self.significant
-            else "no se rechaza la hipótesis nula: "
-            "no hay evidencia de una correlación significativa"
+            else _(
+                "no se rechaza la hipótesis nula: no hay evidencia de una correlación significativa"
+            )
         )
-        return (
-            f"|t| = {abs(self.t):.2f} {cmp} {self.t_critical:.3f} "
-            f"(gl = {self.df}, α = {self.alpha:g}): {verdict}."
+        return _("|t| = {t} {cmp} {t_critical} (gl = {df}, α = {alpha}): {verdict}.").format(
+            t=f"{abs(self.t):.2f}",
+            cmp=cmp,
+            t_critical=f"{self.t_critical:.3f}",
+            df=self.df,
+            alpha=f"{self.alpha:g}",
+            verdict=verdict,
         )
 
 
@@ -290,16 +297,3 @@ def ols(x: ArrayLike, y: ArrayLike) -> OLSResult:
     ss_res = float(np.sum((y - intercept - slope * x) ** 2))
     r2 = 1.0 - ss_res / ss_tot if ss_tot > 0 else float("nan")
     return OLSResult(slope, intercept, r2, len(x))
-
-
-# -- the formulas, as Metodología writes them --------------------------------------------------
-
-#: Spearman's formula (1) of the study, valid without ties.
-SPEARMAN_NO_TIES_FORMULA = r"r_s = 1 - \frac{6 \sum d_i^2}{n (n^2 - 1)}"
-#: Pearson's r (the study's formula (2)) and its t statistic with n - 2 degrees of freedom.
-PEARSON_T_FORMULA = (
-    r"r = \frac{\sum (x_i - \bar x)(y_i - \bar y)}{\sqrt{\sum (x_i - \bar x)^2 "
-    r"\sum (y_i - \bar y)^2}} \qquad t = r \sqrt{\frac{n-2}{1-r^2}}"
-)
-#: The critical t as a threshold on the coefficient itself (drawn on the minimum curve).
-CRITICAL_R_FORMULA = r"r_c = \frac{t_c}{\sqrt{n - 2 + t_c^2}}"

@@ -8,6 +8,7 @@ import numpy as np
 import streamlit as st
 
 from brechas_core.fmt import num
+from brechas_core.i18n import _
 from brechas_core.territory import alignment_table
 from brechas_core.territory.views import ACROSS_DISTRICTS_NOTE
 from brechas_ui import phone_tables
@@ -64,7 +65,7 @@ def table(sim) -> None:
 
 def districts_section(context) -> None:
     """Territorios: «¿Los distritos con más brecha reciben más?», every test across them."""
-    st.subheader("¿Los distritos con más brecha reciben más?")
+    st.subheader(_("¿Los distritos con más brecha reciben más?"))
     phone_tables.table(
         alignment_table(context),
         ("Momento", "Prueba", "Coeficiente", "Decisión"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from brechas_core import data, geometry, simulation, study, territory
+from brechas_core import data, geometry, i18n, simulation, study, territory
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,14 @@ def sim_inputs() -> simulation.Inputs:
     return simulation.load_inputs()
 
 
-@st.cache_resource(show_spinner=False)
 def territory_options() -> territory.TerritoryOptions:
-    """What the territory selector offers (read-only)."""
+    """What the territory selector offers, named in the run's language (read-only)."""
+    return _territory_options(i18n.language())
+
+
+@st.cache_resource(show_spinner=False)
+def _territory_options(lang: str) -> territory.TerritoryOptions:
+    del lang  # the cache key: options() names places in the run's language
     return territory.options(districts())
 
 

@@ -15,6 +15,7 @@ from brechas_core import comparison
 from brechas_core.charts import compare as compare_charts
 from brechas_core.describe import rule_text
 from brechas_core.export.frames import Entry
+from brechas_core.i18n import _
 from brechas_core.scenario import SLOTS, Scenario, from_comparison_query, to_comparison_query
 from brechas_core.simulation import simulate
 from brechas_ui import cache, render, state
@@ -74,18 +75,18 @@ def save_button() -> None:
         letter = SLOTS[kept.index(current)].upper()
         st.page_link(
             "pages/comparar.py",
-            label=f"Guardado como {letter}: ver la comparación",
+            label=_("Guardado como {letter}: ver la comparación").format(letter=letter),
             icon=":material/compare:",
         )
         return
     st.button(
-        f"Guardar para comparar ({len(kept)} de {MAX})",
+        _("Guardar para comparar ({n} de {most})").format(n=len(kept), most=MAX),
         key="comparar_guardar",
         icon=":material/add_chart:",
         disabled=len(kept) >= MAX,
-        help="Guarda este escenario (hasta cuatro) para verlos lado a lado en «Comparar»."
+        help=_("Guarda este escenario (hasta cuatro) para verlos lado a lado en «Comparar».")
         if len(kept) < MAX
-        else "Ya hay cuatro escenarios guardados: quite uno en «Comparar».",
+        else _("Ya hay cuatro escenarios guardados: quite uno en «Comparar»."),
         on_click=_keep,
         args=(current,),
     )
@@ -105,21 +106,25 @@ def page() -> None:
     if st.session_state.pop(_GO, False):
         st.switch_page("pages/simulador.py")
     kept = init()
-    st.title("Comparar reglas lado a lado")
+    st.title(_("Comparar reglas lado a lado"))
     for text in st.session_state.get(_NOTICES) or []:
         st.warning(text, icon=":material/link_off:")
     st.caption(
-        "Guarde hasta cuatro escenarios con «Guardar para comparar» en el Simulador, o agregue "
-        "aquí el escenario actual. El enlace de esta página reproduce todos los escenarios."
+        _(
+            "Guarde hasta cuatro escenarios con «Guardar para comparar» en el Simulador, o agregue "
+            "aquí el escenario actual. El enlace de esta página reproduce todos los escenarios."
+        )
     )
     _slots(kept)
     if not kept:
         st.info(
-            "Todavía no hay escenarios guardados. Vaya al Simulador, mueva la regla y pulse "
-            "«Guardar para comparar».",
+            _(
+                "Todavía no hay escenarios guardados. Vaya al Simulador, mueva la regla y pulse "
+                "«Guardar para comparar»."
+            ),
             icon=":material/info:",
         )
-        st.page_link("pages/simulador.py", label="Ir al Simulador", icon=":material/tune:")
+        st.page_link("pages/simulador.py", label=_("Ir al Simulador"), icon=":material/tune:")
         return
     entries = _entries(kept)
     _table(entries)
@@ -133,14 +138,14 @@ def _slots(kept) -> None:
             left, mid, right = st.columns([8, 2, 2], vertical_alignment="center")
             left.markdown(f"**{SLOTS[i].upper()}** · {rule_text(scenario)}")
             mid.button(
-                "Abrir en el Simulador",
+                _("Abrir en el Simulador"),
                 key=f"comparar_abrir_{i}",
                 icon=":material/tune:",
                 on_click=_open,
                 args=(i,),
             )
             right.button(
-                "Quitar", key=f"comparar_quitar_{i}", icon=":material/delete:", on_click=_drop,
+                _("Quitar"), key=f"comparar_quitar_{i}", icon=":material/delete:", on_click=_drop,
                 args=(i,),
             )  # fmt: skip
         current = state.get()
@@ -155,7 +160,7 @@ def _slots(kept) -> None:
 
 
 def _table(entries) -> None:
-    st.subheader("Cifras lado a lado")
+    st.subheader(_("Cifras lado a lado"))
     t = comparison.table(entries)
     diff = comparison.differs(t)
     styled = t.text.style.apply(
@@ -170,7 +175,7 @@ def _table(entries) -> None:
             height=35 * (len(t.text) + 2),
             column_config={"_index": st.column_config.TextColumn("Cifra", width="large")},
         )
-    st.caption("En amarillo, lo que difiere del escenario A.")
+    st.caption(_("En amarillo, lo que difiere del escenario A."))
 
 
 @dataclass(frozen=True)
@@ -226,7 +231,7 @@ def _figures(entries):
 def _downloads(entries) -> None:
     from brechas_ui import share, takeaway
 
-    st.subheader("Llevar la comparación")
+    st.subheader(_("Llevar la comparación"))
     takeaway.downloads(
         entries,
         link=share.page_link("comparar", link_query()),

@@ -14,7 +14,8 @@ from functools import partial
 import streamlit as st
 
 from brechas_core.describe import REPARTO_LABELS, VIEW_LABELS
-from brechas_core.fmt import num, pct, soles
+from brechas_core.fmt import num, pct, pct_printf, soles
+from brechas_core.i18n import _
 from brechas_core.scenario import REPARTOS
 from brechas_core.simulation import Inputs, assumptions
 from brechas_ui import state
@@ -29,11 +30,11 @@ def simulator_controls(inputs: Inputs) -> None:
     priority = scenario.view == "prioritarias"
     with st.container(key="regla_en_pagina", border=True):
         rule_controls(priority=priority)
-        with st.expander("Más opciones de la regla y supuestos", icon=":material/tune:"):
+        with st.expander(_("Más opciones de la regla y supuestos"), icon=":material/tune:"):
             st.radio(
-                "Qué se compara",
+                _("Qué se compara"),
                 list(VISTAS),
-                format_func=VISTAS.get,
+                format_func=translated(VISTAS).get,
                 horizontal=True,
                 **state.bound("view"),
             )
@@ -43,12 +44,12 @@ def simulator_controls(inputs: Inputs) -> None:
                 _sector_controls(inputs)
             _projection_controls(inputs)
             st.button(
-                "Volver a la línea base",
+                _("Volver a la línea base"),
                 key="reiniciar",
                 icon=":material/restart_alt:",
                 on_click=state.reset,
                 width="stretch",
-                help="Quita la regla y los supuestos cambiados; mantiene la vista.",
+                help=_("Quita la regla y los supuestos cambiados; mantiene la vista."),
             )
 
 
@@ -58,18 +59,20 @@ def rule_controls(*, priority: bool = True) -> None:
     left, right = st.columns([3, 2])
     with left:
         minimum(
-            "Mínimo garantizado (% del presupuesto ejecutado)",
-            help="Después de la regla, "
-            + (
-                "las brechas prioritarias incluidas"
-                if priority
-                else "las funciones con brecha alta"
+            _("Mínimo garantizado (% del presupuesto ejecutado)"),
+            help=_(
+                "Después de la regla, las brechas prioritarias incluidas reciben juntas al "
+                "menos este porcentaje. Nunca se quita dinero a una brecha."
             )
-            + " reciben juntas al menos este porcentaje. Nunca se quita dinero a una brecha.",
+            if priority
+            else _(
+                "Después de la regla, las funciones con brecha alta reciben juntas al menos "
+                "este porcentaje. Nunca se quita dinero a una brecha."
+            ),
             **state.bound("minimum_pct"),
         )
     with right:
-        sharing("Cómo se reparte el aumento", REPARTOS, REPARTO_LABELS, **state.bound("reparto"))
+        sharing(_("Cómo se reparte el aumento"), REPARTOS, REPARTO_LABELS, **state.bound("reparto"))
 
 
 # -- one function per control: a label and a binding (key, callback or seeded value) -------
@@ -77,12 +80,13 @@ def rule_controls(*, priority: bool = True) -> None:
 
 def minimum(label: str, **binding) -> None:
     """The guaranteed minimum, 0-100 % of the executed budget."""
-    st.slider(label, 0.0, 100.0, step=0.5, format="%.1f %%", **binding)
+    st.slider(label, 0.0, 100.0, step=0.5, format=pct_printf(1), **binding)
 
 
 def sharing(label: str, options, labels: dict, **binding) -> None:
-    """How the increase is shared (``options``: the ways offered, named by ``labels``)."""
-    st.radio(label, options, format_func=labels.get, **binding)
+    """How the increase is shared (``options``: the ways offered, named by ``labels``, which
+    are translated here)."""
+    st.radio(label, options, format_func=translated(labels).get, **binding)
 
 
 def included(label: str, ids: list[str], labels: dict, **binding) -> None:
@@ -90,20 +94,26 @@ def included(label: str, ids: list[str], labels: dict, **binding) -> None:
     st.multiselect(
         label,
         ids,
-        placeholder="Ninguna: la regla no mueve dinero",
-        format_func=labels.get,
+        placeholder=_("Ninguna: la regla no mueve dinero"),
+        format_func=translated(labels).get,
         **binding,
     )
 
 
 def protected(label: str, most: float, **binding) -> None:
     """The part of the rest of the budget no rule may cut, 0 to ``most`` %."""
-    st.slider(label, 0.0, most, step=0.5, format="%.1f %%", **binding)
+    st.slider(label, 0.0, most, step=0.5, format=pct_printf(1), **binding)
 
 
 def horizon(label: str, **binding) -> None:
     """The projection's horizon, 1-50 years."""
     st.slider(label, 1, 50, **binding)
+
+
+def translated(labels: dict) -> dict:
+    """Labels in the run's language, fixed now: a widget may format its options after the
+    run (AppTest does), outside the run's language."""
+    return {k: _(v) for k, v in labels.items()}
 
 
 def rest_pct(inputs: Inputs) -> float:
@@ -119,13 +129,15 @@ def _priority_controls(inputs: Inputs) -> None:
     resto = 100.0 - float(table["attention_pct"].sum())
     most = rest_pct(inputs)
     n_in = len(ids) - len(state.get().excluded)
-    with st.expander(f"Brechas incluidas en la regla ({n_in} de {len(ids)})"):
+    with st.expander(
+        _("Brechas incluidas en la regla ({n} de {total})").format(n=n_in, total=len(ids))
+    ):
         included(
-            "Brechas incluidas en la regla",
+            _("Brechas incluidas en la regla"),
             ids,
             label,
             label_visibility="collapsed",
-            help="Las brechas que quite no reciben ni ceden dinero.",
+            help=_("Las brechas que quite no reciben ni ceden dinero."),
             **state.bound(
                 "excluded",
                 to_widget=lambda ex: [g for g in ids if g not in ex],
@@ -133,14 +145,16 @@ def _priority_controls(inputs: Inputs) -> None:
             ),
         )
     protected(
-        "Parte protegida del resto (% del presupuesto)",
+        _("Parte protegida del resto (% del presupuesto)"),
         most,
-        help=f"El resto del presupuesto ({pct(resto)}) paga el aumento. Aquí protege la parte "
-        "que ninguna regla puede recortar (planillas, gasto corriente, deuda).",
+        help=_(
+            "El resto del presupuesto ({rest}) paga el aumento. Aquí protege la parte que "
+            "ninguna regla puede recortar (planillas, gasto corriente, deuda)."
+        ).format(rest=pct(resto)),
         **state.bound("protected_pct", to_widget=lambda v: min(v, most)),
     )
-    if _section("Pisos por brecha", "floors", bool(state.get().floors)):
-        st.caption("Cada brecha recibe al menos su piso (% del presupuesto ejecutado).")
+    if _section(_("Pisos por brecha"), "floors", bool(state.get().floors)):
+        st.caption(_("Cada brecha recibe al menos su piso (% del presupuesto ejecutado)."))
         for gid in ids:
             st.number_input(
                 label[gid],
@@ -151,8 +165,8 @@ def _priority_controls(inputs: Inputs) -> None:
                 **state.bound("floors", item=gid),
             )
     if state.get().reparto == "manual":
-        with st.expander("Pesos del reparto", expanded=True):
-            st.caption("El aumento se reparte en proporción a estos pesos.")
+        with st.expander(_("Pesos del reparto"), expanded=True):
+            st.caption(_("El aumento se reparte en proporción a estos pesos."))
             for gid in ids:
                 st.number_input(
                     label[gid],
@@ -169,38 +183,42 @@ def _sector_controls(inputs: Inputs) -> None:
     label = dict(zip(codes, table["function_code"] + ". " + table["label"], strict=True))
     share = dict(zip(codes, table["attention_pct"], strict=True))
     st.slider(
-        "Umbral de brecha alta (%)",
+        _("Umbral de brecha alta (%)"),
         0.0,
         100.0,
         step=0.5,
-        format="%.1f %%",
-        help="La regla protege las funciones cuya brecha es igual o mayor que este umbral.",
+        format=pct_printf(1),
+        help=_("La regla protege las funciones cuya brecha es igual o mayor que este umbral."),
         **state.bound("threshold_pct"),
     )
     st.multiselect(
-        "Funciones bloqueadas (no se mueven)",
+        _("Funciones bloqueadas (no se mueven)"),
         codes,
-        placeholder="Ninguna",
+        placeholder=_("Ninguna"),
         format_func=label.get,
         **state.bound("locked", to_widget=list, from_widget=lambda v: tuple(sorted(v))),
     )
-    if _section("Fijar la participación de una función", "overrides", bool(state.get().overrides)):
+    if _section(
+        _("Fijar la participación de una función"), "overrides", bool(state.get().overrides)
+    ):
         st.caption(
-            "Escriba la nueva participación; las demás funciones no bloqueadas absorben la "
-            "diferencia en proporción a su tamaño. Deje vacío para no fijarla."
+            _(
+                "Escriba la nueva participación; las demás funciones no bloqueadas absorben la "
+                "diferencia en proporción a su tamaño. Deje vacío para no fijarla."
+            )
         )
         for code in codes:
             st.number_input(
-                f"{label[code]} (hoy {pct(share[code])})",
+                _("{function} (hoy {share})").format(function=label[code], share=pct(share[code])),
                 0.0,
                 100.0,
                 step=0.5,
                 format="%.2f",
-                placeholder="sin fijar",
+                placeholder=_("sin fijar"),
                 **state.bound("overrides", item=code, item_default=None),
             )
     if state.get().reparto == "manual":
-        with st.expander("Pesos del reparto", expanded=True):
+        with st.expander(_("Pesos del reparto"), expanded=True):
             for code in codes:
                 st.number_input(
                     label[code],
@@ -237,16 +255,26 @@ def _projection_controls(inputs: Inputs) -> None:
         or scenario.horizon_years != type(scenario)().horizon_years
         or bool(scenario.unit_costs)
     )
-    if _section("Supuestos de la proyección", "assumptions", changed):
-        st.caption(
-            f"Por defecto, {inputs.place}"
-            + (": medianas de los 110 distritos" if scenario.territory == "estudio" else "")
-            + f" (PIM {soles(defaults.budget_soles)}, ejecución "
-            f"{pct(defaults.execution_pct, 1)}, población {num(defaults.population)}). Son "
-            "supuestos que puede cambiar."
+    if _section(_("Supuestos de la proyección"), "assumptions", changed):
+        figures = dict(
+            place=_(inputs.place),
+            pim=soles(defaults.budget_soles),
+            execution=pct(defaults.execution_pct, 1),
+            population=num(defaults.population),
         )
+        if scenario.territory == "estudio":
+            text = _(
+                "Por defecto, {place}: medianas de los 110 distritos (PIM {pim}, ejecución "
+                "{execution}, población {population}). Son supuestos que puede cambiar."
+            )
+        else:
+            text = _(
+                "Por defecto, {place} (PIM {pim}, ejecución {execution}, población "
+                "{population}). Son supuestos que puede cambiar."
+            )
+        st.caption(text.format(**figures))
         _assumption(
-            "Presupuesto anual, PIM (S/)",
+            _("Presupuesto anual, PIM (S/)"),
             "budget_soles",
             0.0,
             1e11,
@@ -255,7 +283,7 @@ def _projection_controls(inputs: Inputs) -> None:
             format="%.0f",
         )
         _assumption(
-            "Tasa de ejecución, devengado / PIM (%)",
+            _("Tasa de ejecución, devengado / PIM (%)"),
             "execution_pct",
             0.0,
             100.0,
@@ -263,25 +291,29 @@ def _projection_controls(inputs: Inputs) -> None:
             step=1.0,
             format="%.1f",
         )
-        _assumption("Población", "population", 1, 40_000_000, defaults, step=100)
-        horizon("Horizonte (años)", **state.bound("horizon_years"))
+        _assumption(_("Población"), "population", 1, 40_000_000, defaults, step=100)
+        horizon(_("Horizonte (años)"), **state.bound("horizon_years"))
         label = dict(zip(inputs.priority["gap_id"], inputs.priority["label"], strict=True))
         costs = inputs.unit_costs[
             inputs.unit_costs["projectable"] & inputs.unit_costs["gap_id"].isin(label)
         ]
         st.markdown(
-            "**Costo por persona (S/, caso central)**: supuesto que usted puede cambiar; "
-            "cifras públicas y ruralidad del lugar (vea Metodología):"
+            _(
+                "**Costo por persona (S/, caso central)**: supuesto que usted puede cambiar; "
+                "cifras públicas y ruralidad del lugar (vea Metodología):"
+            )
         )
         picked = dict(zip(inputs.costs["ids"], inputs.costs["cost_central"], strict=True))
         for row in costs.itertuples(index=False):
             st.number_input(
-                f"{label[row.gap_id]} (por {row.unit})",
+                _("{gap} (por {unit})").format(gap=_(label[row.gap_id]), unit=_(row.unit)),
                 1.0,
                 10_000_000.0,
                 step=100.0,
                 format="%.0f",
-                help=f"{row.kind.capitalize()}. {row.note} Fuente: {row.source}",
+                help=_("{kind}. {note} Fuente: {source}").format(
+                    kind=_(row.kind).capitalize(), note=_(row.note), source=_(row.source)
+                ),
                 **state.bound(
                     "unit_costs",
                     item=row.gap_id,

@@ -6,6 +6,7 @@ import streamlit as st
 
 from brechas_core import need as N
 from brechas_core.fmt import num, pct, soles
+from brechas_core.i18n import _
 from brechas_ui.render import _markdown_table
 
 
@@ -19,10 +20,10 @@ def need_section(sim, inputs=None, scenario=None) -> None:
     years = num(nt.horizon_years)
     rows = [
         [
-            r.label,
+            _(r.label),
             num(r.people_in_need),
             soles(r.need_central),
-            f"{soles(r.need_low)} a {soles(r.need_high)}",
+            _("{low} a {high}").format(low=soles(r.need_low), high=soles(r.need_high)),
             pct(r.need_share_pct),
             soles(r.spending_soles),
             soles(r.excess_central) if r.excess_central > 0 else "—",
@@ -30,26 +31,30 @@ def need_section(sim, inputs=None, scenario=None) -> None:
         for r in nt.table.itertuples(index=False)
     ]
     with st.container(key="sim_necesidad"):
-        st.markdown(f"**¿Cuánto necesita cada brecha para cerrarse en {years} años?**")
+        st.markdown(
+            _("**¿Cuánto necesita cada brecha para cerrarse en {years} años?**").format(years=years)
+        )
         st.markdown(
             _markdown_table(
                 [
-                    "Brecha",
-                    "Personas sin el servicio",
-                    "Para cerrarla, al año (central)",
-                    "Banda (costo bajo a alto)",
-                    "% del ejecutado",
-                    "Gasto del escenario, al año",
-                    "Más de lo necesario",
+                    _("Brecha"),
+                    _("Personas sin el servicio"),
+                    _("Para cerrarla, al año (central)"),
+                    _("Banda (costo bajo a alto)"),
+                    _("% del ejecutado"),
+                    _("Gasto del escenario, al año"),
+                    _("Más de lo necesario"),
                 ],
                 rows,
                 "lrrrrrr",
             )
         )
         st.caption(
-            "Para cerrar en el horizonte = personas sin el servicio × costo por persona ÷ "
-            "años. Lo que se gasta por encima ya no cubre a nadie más en la proyección "
-            "(sin crecimiento de la población ni mantenimiento)."
+            _(
+                "Para cerrar en el horizonte = personas sin el servicio × costo por persona ÷ "
+                "años. Lo que se gasta por encima ya no cubre a nadie más en la proyección "
+                "(sin crecimiento de la población ni mantenimiento)."
+            )
         )
         text = N.overshoot_text(nt)
         if text:
@@ -65,7 +70,12 @@ def territory_need_section(districts, unit_costs, scenario) -> None:
             st.warning(text, icon=":material/savings:")
         elif tn.n_short:
             st.caption(
-                f"En {num(tn.n_short)} municipalidades alguna brecha no se cierra en "
-                f"{num(tn.horizon_years)} años con esta regla: les faltan "
-                f"{soles(tn.shortfall_soles)} al año (costo central)."
+                _(
+                    "En {n} municipalidades alguna brecha no se cierra en {years} años con esta "
+                    "regla: les faltan {soles} al año (costo central)."
+                ).format(
+                    n=num(tn.n_short),
+                    years=num(tn.horizon_years),
+                    soles=soles(tn.shortfall_soles),
+                )
             )

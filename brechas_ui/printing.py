@@ -7,6 +7,8 @@ from datetime import date
 
 import streamlit as st
 
+from brechas_core.i18n import _
+
 
 def print_styles() -> None:
     """The print stylesheet (for every page). A constant: no user value ever goes into this
@@ -101,5 +103,9 @@ def print_header(rule: str, link: str) -> None:
     a code span, so nothing in it is rendered as a link or markup.
     """
     with st.container(key="solo_impresion"):
-        st.markdown(f"**Brechas** · {rule} · impreso el {date.today().isoformat()}")
-        st.markdown(f"Enlace: `{link}`")
+        st.markdown(
+            _("**Brechas** · {rule} · impreso el {date}").format(
+                rule=rule, date=date.today().isoformat()
+            )
+        )
+        st.markdown(_("Enlace: `{link}`").format(link=link))

@@ -11,6 +11,7 @@ from streamlit import dataframe_util
 
 from brechas_core import charts
 from brechas_core.fmt import num, pct, pp, soles, years_to_close
+from brechas_core.i18n import _
 from brechas_ui import a11y
 
 #: Chart text a room can read from a projector. Streamlit's chart theme fixes its own small
@@ -102,9 +103,9 @@ def share_table(frame: pd.DataFrame, item_title: str) -> None:
         width="stretch",
         column_config={
             "label": st.column_config.TextColumn(item_title),
-            "gap_pct": st.column_config.NumberColumn("Brecha (%)", format="%.2f"),
+            "gap_pct": st.column_config.NumberColumn(_("Brecha (%)"), format="%.2f"),
             "attention_pct": st.column_config.NumberColumn(
-                "Participación en el presupuesto (%)", format="%.2f"
+                _("Participación en el presupuesto (%)"), format="%.2f"
             ),
         },
     )
@@ -155,7 +156,7 @@ def moves_table(sim) -> None:
         (
             r.moved_pct,
             [
-                r.label,
+                _(r.label),
                 pct(r.baseline_pct),
                 pct(r.scenario_pct),
                 pp(r.moved_pct),
@@ -170,7 +171,7 @@ def moves_table(sim) -> None:
             (
                 moved,
                 [
-                    "Resto del presupuesto",
+                    _("Resto del presupuesto"),
                     pct(sim.resto_before),
                     pct(sim.resto_after),
                     pp(moved),
@@ -179,14 +180,14 @@ def moves_table(sim) -> None:
             )
         )
     if not rows:
-        st.caption("La regla no mueve dinero con estos valores.")
+        st.caption(_("La regla no mueve dinero con estos valores."))
         return
     rows.sort(key=lambda r: -r[0])
-    with st.expander("De dónde a dónde se mueve el dinero", expanded=False):
+    with st.expander(_("De dónde a dónde se mueve el dinero"), expanded=False):
         st.markdown(
             _markdown_table(
-                ["Rubro", "Línea base", "Escenario", "Cambio", "Soles al año"],
-                [r for _, r in rows],
+                [_("Rubro"), _("Línea base"), _("Escenario"), _("Cambio"), _("Soles al año")],
+                [r for _moved, r in rows],
                 "lrrrr",
             )
         )
@@ -196,7 +197,7 @@ def years_table(years: pd.DataFrame) -> None:
     """People covered per year and years to close each gap (central cost), base → escenario."""
     rows = [
         [
-            r.label,
+            _(r.label),
             num(r.people_in_need),
             f"{num(r.covered_per_year_base)} → {num(r.covered_per_year_scenario)}",
             f"{years_to_close(r.years_base)} → {years_to_close(r.years_scenario)}",
@@ -206,16 +207,16 @@ def years_table(years: pd.DataFrame) -> None:
     st.markdown(
         _markdown_table(
             [
-                "Brecha",
-                "Personas sin el servicio hoy",
-                "Nuevas personas por año",
-                "Años para cerrar la brecha",
+                _("Brecha"),
+                _("Personas sin el servicio hoy"),
+                _("Nuevas personas por año"),
+                _("Años para cerrar la brecha"),
             ],
             rows,
             "lrrr",
         )
     )
-    st.caption("Línea base → escenario, con el costo unitario central.")
+    st.caption(_("Línea base → escenario, con el costo unitario central."))
 
 
 def alignment_scatter(sim, *, key: str) -> None:

@@ -14,6 +14,7 @@ from brechas_core import reverse, sharing
 from brechas_core.charts import maps
 from brechas_core.charts import territory as territory_charts
 from brechas_core.fmt import num, pct, soles
+from brechas_core.i18n import _
 from brechas_ui import render, state
 from brechas_ui.district_map import place_features
 
@@ -26,13 +27,15 @@ def target_inputs(inputs, scenario, *, key_prefix: str = "") -> None:
     cols = st.columns(len(ids))
     for col, gid, label, gap in zip(cols, ids, labels, gaps, strict=True):
         col.number_input(
-            f"{label}: brecha en {scenario.horizon_years} años (%)",
+            _("{gap}: brecha en {years} años (%)").format(
+                gap=_(label), years=scenario.horizon_years
+            ),
             min_value=0.0,
             max_value=100.0,
             step=1.0,
             format="%.1f",
-            placeholder=f"sin meta (hoy {pct(gap, 1)})",
-            help="0 = cerrarla. Vacío = sin meta para esta brecha.",
+            placeholder=_("sin meta (hoy {gap})").format(gap=pct(gap, 1)),
+            help=_("0 = cerrarla. Vacío = sin meta para esta brecha."),
             **state.bound("targets", item=gid, item_default=None),
         )
 
@@ -46,13 +49,14 @@ def reverse_section(scenario, inputs, sim) -> None:
 
 
 def _reverse_section(scenario, inputs, sim) -> None:
-    st.subheader("¿Qué mínimo necesito?")
+    st.subheader(_("¿Qué mínimo necesito?"))
     st.caption(
-        "Elija una meta para una o más brechas (cerrarla, o bajarla a cierto %) dentro del "
-        f"horizonte de {num(scenario.horizon_years)} años: se calcula el menor mínimo "
-        "garantizado que la alcanza con el reparto y los pisos actuales, bajo los mismos "
-        "supuestos de la proyección (los costos por persona son supuestos que usted puede "
-        "cambiar)."
+        _(
+            "Elija una meta para una o más brechas (cerrarla, o bajarla a cierto %) dentro del "
+            "horizonte de {years} años: se calcula el menor mínimo garantizado que la alcanza "
+            "con el reparto y los pisos actuales, bajo los mismos supuestos de la proyección "
+            "(los costos por persona son supuestos que usted puede cambiar)."
+        ).format(years=num(scenario.horizon_years))
     )
     target_inputs(inputs, scenario)
     if not scenario.targets:
@@ -66,10 +70,10 @@ def _reverse_section(scenario, inputs, sim) -> None:
             if ok and not bool(r.already[1]):
                 F = math.ceil(float(r.minimum_pct[1]) * 100) / 100
                 c1, c2, c3 = st.columns([1, 1, 1.2])
-                c1.metric("Mínimo necesario", pct(F), border=True)
-                c2.metric("Soles al año que mueve", soles(float(r.top_up_soles[1])), border=True)
+                c1.metric(_("Mínimo necesario"), pct(F), border=True)
+                c2.metric(_("Soles al año que mueve"), soles(float(r.top_up_soles[1])), border=True)
                 c3.button(
-                    f"Usar un mínimo de {pct(F)}",
+                    _("Usar un mínimo de {minimum}").format(minimum=pct(F)),
                     key="sim_usar_minimo",
                     icon=":material/check:",
                     on_click=state.apply,
@@ -83,14 +87,16 @@ def _reverse_section(scenario, inputs, sim) -> None:
                 territory_charts.minimum_histogram(tr.districts), key="sim_meta_histograma"
             )
             st.caption(
-                "Cada municipalidad tiene su propio mínimo (la regla es sobre su propio "
-                "presupuesto). Vea el mapa en la página Territorios."
+                _(
+                    "Cada municipalidad tiene su propio mínimo (la regla es sobre su propio "
+                    "presupuesto). Vea el mapa en la página Territorios."
+                )
             )
 
 
 def _reasons(tr) -> None:
     for why, n in tr.reasons.items():
-        st.caption(f"{num(n)} municipalidades no lo logran: {why}.")
+        st.caption(_("{n} municipalidades no lo logran: {why}.").format(n=num(n), why=why))
 
 
 def sharing_section(scenario, inputs, sim) -> None:
@@ -98,13 +104,16 @@ def sharing_section(scenario, inputs, sim) -> None:
     if scenario.reparto != "optimo":
         with st.container(key="sim_reparto_sugerencia"):  # a hint: not printed
             st.caption(
-                "Pruebe el reparto «Donde cubre a más personas (óptimo)»: reparte el aumento "
-                "para cubrir a más personas en el horizonte y lo compara con los otros repartos."
+                _(
+                    "Pruebe el reparto «Donde cubre a más personas (óptimo)»: reparte el aumento "
+                    "para cubrir a más personas en el horizonte y lo compara con los otros "
+                    "repartos."
+                )
             )
         return
     cmp = sharing.compare(scenario, inputs, sim.assumptions)
     with st.container(key="sim_reparto_optimo"):
-        st.markdown("**Reparto óptimo: personas cubiertas en el horizonte**")
+        st.markdown(_("**Reparto óptimo: personas cubiertas en el horizonte**"))
         st.markdown(
             render._markdown_table(
                 ["Reparto", "Personas nuevas cubiertas", "El óptimo cubre más"],
@@ -120,11 +129,13 @@ def sharing_section(scenario, inputs, sim) -> None:
 
 def territory_reverse_section(own, scenario, unit_costs, context_territory) -> None:
     """Territorios: each municipality's own minimum for the targets: distribution, map, total."""
-    st.subheader("¿Qué mínimo necesita cada municipalidad?")
+    st.subheader(_("¿Qué mínimo necesita cada municipalidad?"))
     if not scenario.targets:
         st.caption(
-            "Ponga una meta por brecha en el Simulador («¿Qué mínimo necesito?») o en el "
-            "enlace (`meta=agua:0`) para ver aquí el mínimo que necesita cada municipalidad."
+            _(
+                "Ponga una meta por brecha en el Simulador («¿Qué mínimo necesito?») o en el "
+                "enlace (`meta=agua:0`) para ver aquí el mínimo que necesita cada municipalidad."
+            )
         )
         return
     tr = reverse.for_territory(own, scenario, unit_costs)
@@ -145,7 +156,9 @@ def territory_reverse_section(own, scenario, unit_costs, context_territory) -> N
                 key="t_meta_mapa",
             )
         st.caption(
-            "En gris: municipalidades que no alcanzan la meta con su presupuesto, sin datos "
-            "del censo, o sin polígono. El mínimo central usa el costo por persona de cada "
-            "distrito según su ruralidad."
+            _(
+                "En gris: municipalidades que no alcanzan la meta con su presupuesto, sin datos "
+                "del censo, o sin polígono. El mínimo central usa el costo por persona de cada "
+                "distrito según su ruralidad."
+            )
         )

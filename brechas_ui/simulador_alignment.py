@@ -8,6 +8,7 @@ import streamlit as st
 
 from brechas_core import charts
 from brechas_core.fmt import num, pct
+from brechas_core.i18n import _
 from brechas_ui import across as across_alignment
 from brechas_ui import render
 
@@ -19,20 +20,22 @@ PER_MUNICIPALITY = (
 
 
 def alignment(scenario, sim) -> None:
-    st.subheader("Alineación entre necesidad y dinero")
+    st.subheader(_("Alineación entre necesidad y dinero"))
     if not sim.tested:
         _in_words(sim)
         return
     left, right = st.columns(2)
     with left:
-        st.markdown("**Brecha y participación, con la recta de mínimos cuadrados**")
+        st.markdown(_("**Brecha y participación, con la recta de mínimos cuadrados**"))
         render.alignment_scatter(sim, key="sim_dispersion")
         st.caption(
-            f"Línea base: {sim.before.spearman.decision} Escenario: {sim.after.spearman.decision}"
+            _("Línea base: {before} Escenario: {after}").format(
+                before=sim.before.spearman.decision, after=sim.after.spearman.decision
+            )
         )
     with right:
         if sim.curve is None:
-            st.markdown("**La regla en cada municipalidad**")
+            st.markdown(_("**La regla en cada municipalidad**"))
             st.caption(PER_MUNICIPALITY)
         else:
             _minimum_curve(scenario, sim)
@@ -46,14 +49,16 @@ def _in_words(sim) -> None:
         st.caption(
             PER_MUNICIPALITY
             if sim.territory is not None and sim.territory.summary.n_municipalities > 1
-            else "Para ver si el dinero sigue a la necesidad hacen falta más puntos: compare "
-            "distritos en la página Territorios."
+            else _(
+                "Para ver si el dinero sigue a la necesidad hacen falta más puntos: compare "
+                "distritos en la página Territorios."
+            )
         )
 
 
 def _minimum_curve(scenario, sim) -> None:
     """«¿Desde qué mínimo el dinero sigue a la necesidad?»: rho and r for every minimum."""
-    st.markdown("**¿Desde qué mínimo el dinero sigue a la necesidad?**")
+    st.markdown(_("**¿Desde qué mínimo el dinero sigue a la necesidad?**"))
     render.live_chart(
         charts.minimum_curve_template,
         (),
@@ -65,11 +70,18 @@ def _minimum_curve(scenario, sim) -> None:
         ),
         key="sim_curva",
     )
-    first_rho = "nunca" if sim.smallest_rho is None else f"desde {pct(sim.smallest_rho, 2)}"
-    first_r = "nunca" if sim.smallest_r is None else f"desde {pct(sim.smallest_r, 2)}"
+
+    def since(value):
+        return _("nunca") if value is None else _("desde {minimum}").format(minimum=pct(value, 2))
+
     st.caption(
-        f"Con las demás opciones como están, la correlación es positiva y significativa "
-        f"(α = 0.05, umbral {num(sim.r_critical, 3)}): por Spearman {first_rho}, por "
-        f"Pearson {first_r} de mínimo garantizado. La línea discontinua marca mínimos no "
-        "factibles."
+        _(
+            "Con las demás opciones como están, la correlación es positiva y significativa "
+            "(α = 0.05, umbral {threshold}): por Spearman {first_rho}, por Pearson {first_r} "
+            "de mínimo garantizado. La línea discontinua marca mínimos no factibles."
+        ).format(
+            threshold=num(sim.r_critical, 3),
+            first_rho=since(sim.smallest_rho),
+            first_r=since(sim.smallest_r),
+        )
     )

@@ -9,6 +9,7 @@ import streamlit as st
 from brechas_core import charts
 from brechas_core.costs import band_explained
 from brechas_core.fmt import num, pct, soles
+from brechas_core.i18n import _
 from brechas_ui import render
 from brechas_ui.need import need_section
 from brechas_ui.reverse import reverse_section, sharing_section
@@ -19,11 +20,11 @@ def projection(scenario, inputs, sim, place) -> None:
     priority = scenario.view == "prioritarias"
     if priority and sim.projection is None:
         st.info(
-            "Sin las brechas del Censo 2017 de este territorio no se proyecta la cobertura.",
+            _("Sin las brechas del Censo 2017 de este territorio no se proyecta la cobertura."),
             icon=":material/info:",
         )
     elif priority:
-        st.subheader("Cobertura proyectada")
+        st.subheader(_("Cobertura proyectada"))
         st.caption(_assumptions(sim.assumptions, place))
         _panels(sim)
         render.years_table(sim.projection_summary)
@@ -34,28 +35,39 @@ def projection(scenario, inputs, sim, place) -> None:
         st.container(key="sim_banda_explicada").caption(band_explained(inputs.weight))
     else:
         st.info(
-            "La proyección de cobertura usa costos por persona de cada brecha prioritaria "
-            "(agua, desagüe, electricidad, anemia); está disponible en la vista «Brechas "
-            "prioritarias».",
+            _(
+                "La proyección de cobertura usa costos por persona de cada brecha prioritaria "
+                "(agua, desagüe, electricidad, anemia); está disponible en la vista «Brechas "
+                "prioritarias»."
+            ),
             icon=":material/info:",
         )
 
 
 def _assumptions(a, place) -> str:
     """The budget, execution, population and horizon behind the projection, and whose."""
-    return (
-        f"Presupuesto (PIM) {soles(a.budget_soles)} × ejecución {pct(a.execution_pct, 1)} = "
-        f"{soles(a.executed_soles)} ejecutados al año · población {num(a.population)} · "
-        f"horizonte {a.horizon_years} años. "
-        + (
-            "Incluye valores que usted cambió en «Supuestos de la proyección»."
-            if not all(a.from_data.values())
-            else "Valores de un distrito típico de Puno (medianas de los 110 distritos, MEF "
-            "2021-2023 e INEI); cámbielos en «Supuestos de la proyección»."
-            if place.is_study
-            else f"Valores de {place.name} (MEF e INEI); cámbielos en «Supuestos de la proyección»."
-        )
+    figures = _(
+        "Presupuesto (PIM) {pim} × ejecución {execution} = {executed} ejecutados al año · "
+        "población {population} · horizonte {years} años."
+    ).format(
+        pim=soles(a.budget_soles),
+        execution=pct(a.execution_pct, 1),
+        executed=soles(a.executed_soles),
+        population=num(a.population),
+        years=a.horizon_years,
     )
+    if not all(a.from_data.values()):
+        whose = _("Incluye valores que usted cambió en «Supuestos de la proyección».")
+    elif place.is_study:
+        whose = _(
+            "Valores de un distrito típico de Puno (medianas de los 110 distritos, MEF "
+            "2021-2023 e INEI); cámbielos en «Supuestos de la proyección»."
+        )
+    else:
+        whose = _(
+            "Valores de {place} (MEF e INEI); cámbielos en «Supuestos de la proyección»."
+        ).format(place=place.name)
+    return f"{figures} {whose}"
 
 
 def _panels(sim) -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from brechas_core import charts, glossary
 from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.i18n import _
 from brechas_ui import across as across_alignment
 from brechas_ui import render
 
@@ -26,7 +27,7 @@ def reading(sim) -> None:
 
 def headline(sim, *, priority: bool) -> None:
     """The protected gaps' share after the rule, and the soles it moves a year."""
-    target_name = "Brechas prioritarias (juntas)" if priority else "Funciones con brecha alta"
+    target_name = _("Brechas prioritarias (juntas)") if priority else _("Funciones con brecha alta")
     c1, c2 = st.columns(2)
     with c1, st.container(key="m_total_prioritarias"):
         st.metric(
@@ -34,15 +35,21 @@ def headline(sim, *, priority: bool) -> None:
             pct(sim.target_after),
             pp(sim.target_after - sim.target_before),
             border=True,
-            help=f"Línea base: {pct(sim.target_before)} del presupuesto ejecutado.",
+            help=_("Línea base: {share} del presupuesto ejecutado.").format(
+                share=pct(sim.target_before)
+            ),
         )
     with c2, st.container(key="m_soles_movidos"):
         st.metric(
-            "Reasignado al año",
+            _("Reasignado al año"),
             soles(sim.top_up_soles),
             border=True,
-            help=f"{num(sim.top_up_pct, 2)} p.p. de un presupuesto ejecutado de "
-            f"{soles(sim.assumptions.executed_soles)} (PIM × tasa de ejecución).",
+            help=_(
+                "{points} de un presupuesto ejecutado de {executed} (PIM × tasa de ejecución)."
+            ).format(
+                points=pp(sim.top_up_pct).lstrip("+"),
+                executed=soles(sim.assumptions.executed_soles),
+            ),
         )
 
 
@@ -50,9 +57,9 @@ def statistics(sim) -> None:
     """Spearman and Pearson after the rule, in an expander with a short explanation (issue
     14: the statistics one click away)."""
     with st.container(key="sim_estadisticas"):  # an explainer: not printed (brechas_ui.printing)
-        stats = st.expander(glossary.STATS_TITLE, icon=":material/functions:")
-    stats.markdown(glossary.STATS_EXPLAINED)
-    stats.page_link("pages/glosario.py", label="Glosario", icon=":material/dictionary:")
+        stats = st.expander(_(glossary.STATS_TITLE), icon=":material/functions:")
+    stats.markdown(_(glossary.STATS_EXPLAINED))
+    stats.page_link("pages/glosario.py", label=_("Glosario"), icon=":material/dictionary:")
     c3, c4 = stats.columns(2)
     if sim.tested:
         with c3, st.container(key="m_spearman"):
@@ -65,18 +72,18 @@ def statistics(sim) -> None:
     with c3, st.container(key="m_spearman"):
         if across is None:
             st.metric(
-                "Spearman ρ",
+                _("Spearman ρ"),
                 "—",
                 border=True,
-                help=f"Sin prueba: {sim.alignment_words}",
+                help=_("Sin prueba: {why}").format(why=sim.alignment_words),
             )
         else:
             value, delta, why = across
-            st.metric("ρ entre municipalidades", value, delta, border=True, help=why)
+            st.metric(_("ρ entre municipalidades"), value, delta, border=True, help=why)
     with c4, st.container(key="m_pearson"):
         st.metric(
-            "Prueba de correlación",
-            "no aplica",
+            _("Prueba de correlación"),
+            _("no aplica"),
             border=True,
             help=sim.alignment_words,
         )
@@ -95,8 +102,8 @@ def correlation_metric(label: str, after, before) -> None:
 
 def shares(sim, *, priority: bool) -> None:
     """Each gap's (or function's) share, baseline and scenario, and the money each moves."""
-    st.subheader("Participación en el presupuesto: línea base y escenario")
-    shares_chart(sim, key="sim_participaciones", item="Brecha" if priority else "Función")
+    st.subheader(_("Participación en el presupuesto: línea base y escenario"))
+    shares_chart(sim, key="sim_participaciones", item=_("Brecha") if priority else _("Función"))
     render.moves_table(sim)
 
 

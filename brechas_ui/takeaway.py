@@ -12,6 +12,7 @@ import streamlit as st
 from brechas_core.export import csv_bytes, file_name
 from brechas_core.export.frames import Entry, shares_frame
 from brechas_core.export.images import CHART_TITLES, chart_names, figure, render, scenario_chart
+from brechas_core.i18n import _
 from brechas_core.measures import export_frame
 
 # The writers (openpyxl, fpdf2, vl-convert) are imported when a file is built, not when a
@@ -47,7 +48,7 @@ def downloads(
     figures = figures or (lambda: _scenario_figures(entries[0]))
     with st.container(key=key, horizontal=True):
         st.download_button(
-            "Planilla (XLSX)",
+            _("Planilla (XLSX)"),
             _once(lambda: _workbook(entries, link=link, data_version=data_version, today=today)),
             file_name=file_name(first, what, "xlsx", place=entries[0].place),
             mime=XLSX,
@@ -56,7 +57,7 @@ def downloads(
             on_click="ignore",
         )
         st.download_button(
-            "Ficha de una página (PDF)",
+            _("Ficha de una página (PDF)"),
             _once(
                 lambda: _ficha(
                     entries, figures(), link=link, data_version=data_version, today=today
@@ -69,7 +70,7 @@ def downloads(
             on_click="ignore",
         )
         st.download_button(
-            "Tabla (CSV)",
+            _("Tabla (CSV)"),
             _once(
                 lambda: csv_bytes(export_frame(shares_frame(entries), horizon=first.horizon_years))
             ),
@@ -101,16 +102,14 @@ def _scenario_figures(entry: Entry) -> list:
 
 
 def _chart_buttons(entry: Entry, key: str) -> None:
-    # Drawn only while open (on_change="rerun"): six download buttons on every slider move
-    # cost more than the rest of the downloads (issue 12, scale).
-    with st.popover(
-        "Gráficos (PNG, SVG)", icon=":material/image:", key=f"{key}_graficos", on_change="rerun"
-    ) as popover:
-        if not popover.open:
-            return
-        st.markdown(f"Cada gráfico lleva como título el escenario: {entry.label}.")
+    with st.popover(_("Gráficos (PNG, SVG)"), icon=":material/image:"):
+        st.markdown(
+            _("Cada gráfico lleva como título el escenario: {scenario}.").format(
+                scenario=entry.label
+            )
+        )
         for name in chart_names(entry.sim):
-            title = CHART_TITLES[name]
+            title = _(CHART_TITLES[name])
             cols = st.columns(2)
             for col, fmt in zip(cols, ("png", "svg"), strict=True):
                 with col:
@@ -137,7 +136,7 @@ def simulator_downloads(scenario, sim, place) -> None:
 
     name = "Estudio: 13 distritos de Puno" if place.is_study else place.name
     downloads(
-        [Entry("Escenario", scenario, sim, name)],
+        [Entry(_("Escenario"), scenario, sim, name)],
         link=share.page_link("simulador"),
         data_version=cache.meta().data_version,
     )

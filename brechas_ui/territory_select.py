@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from brechas_core.scenario import ANIOS, YEAR_LABELS
+from brechas_core.i18n import _
+from brechas_core.scenario import ANIOS, year_label
 from brechas_ui import cache, state
 
 ALL = ""
@@ -20,7 +21,7 @@ def territory_selector() -> None:
     notice brechas_core.territory.resolve gives."""
     options = cache.territory_options()
     code = state.get().territory
-    _, notices = cache.place(code)
+    _place, notices = cache.place(code)
     if notices:
         for text in notices:
             state.add_notice(text)
@@ -30,7 +31,7 @@ def territory_selector() -> None:
         code = "estudio"
     area = code[:4] if len(code) == 6 else code
     st.selectbox(
-        "Territorio",
+        _("Territorio"),
         options.areas,
         format_func=options.labels.get,
         key="w_area",
@@ -39,19 +40,19 @@ def territory_selector() -> None:
     )
     if area in options.districts:
         st.selectbox(
-            "Distrito",
+            _("Distrito"),
             (ALL, *options.districts[area]),
-            format_func=lambda u: "(todos los distritos)" if u == ALL else options.labels[u],
+            format_func={ALL: _("(todos los distritos)"), **options.labels}.get,
             key="w_district",
             on_change=_district_changed,
             **_seed("w_district", code if len(code) == 6 else ALL),
         )
     st.selectbox(
-        "Año del presupuesto",
+        _("Año del presupuesto"),
         ANIOS,
-        format_func=YEAR_LABELS.get,
+        format_func={y: year_label(y) for y in ANIOS}.get,
         disabled=code == "estudio",
-        help="El estudio usa el promedio 2021-2023." if code == "estudio" else None,
+        help=_("El estudio usa el promedio 2021-2023.") if code == "estudio" else None,
         **state.bound("year"),
     )
 

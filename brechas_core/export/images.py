@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from brechas_core import charts
+from brechas_core.i18n import N_
 from brechas_core.simulation import Simulation
 
 __all__ = ["EXPORT_CONFIG", "ChartFile", "chart_files", "render", "scenario_charts"]
@@ -62,9 +63,9 @@ class ChartFile:
 
 #: The Simulador's charts that a scenario exports: file name and title.
 CHART_TITLES = {
-    "participaciones": "Participación en el presupuesto: línea base y escenario",
-    "proyeccion": "Cobertura proyectada (brecha en %, costo unitario bajo-alto)",
-    "alineacion": "Brecha y participación, con la recta de mínimos cuadrados",
+    "participaciones": N_("Participación en el presupuesto: línea base y escenario"),
+    "proyeccion": N_("Cobertura proyectada (brecha en %, costo unitario bajo-alto)"),
+    "alineacion": N_("Brecha y participación, con la recta de mínimos cuadrados"),
 }
 
 

@@ -1,4 +1,5 @@
-"""What a single scenario's rule does, decided once, and the Spanish sentences that follow.
+"""What a single scenario's rule does, decided once, and the sentences that follow (Spanish,
+or the run's language: brechas_core.i18n).
 
 :func:`situation` is the one decision (nothing asked, already met, money moves, capped...);
 :func:`notices` turns it into the explanations the interface shows, so no two contradict each
@@ -11,7 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from brechas_core.fmt import num, pct
+from brechas_core.fmt import pct, pp
+from brechas_core.i18n import N_, _
 from brechas_core.rules.floor import TOL, ZERO, Reallocation
 
 __all__ = ["SITUATIONS", "decimals_for", "notices", "situation"]
@@ -76,7 +78,7 @@ def notices(
     result: Reallocation,
     labels: Sequence[str],
     *,
-    targets_name: str = "las columnas protegidas",
+    targets_name: str = N_("las columnas protegidas"),
     feasibility: bool = True,
 ) -> list[str]:
     """Spanish explanations of a single scenario's result, for the interface.
@@ -109,41 +111,63 @@ def notices(
         raise ValueError("Hace falta una etiqueta por columna.")
     out: list[str] = []
     F = float(result.requested_minimum)
+    targets_name = _(targets_name)
     if kind == "sin_objetivo":
         out.append(
-            "No hay ninguna columna protegida: la regla del mínimo no mueve dinero. "
-            "Incluya al menos una."
+            _(
+                "No hay ninguna columna protegida: la regla del mínimo no mueve dinero. "
+                "Incluya al menos una."
+            )
         )
         return out
     if feasibility and not bool(result.floors_feasible):
         out.append(
-            "Los pisos pedidos no caben en lo que se puede liberar "
-            f"({pct(float(result.max_minimum - result.target_total_before), 1)} del total): "
-            "se aplicaron en proporción y ninguno se cumple por completo."
+            _(
+                "Los pisos pedidos no caben en lo que se puede liberar ({free} del total): "
+                "se aplicaron en proporción y ninguno se cumple por completo."
+            ).format(free=pct(float(result.max_minimum - result.target_total_before), 1))
         )
     if feasibility and kind in ("tope", "sin_margen"):
         mx = pct(float(result.max_minimum), 1)
         if float(result.max_minimum) + TOL < F:
-            applied = f"Se aplicó {mx}." if kind == "tope" else "No se mueve dinero."
+            if kind == "tope":
+                applied = _("Se aplicó {maximum}.").format(maximum=mx)
+            else:
+                applied = _("No se mueve dinero.")
             out.append(
-                f"El mínimo pedido ({pct(F, 1)}) no es factible: con lo que se puede liberar, "
-                f"el máximo es {mx}. {applied}"
+                _(
+                    "El mínimo pedido ({minimum}) no es factible: con lo que se puede liberar, "
+                    "el máximo es {maximum}."
+                ).format(minimum=pct(F, 1), maximum=mx)
+                + " "
+                + applied
             )
         elif bool(result.floors_feasible):
             out.append(
-                "El mínimo y los pisos juntos no caben en lo que se puede liberar: "
-                f"{targets_name} llegan a {pct(float(result.target_total_after), 1)}."
+                _(
+                    "El mínimo y los pisos juntos no caben en lo que se puede liberar: "
+                    "{targets} llegan a {share}."
+                ).format(targets=targets_name, share=pct(float(result.target_total_after), 1))
             )
     if bool(result.equal_fallback) and kind in ("mueve", "tope"):
         out.append(
-            f"Los pesos del reparto de {targets_name} son todos cero: "
-            "el aumento se repartió en partes iguales."
+            _(
+                "Los pesos del reparto de {targets} son todos cero: el aumento se repartió en "
+                "partes iguales."
+            ).format(targets=targets_name)
         )
     if kind == "ya_cumple":
         out.append(
-            f"{targets_name[0].upper()}{targets_name[1:]} ya suman "
-            f"{pct(float(result.target_total_before), 1)}, al menos el mínimo de "
-            f"{pct(F, 1)}: no se mueve dinero."
+            _capitalized(
+                _(
+                    "{targets} ya suman {share}, al menos el mínimo de {minimum}: no se mueve "
+                    "dinero."
+                ).format(
+                    targets=targets_name,
+                    share=pct(float(result.target_total_before), 1),
+                    minimum=pct(F, 1),
+                )
+            )
         )
     if kind not in ("mueve", "tope"):
         return out
@@ -151,22 +175,42 @@ def notices(
     change = []
     for j, label in enumerate(labels):
         dj = max(d, decimals_for(float(result.moved[j])))
-        change.append(
-            f"{label} ({pct(float(result.baseline[j]), dj)} → {pct(float(result.shares[j]), dj)})"
-        )
+        was, now = pct(float(result.baseline[j]), dj), pct(float(result.shares[j]), dj)
+        change.append(f"{_(label)} ({was} → {now})")
     payers = [change[j] for j in np.flatnonzero(result.moved < -TOL)]
     before, after = float(result.target_total_before), float(result.target_total_after)
+    points = pp(float(result.top_up), d).lstrip("+")
     if abs(float(result.top_up) - (after - before)) <= TOL:
         out.append(
-            f"Se reasignan {num(float(result.top_up), d)} p.p. del presupuesto a {targets_name} "
-            f"({pct(before, d)} → {pct(after, d)}); ceden: {'; '.join(payers)}."
+            _(
+                "Se reasignan {points} del presupuesto a {targets} ({before} → {after}); "
+                "ceden: {payers}."
+            ).format(
+                points=points,
+                targets=targets_name,
+                before=pct(before, d),
+                after=pct(after, d),
+                payers="; ".join(payers),
+            )
         )
         return out
     # Set shares move money too (to or from columns outside the rule): say who receives.
     takers = [change[j] for j in np.flatnonzero(result.moved > TOL)]
     out.append(
-        f"Se reasignan {num(float(result.top_up), d)} p.p. del presupuesto, con las "
-        f"participaciones fijadas: {targets_name} pasan de {pct(before, d)} a "
-        f"{pct(after, d)}; reciben: {'; '.join(takers)}; ceden: {'; '.join(payers)}."
+        _(
+            "Se reasignan {points} del presupuesto, con las participaciones fijadas: {targets} "
+            "pasan de {before} a {after}; reciben: {takers}; ceden: {payers}."
+        ).format(
+            points=points,
+            targets=targets_name,
+            before=pct(before, d),
+            after=pct(after, d),
+            takers="; ".join(takers),
+            payers="; ".join(payers),
+        )
     )
     return out
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]

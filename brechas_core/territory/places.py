@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from brechas_core.i18n import _
+
 __all__ = ["KINDS", "STUDY", "Territory", "TerritoryOptions", "options", "resolve"]
 
 KINDS = ("estudio", "pais", "departamento", "provincia", "distrito")
@@ -161,18 +163,20 @@ def options(districts: pd.DataFrame) -> TerritoryOptions:
     ('210501', '210502')
     """
     d = districts.sort_values("ubigeo")
-    labels = {"estudio": "Estudio: 13 distritos de Puno (2021-2023)", "PE": "Perú (todas)"}
+    # in the run's language (brechas_ui.cache keeps one copy per language)
+    labels = {"estudio": _("Estudio: 13 distritos de Puno (2021-2023)"), "PE": _("Perú (todas)")}
+    department, province = _("{name} (departamento)"), _("{name} (provincia, {department})")
     deps = d.drop_duplicates("department_code")
     provs = d.drop_duplicates("province_code")
     labels.update(
         {
-            c: f"{n} (departamento)"
+            c: department.format(name=n)
             for c, n in zip(deps.department_code, deps.department, strict=True)
         }
     )
     labels.update(
         {
-            c: f"{n} (provincia, {dep})"
+            c: province.format(name=n, department=dep)
             for c, n, dep in zip(provs.province_code, provs.province, provs.department, strict=True)
         }
     )

@@ -3,6 +3,8 @@ page, and the scenario kept across a switch."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from brechas_core.i18n import using
@@ -53,3 +55,64 @@ def test_a_table_header_follows_the_language():
         assert MEASURES["execution_pct"].header() == "Execution (%)"
         assert MEASURES["years_scenario"].header() == "Years to close with the rule (years)"
     assert MEASURES["execution_pct"].header() == "Ejecución (%)"
+
+
+# -- the Simulador in English (issue 14, item 5: «/simulador?lang=en&minimo=40 shows the whole
+# page in English with the same numbers») ---------------------------------------------------
+
+#: Frequent Spanish words and letters; none may appear in the English interface's text.
+SPANISH = re.compile(
+    r"[áéíóúñ¿¡]|\b(el|la|los|las|del|de|que|con|para|por|una|un|en|año|años|brecha|brechas"
+    r"|presupuesto|mínimo|regla|línea|escenario|participación|gráfico|según|personas|hoy)\b",
+    re.IGNORECASE,
+)
+#: What may stay Spanish: the app's name, the budget term kept next to its English
+#: («executed (devengado)»), the switch's «Español», and links (their parameters are Spanish
+#: by design: the same link works in both languages).
+ALLOWED = re.compile(r"\bBrechas\b|devengado|Español|https?://\S+")
+NUMBER = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def _texts(at) -> list[str]:
+    """Every text the page draws for a reader: values, labels, help, placeholders, options;
+    not the chrome's script, the link (a URL) or the place names of the territory list."""
+    out = []
+
+    def walk(node):
+        kind = type(node).__name__
+        value = getattr(node, "value", None)
+        if isinstance(value, str) and value.lstrip().startswith("<style>"):
+            return  # the app's stylesheets (Markdown in hidden containers)
+        if kind not in ("Html", "Code"):
+            for attr in ("value", "label", "help", "placeholder"):
+                value = getattr(node, attr, None)
+                if isinstance(value, str) and value.strip():
+                    out.append(value)
+            if kind != "Selectbox":  # place names (Áncash, Apurímac...) are proper names
+                out.extend(str(o) for o in getattr(node, "options", None) or ())
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for child in children.values():
+                walk(child)
+
+    walk(at.main)
+    walk(at.sidebar)
+    return out
+
+
+def test_the_simulador_in_english_has_no_spanish_text(open_page):
+    at = open_page("simulador", {"lang": "en", "minimo": "40"})
+    spanish = [t for t in _texts(at) if SPANISH.search(ALLOWED.sub("", t)) and t not in ("brecha",)]
+    assert not spanish, "\n".join(spanish)
+
+
+def test_the_simulador_shows_the_same_numbers_in_both_languages(open_page):
+    english = open_page("simulador", {"lang": "en", "minimo": "40"})
+    spanish = open_page("simulador", {"minimo": "40"})
+    assert [m.value.replace(" %", "%") for m in spanish.metric] == [m.value for m in english.metric]
+    assert english.metric[0].value == "40.00%"
+
+    def numbers(at):
+        return sorted(n for t in _texts(at) for n in NUMBER.findall(t))
+
+    assert numbers(english) == numbers(spanish)

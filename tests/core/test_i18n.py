@@ -93,14 +93,18 @@ def test_a_translation_keeps_every_placeholder_of_its_spanish_text(catalogue):
     assert not wrong, "Placeholders differ:\n" + "\n".join(wrong)
 
 
-def test_no_text_is_wrapped_as_an_f_string():
-    """An f-string inside _() is skipped by the extractor: it would stay Spanish unseen."""
+def _source_files() -> set[Path]:
+    """The files babel.cfg names (the ones the catalogue is extracted from)."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as cfg:
         method_map, _options = parse_mapping_cfg(cfg)
-    patterns = [p for p, _m in method_map]
-    files = {f for p in patterns for f in ROOT.glob(p.replace("**.py", "**/*.py")) if f.is_file()}
+    patterns = [p.replace("**.py", "**/*.py") for p, _m in method_map]
+    return {f for p in patterns for f in ROOT.glob(p) if f.is_file()}
+
+
+def test_no_text_is_wrapped_as_an_f_string():
+    """An f-string inside _() is skipped by the extractor: it would stay Spanish unseen."""
     bad = []
-    for path in sorted(files):
+    for path in sorted(_source_files()):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -110,6 +114,30 @@ def test_no_text_is_wrapped_as_an_f_string():
             ):
                 bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not bad, "Use _('… {name} …').format(name=…) instead of an f-string:\n" + "\n".join(bad)
+
+
+def test_no_module_that_translates_uses_underscore_as_a_throwaway_name():
+    """``x, _ = ...`` in a module that imports ``_`` would make the next ``_("…")`` call the
+    throwaway value (a TypeError at run time, or worse, a wrong text)."""
+    bad = []
+    for path in sorted(_source_files()):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports_it = any(
+            isinstance(n, ast.ImportFrom)
+            and n.module == "brechas_core.i18n"
+            and any(a.name == "_" and a.asname is None for a in n.names)
+            for n in ast.walk(tree)
+        )
+        if not imports_it:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store):
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if isinstance(node, ast.arg) and node.arg == "_":
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not bad, "Name the throwaway value (e.g. _place), `_` is the translation:\n" + (
+        "\n".join(bad)
+    )
 
 
 def test_spanish_is_the_default_and_english_comes_from_the_catalogue():
