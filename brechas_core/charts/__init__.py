@@ -24,45 +24,9 @@ validating an Altair spec costs several milliseconds per chart and a rerun must 
 - ``*_data(...)``: the named datasets for one scenario (cheap, vectorised).
 """
 
-from brechas_core.charts.scenario import (
-    alignment_data,
-    gap_attention_bars,
-    gap_share_scatter,
-    minimum_curve_chart,
-    minimum_curve_data,
-    minimum_curve_template,
-    projection_chart,
-    projection_data,
-    projection_panel_template,
-    projection_panels,
-    projection_template,
-    scatter_data,
-    scatter_template,
-    shares_comparison,
-    shares_data,
-    shares_template,
-)
+from brechas_core.charts import scenario
+from brechas_core.charts.scenario import *  # noqa: F403  (scenario's charts as charts.<name>)
 from brechas_core.charts.style import COLORS, SERIES, Chart, with_data
 
-__all__ = [
-    "COLORS",
-    "SERIES",
-    "Chart",
-    "alignment_data",
-    "gap_attention_bars",
-    "gap_share_scatter",
-    "minimum_curve_chart",
-    "minimum_curve_data",
-    "minimum_curve_template",
-    "projection_chart",
-    "projection_data",
-    "projection_panel_template",
-    "projection_panels",
-    "projection_template",
-    "scatter_data",
-    "scatter_template",
-    "shares_comparison",
-    "shares_data",
-    "shares_template",
-    "with_data",
-]
+__all__ = ["COLORS", "SERIES", "Chart", "with_data"]
+__all__ += scenario.__all__

@@ -27,6 +27,8 @@ __all__ = [
     "minimum_curve_template",
     "projection_chart",
     "projection_data",
+    "projection_panel_template",
+    "projection_panels",
     "projection_template",
     "scatter_data",
     "scatter_template",
