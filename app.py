@@ -77,7 +77,7 @@ finally:
     # -- share and print, after the page (also when it stops early): «Compartir» (placed at
     # the top right by CSS) and what paper shows; not on the workshop page, whose link holds
     # the facilitator's key and which has its own QR for participants
-    if page.url_path != "taller":
-        share.after_page(page.url_path)
-    else:
+    if page.url_path == "taller":
         lang.switch_bar()  # issue 14: the language switch on every page
+    elif not frame.drew_share():  # a page's frame.live draws it with its controls
+        share.after_page(page.url_path)

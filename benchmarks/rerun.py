@@ -37,6 +37,14 @@ TARGET_RATIO = {"simulador": 1.5, "diagnostico": 2.0}
 SETTLE_S = 0.1
 
 
+async def move(session: Session, key: str, value: float):
+    """Move a slider as the browser does: when it is drawn inside a fragment, only that
+    fragment reruns (brechas_ui.frame.live)."""
+    if key in getattr(session, "fragments", {}):
+        return await session.send(doubles={key: value}, fragment=key)
+    return await session.rerun({key: value})
+
+
 def _cpu_s(process: psutil.Process) -> float:
     times = process.cpu_times()
     return times.user + times.system
@@ -75,7 +83,10 @@ async def measure(rounds: int) -> tuple[dict[str, list[float]], dict[str, float]
                 # the order of the requests rather than the page.
                 await asyncio.sleep(SETTLE_S)
                 before = _cpu_s(procs[name])
-                runs[name] = await session.rerun(widgets)
+                if widgets:
+                    runs[name] = await move(session, *next(iter(widgets.items())))
+                else:
+                    runs[name] = await session.rerun()
                 if i >= warmup:
                     cpu[name] += _cpu_s(procs[name]) - before
             for name, run in runs.items():

@@ -35,6 +35,7 @@ from brechas_core.stats import (
 from brechas_core.vocabulary import PRIORITY, VIEWS, View
 
 __all__ = [
+    "METHOD",
     "MIN_POINTS",
     "Alignment",
     "alignment",
@@ -324,3 +325,13 @@ def exact_smallest_minimum(
     first = hit[0]
     u_star = probe[first] if first % 2 == 0 or first == probe.size - 1 else probe[first - 1]
     return float(lo + u_star * (hi - lo))
+
+
+#: The alignment after the rule and the minimum curve, in Spanish (Metodología); the
+#: threshold it ends on is :data:`brechas_core.stats.CRITICAL_R_FORMULA`.
+METHOD = (
+    "Se recalculan Spearman, Pearson y la recta con las nuevas participaciones, y se dibuja ρ "
+    "y r para cada mínimo F de 0 a 100 % (una sola evaluación vectorizada). Se marca el menor "
+    "F desde el que la correlación es positiva y significativa (t > t crítico, α = 0.05). En "
+    "el gráfico, el umbral equivalente en el coeficiente es:"
+)

@@ -28,6 +28,7 @@ from brechas_core.fmt import num
 from brechas_core.i18n import _
 
 __all__ = [
+    "METHOD",
     "RURALITY_NOTE",
     "RURAL_DENSITY",
     "URBAN_DENSITY",
@@ -139,3 +140,14 @@ def district_costs(
     return np.stack(
         [np.broadcast_to(low * scale, shape), mid, np.broadcast_to(high * scale, shape)]
     )
+
+
+#: Where the unit costs come from, and that they are assumptions (Metodología).
+METHOD = (
+    "**Costos por persona.** No se encontró un costo oficial por persona («línea de corte»). "
+    "Para agua, desagüe y electricidad, las cifras salen de montos públicos de obras (MVCS, "
+    "MINEM) divididos por sus beneficiarios: la división es del proyecto. La banda (bajo a "
+    "alto) abarca las cifras urbanas y rurales; un distrito rural está cerca del extremo alto. "
+    "La anemia sigue siendo un supuesto ilustrativo. Todos son **supuestos** que usted puede "
+    "cambiar en el simulador. " + RURALITY_NOTE
+)

@@ -27,6 +27,7 @@ __all__ = [
     "pp",
     "soles",
     "soles_millones",
+    "soles_whole",
     "years_to_close",
 ]
 
@@ -156,3 +157,27 @@ def years_to_close(value: float) -> str:
     if value == math.inf:
         return _("nunca")
     return num(value, 1)
+
+
+# -- Headlines (issue 14, item 2): the sentences and cards at the top of a page ------------
+# A headline writes soles without centavos (soles_whole), shares of a budget and gaps with
+# two decimals (pct), the rates a person sets or a ratio (minimum, execution) with one, and
+# correlation coefficients with three; amounts in millions keep two decimals.
+
+
+def soles_whole(value: float) -> str:
+    """Soles without centavos, as a headline writes them; a positive amount that rounds to
+    zero reads «menos de S/ 1».
+
+    Examples
+    --------
+    >>> soles_whole(53.468)
+    'S/ 53'
+    >>> soles_whole(0.4)
+    'menos de S/ 1'
+    >>> soles_whole(0.0)
+    'S/ 0'
+    """
+    if value is not None and math.isfinite(value) and value > 0 and round(value) == 0:
+        return _("menos de {amount}").format(amount=soles(1))
+    return soles(value)

@@ -465,18 +465,18 @@ MEASURES.update(
                 "otros_pct",
                 N_("Inversión en otros"),
                 "%",
-                1,
+                2,
                 N_(
                     "Proyectos que no atienden ninguna de las diez brechas (losas, parques, "
                     "locales comunales, vías...)."
                 ),
                 _SOURCES["invierte"],
             ),
-            _m("priority_pct", N_("Inversión en las diez brechas"), "%", 1, source=_INV),
-            _m("agua_pct", N_("Inversión en agua"), "%", 1, source=_INV),
-            _m("desague_pct", N_("Inversión en desagüe"), "%", 1, source=_INV),
-            _m("electricidad_pct", N_("Inversión en electricidad"), "%", 1, source=_INV),
-            _m("locales_pct", N_("Inversión en locales escolares"), "%", 1, source=_INV),
+            _m("priority_pct", N_("Inversión en las diez brechas"), "%", 2, source=_INV),
+            _m("agua_pct", N_("Inversión en agua"), "%", 2, source=_INV),
+            _m("desague_pct", N_("Inversión en desagüe"), "%", 2, source=_INV),
+            _m("electricidad_pct", N_("Inversión en electricidad"), "%", 2, source=_INV),
+            _m("locales_pct", N_("Inversión en locales escolares"), "%", 2, source=_INV),
             _m("water_gap_pct", N_("Brecha de agua, Censo 2017"), "%", 2, source=_SOURCES["censo"]),
             _m(
                 "sewage_gap_pct",

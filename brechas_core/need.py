@@ -31,6 +31,7 @@ from brechas_core.projection import check_horizon
 from brechas_core.territory.panel import GAP_IDS, SERVICES, STEMS
 
 __all__ = [
+    "METHOD",
     "CensusServices",
     "Need",
     "NeedTable",
@@ -227,10 +228,12 @@ def for_simulation(sim, unit_costs: pd.DataFrame | None = None, scenario=None) -
             note=tn.text() if len(tn.districts) > 1 else None,
         )
     a = sim.assumptions
-    items = sim.items.set_index("id")
+    # plain arrays: a slider move pays for this on every rerun (issue 12, scale)
+    item_ids = sim.items["id"].tolist()
     ids = summary["gap_id"].tolist()
-    scen = items.loc[ids, "scenario_pct"].to_numpy(float)
-    moved = items.loc[ids, "moved_soles"].to_numpy(float)
+    at = [item_ids.index(i) for i in ids]
+    scen = sim.items["scenario_pct"].to_numpy(float)[at]
+    moved = sim.items["moved_soles"].to_numpy(float)[at]
     spend = scen / 100.0 * a.executed_soles
     costs = summary[["cost_low", "cost_central", "cost_high"]].to_numpy(float).T  # (3, g)
     n = closing_need(
@@ -260,9 +263,15 @@ def for_simulation(sim, unit_costs: pd.DataFrame | None = None, scenario=None) -
         }
     )
     total = n.overshoot_soles.sum(axis=-1)  # per cost case: low, central, high
-    short = table.loc[table["shortfall_central"] > 0, "label"].tolist()
-    targets = sim.items[sim.items["is_target"]]
-    no_cost = targets.loc[~targets["id"].isin(ids), "label"].tolist()
+    labels = summary["label"].tolist()
+    short = [label for label, s in zip(labels, n.shortfall_soles[1], strict=True) if s > 0]
+    no_cost = [
+        label
+        for i, label, target in zip(
+            item_ids, sim.items["label"].tolist(), sim.items["is_target"].tolist(), strict=True
+        )
+        if target and i not in ids
+    ]
     return NeedTable(
         table=table,
         overshoot=(float(total[2]), float(total[1]), float(total[0])),
@@ -494,3 +503,15 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
         horizon_years=int(scenario.horizon_years),
         services=services,
     )
+
+
+#: What closing a gap within the horizon costs a year, and the excess beyond it (Metodología).
+METHOD = (
+    "**Lo que necesita cada brecha.** Para cerrar una brecha dentro del horizonte de N años "
+    "hace falta gastar cada año U₀ × c / N soles (personas sin el servicio por costo por "
+    "persona, entre los años). El Simulador lo muestra por brecha, con la banda de costos, y "
+    "avisa cuando el aumento de la regla va más allá de eso: pasado ese punto la brecha ya se "
+    "cerró y, en la proyección, ese dinero no cubre a nadie más (serviría en las brechas que "
+    "no se cierran a tiempo, en las que no tienen costo por persona o en el resto del "
+    "presupuesto). Territorios lo suma municipalidad por municipalidad."
+)

@@ -34,6 +34,7 @@ from scipy import sparse
 from scipy.optimize import linprog
 
 __all__ = [
+    "METHOD",
     "FundSplit",
     "fund_split",
     "greedy_split",
@@ -390,3 +391,16 @@ def fund_split(
         people_total=float(people.sum()),
         gaps_closed=int(closes.sum()),
     )
+
+
+#: reparto=optimo as a linear programme, in Spanish (Metodología).
+METHOD = (
+    "**Reparto óptimo.** Reparte el aumento (lo que queda después de los pisos) para cubrir "
+    "al mayor número de personas dentro del horizonte: un programa lineal (scipy, HiGHS) que "
+    "maximiza Σ pᵢ xᵢ con Σ xᵢ ≤ aumento y 0 ≤ xᵢ ≤ lo que cierra la brecha i en el "
+    "horizonte, donde pᵢ son las personas que cubre cada punto del presupuesto en la brecha "
+    "i. Su solución llena primero la brecha más barata por persona, hasta que se cerraría; "
+    "lo que ninguna brecha puede usar va a las brechas sin costo por persona. Respeta pisos, "
+    "exclusiones y la parte protegida. Con un fondo para todo un territorio se resuelve el "
+    "mismo programa entre todas sus municipalidades."
+)

@@ -168,13 +168,13 @@ class PortfolioTable:
         top = self.rows[self.rows["gap_id"] != OTROS].nlargest(1, "share_pct")
         best = (
             f"; la brecha con más inversión es {top['label'].iloc[0].lower()} "
-            f"({pct(float(top['share_pct'].iloc[0]), 1)})"
+            f"({pct(float(top['share_pct'].iloc[0]))})"
             if len(top) and float(top["share_pct"].iloc[0]) > 0
             else ""
         )
         return (
             f"En {place}, {num(self.n_projects)} proyectos municipales registrados en {period} "
-            f"suman {soles_millones(self.total)}: {pct(self.otros_pct, 1)} fue a proyectos "
+            f"suman {soles_millones(self.total)}: {pct(self.otros_pct)} fue a proyectos "
             f"que no atienden ninguna de las diez brechas prioritarias (otros){best}."
         )
 

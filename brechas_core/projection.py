@@ -20,7 +20,16 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["COST_CASES", "SERIES_LABELS", "Projection", "check_horizon", "project_coverage"]
+__all__ = [
+    "COST_CASES",
+    "FORMULA",
+    "METHOD",
+    "SERIES_LABELS",
+    "SYMBOLS",
+    "Projection",
+    "check_horizon",
+    "project_coverage",
+]
 
 #: Series labels: the two share vectors the Simulador compares (baseline and scenario), as
 #: the projection's ``serie`` column and the charts' legends name them.
@@ -178,3 +187,23 @@ def project_coverage(
         coverage_pct=100.0 - gap_t,
         years_to_close=ytc,
     )
+
+
+# -- the projection in words and symbols, in Spanish (Metodología) -----------------------------
+
+#: The symbols of :data:`FORMULA`.
+SYMBOLS = (
+    "Para cada brecha con un costo por persona, con población P, fracción de la población a "
+    "la que se aplica la brecha b, presupuesto B (PIM), tasa de ejecución e y costo unitario c:"
+)
+#: People without the service, people covered a year, and the years to close.
+FORMULA = (
+    r"U_0 = \frac{\text{brecha}}{100}\, P\, b \qquad N = \frac{s}{100}\, \frac{B\, e}{c} "
+    r"\qquad U_t = \max(0,\; U_0 - t N) \qquad \text{años} = U_0 / N"
+)
+#: What the projection leaves out.
+METHOD = (
+    "Es una proyección lineal con supuestos visibles: no modela el crecimiento de la "
+    "población, el mantenimiento ni los rendimientos decrecientes. La banda va del costo "
+    "bajo al alto."
+)

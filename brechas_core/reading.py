@@ -44,7 +44,7 @@ def alignment_words(items: pd.DataFrame, tested: bool, known: bool, by_municipal
     items = items.sort_values("gap_pct", ascending=False, kind="stable")
     shares = "; ".join(
         _("{item} (brecha {gap}): {share}").format(
-            item=_(r.label), gap=pct(r.gap_pct, 1), share=pct(r.baseline_pct)
+            item=_(r.label), gap=pct(r.gap_pct), share=pct(r.baseline_pct)
         )
         + (f" → {pct(r.scenario_pct)}" if abs(r.moved_pct) > rules.ZERO else "")
         for r in items.itertuples(index=False)

@@ -42,6 +42,7 @@ from brechas_core.vocabulary import PRIORITY
 
 __all__ = [
     "CASES",
+    "METHOD",
     "REASONS",
     "ReverseAnswer",
     "ReverseResult",
@@ -523,3 +524,18 @@ def for_territory(frame: pd.DataFrame, scenario, unit_costs: pd.DataFrame) -> Te
         goal=_describe(scenario, labels),
         horizon_years=int(scenario.horizon_years),
     )
+
+
+#: How the smallest minimum that reaches the targets is found (Metodología).
+METHOD = (
+    "**¿Qué mínimo necesito?** Con una meta por brecha (cerrarla, o bajarla a X %, dentro "
+    "del horizonte), la brecha i necesita una participación r_i = 100 × (U₀ − U) × c / N / E "
+    "del presupuesto ejecutado E, donde U son las personas que la meta deja sin servicio. "
+    "La participación de cada brecha crece por tramos rectos con el mínimo F (primero los "
+    "pisos, después el aumento según el reparto), así que el menor F que alcanza cada meta "
+    "tiene una fórmula exacta; el mínimo necesario es el mayor de ellos. Si pasa del máximo "
+    "factible (lo que ya reciben las brechas más el resto no protegido), la meta no se "
+    "alcanza con ese presupuesto y se dice por qué. Se calcula con los costos bajo, central y "
+    "alto a la vez, y para cada municipalidad de un territorio en una sola operación "
+    "vectorizada."
+)

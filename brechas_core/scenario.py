@@ -56,6 +56,7 @@ from brechas_core.vocabulary import PRIORITY, REPARTOS, VIEWS, Reparto, View
 
 __all__ = [
     "ANIOS",
+    "LINK_METHOD",
     "PARAMETERS",
     "PARTIAL_YEARS",
     "REPARTOS",
@@ -685,3 +686,11 @@ def from_comparison_query(
         scenarios.append(res.scenario)
         notices += [f"Escenario {letter.upper()}: {n}" for n in res.notices]
     return tuple(scenarios), tuple(group_notices(notices))
+
+
+#: How the link carries the scenario, in Spanish (Metodología, above :data:`PARAMETERS`).
+LINK_METHOD = (
+    "El escenario completo vive en los parámetros del enlace; al copiar la barra de "
+    "direcciones se comparte exactamente. Un valor mal escrito se ignora y uno fuera de rango "
+    "se ajusta al límite, siempre con un aviso. Nada del enlace se ejecuta."
+)

@@ -27,6 +27,7 @@ from brechas_core.stats import t_critical
 from brechas_core.vocabulary import PRIORITY, SECTORS, View
 
 __all__ = [
+    "DEFAULTS_NOTE",
     "Assumptions",
     "Inputs",
     "Simulation",
@@ -694,3 +695,11 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
         }
     )
     return wide, summary
+
+
+#: What the Simulador's default figures are (above the table of :func:`defaults_used`).
+DEFAULTS_NOTE = (
+    "**Distrito típico de Puno** (valores por defecto del simulador). Las brechas de la "
+    "proyección son las de la Tabla 2 del estudio, y el presupuesto ejecutado es PIM × tasa "
+    "de ejecución:"
+)

@@ -19,6 +19,9 @@ from scipy import stats as _st
 from brechas_core.i18n import _
 
 __all__ = [
+    "CRITICAL_R_FORMULA",
+    "PEARSON_T_FORMULA",
+    "SPEARMAN_NO_TIES_FORMULA",
     "CorrelationResult",
     "OLSResult",
     "ols",
@@ -297,3 +300,16 @@ def ols(x: ArrayLike, y: ArrayLike) -> OLSResult:
     ss_res = float(np.sum((y - intercept - slope * x) ** 2))
     r2 = 1.0 - ss_res / ss_tot if ss_tot > 0 else float("nan")
     return OLSResult(slope, intercept, r2, len(x))
+
+
+# -- the formulas, as Metodología writes them --------------------------------------------------
+
+#: Spearman's formula (1) of the study, valid without ties.
+SPEARMAN_NO_TIES_FORMULA = r"r_s = 1 - \frac{6 \sum d_i^2}{n (n^2 - 1)}"
+#: Pearson's r (the study's formula (2)) and its t statistic with n - 2 degrees of freedom.
+PEARSON_T_FORMULA = (
+    r"r = \frac{\sum (x_i - \bar x)(y_i - \bar y)}{\sqrt{\sum (x_i - \bar x)^2 "
+    r"\sum (y_i - \bar y)^2}} \qquad t = r \sqrt{\frac{n-2}{1-r^2}}"
+)
+#: The critical t as a threshold on the coefficient itself (drawn on the minimum curve).
+CRITICAL_R_FORMULA = r"r_c = \frac{t_c}{\sqrt{n - 2 + t_c^2}}"

@@ -17,7 +17,14 @@ import pandas as pd
 from brechas_core import data, stats
 from brechas_core.fmt import num, pct
 
-__all__ = ["Reproduction", "comparison_table", "how_to_read", "reproduce"]
+__all__ = [
+    "Reproduction",
+    "comparison_table",
+    "how_to_read",
+    "reproduce",
+    "significance_explained",
+    "ties_explained",
+]
 
 
 @dataclass(frozen=True)
@@ -233,4 +240,26 @@ def comparison_table(rep: Reproduction | None = None) -> pd.DataFrame:
     ]
     return pd.DataFrame(
         rows, columns=["cifra", "reportado", "recalculado", "coincide", "explicacion"]
+    )
+
+
+# -- how the reproduction is computed, in Spanish (Metodología) --------------------------------
+
+
+def ties_explained(rep: Reproduction) -> str:
+    """Why the exact rho is Pearson's r of average ranks (Table 2 has tied zeros)."""
+    return (
+        f"Con empates (la Tabla 2 tiene {rep.n_tied_zero_shares} participaciones en cero), la "
+        "definición exacta es el coeficiente de Pearson de los rangos promedio; es la que usamos. "
+        "Pearson (fórmula (2)) y la prueba t, con n − 2 grados de libertad:"
+    )
+
+
+def significance_explained(rep: Reproduction) -> str:
+    """When the null hypothesis is rejected, and how the least-squares line is fitted."""
+    return (
+        "Se rechaza la hipótesis nula de no correlación cuando |t| supera el valor crítico "
+        f"bilateral de la t de Student (para gl = 8 y α = 0.05, {num(rep.spearman.t_critical, 3)})."
+        " La recta de mínimos cuadrados (participación = a + b × brecha) se ajusta con "
+        "scikit-learn (LinearRegression); R² es la proporción de la varianza explicada."
     )

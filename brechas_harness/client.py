@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import time
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import websockets
@@ -56,6 +56,16 @@ def flag_request(kind: str) -> bytes:
     msg = BackMsg()
     setattr(msg, kind, True)
     return msg.SerializeToString()
+
+
+def elements(messages: list[ForwardMsg], kind: str) -> list:
+    """The elements of type ``kind`` (``alert``, ``exception``, ``metric``...) drawn by
+    ``messages``, in order."""
+    return [
+        getattr(m.delta.new_element, kind)
+        for m in messages
+        if m.WhichOneof("type") == "delta" and m.delta.new_element.WhichOneof("type") == kind
+    ]
 
 
 async def connect(url: str, cookie: str = "", open_timeout: float = 30):
@@ -125,15 +135,18 @@ class Session:
         strings: Mapping[str, str] | None = None,
         doubles: Mapping[str, float] | None = None,
         triggers: tuple[str, ...] = (),
+        states: Sequence[WidgetState] = (),
         fragment: str | None = None,
         timeout: float = 60,
     ) -> Run:
-        """A rerun with text inputs, sliders and buttons (by key) set; only ``fragment``'s
-        fragment (the key of a widget drawn in it) when given."""
+        """A rerun with text inputs, sliders and buttons (by key) set, and any other widget
+        ``states`` as given; only ``fragment``'s fragment (the key of a widget drawn in it)
+        when given. Waits for the run to finish; ``texts`` then holds its alerts."""
         ids = self.widget_ids
         widgets = [WidgetState(id=ids[k], string_value=v) for k, v in (strings or {}).items()]
         widgets += [slider_state(ids[k], v) for k, v in (doubles or {}).items()]
         widgets += [WidgetState(id=ids[k], trigger_value=True) for k in triggers]
+        widgets += states
         request = rerun_request(
             self.page_name, self.query_string, widgets, self.fragments[fragment] if fragment else ""
         )

@@ -12,7 +12,8 @@ Two constant pieces, drawn once per run from app.py (no user value ever goes int
   sets ``<html lang>`` to the interface's language (Streamlit ships ``lang="en"``, so a screen
   reader read the Spanish text with English rules), puts the chrome's English strings into
   Spanish as Streamlit draws them (skip link, help buttons, select placeholders), and makes
-  formulas that scroll sideways reachable by keyboard (axe: scrollable-region-focusable).
+  formulas and tables that scroll sideways (on phones) reachable by keyboard (axe:
+  scrollable-region-focusable).
 
 What cannot be changed from the app: the tooltips of Streamlit's toolbar and the text of
 its error overlays (the frame shows its own Spanish error page instead).
@@ -116,8 +117,10 @@ def page_accessibility() -> None:
                     }
                   }
                 });
-                // A formula wider than its box scrolls: a keyboard must reach it too.
-                doc.querySelectorAll(".katex-display").forEach((el) => {
+                // A formula or a Markdown table wider than its box scrolls (tables do on
+                // phones, brechas_ui.phones): a keyboard must reach it too.
+                const wide = ".katex-display, [data-testid='stMarkdownContainer'] table";
+                doc.querySelectorAll(wide).forEach((el) => {
                   if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
                     el.setAttribute("tabindex", "0");
                   }

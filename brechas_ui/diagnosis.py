@@ -67,6 +67,50 @@ def table_tab(table, points, ols, decision: str, *, item: str, text: tuple, keys
     render.share_table(table, item)
 
 
+#: How each of the study's tables is drawn: what a row is, the headings over its bars and
+#: its scatter, the two charts' keys (brechas_ui.a11y describes them by these).
+TABLES = (
+    dict(
+        item="Brecha",
+        text=(
+            "**Brecha y presupuesto que la atendió** (Figura 1 del estudio)",
+            "**¿Las brechas más grandes reciben más?**",
+        ),
+        keys=("fig1", "disp_t2"),
+    ),
+    dict(
+        item="Función",
+        text=(
+            "**Brecha por sector y presupuesto por función** (Figura 2 del estudio)",
+            "**¿Los sectores con más brecha reciben más?**",
+        ),
+        keys=("fig2", "disp_t3"),
+        share_title="Presupuesto ejecutado en la función (%)",
+    ),
+)
+
+
+def tabs(t2, t3, rep) -> None:
+    """Table 2, Table 3 (functions numbered as in the study) and reported vs recomputed."""
+    tab2, tab3, tabstats = st.tabs(
+        [
+            "Brechas prioritarias (Tabla 2)",
+            "Brechas por función (Tabla 3)",
+            "Reportado y recalculado",
+        ]
+    )
+    numbered = t3.assign(label=t3["function_code"] + ". " + t3["label"])
+    drawn = (
+        (tab2, (t2, t2, rep.ols_priority, rep.spearman.decision)),
+        (tab3, (numbered, t3, rep.ols_functions, rep.pearson.decision)),
+    )
+    for (tab, args), spec in zip(drawn, TABLES, strict=True):
+        with tab:
+            table_tab(*args, **spec)
+    with tabstats:
+        reported_vs_recomputed()
+
+
 def reported_vs_recomputed() -> None:
     """Every figure of the study beside the one its own tables give, and why they differ."""
     st.markdown(

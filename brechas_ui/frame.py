@@ -54,6 +54,7 @@ def run_safely(page) -> None:
     Streamlit's own control flow (st.rerun, st.stop) uses BaseException and passes through.
     """
     _run.in_frame = True
+    _run.shared = False
     started = time.monotonic()
     try:
         safely(page.run, what=getattr(page, "url_path", "?"))
@@ -62,6 +63,71 @@ def run_safely(page) -> None:
         ctx = get_script_run_ctx()
         if ctx is not None:
             guard.record_run(ctx.session_id, started)
+
+
+# -- live: a page's controls and results as one fragment (issue 12, scale) -----------------
+# A slider move then reruns only the fragment: not app.py (navigation, styles, the scenario
+# from the link, the territory selector) nor the page's header. What the frame does after
+# the controls moved is done here instead: the link follows the scenario, «Compartir» and
+# the printed header show the new link and rule (drawn inside the fragment), and a change
+# that reaches outside it (another view, territory, year or file, a new notice) reruns the
+# whole page.
+_OUTSIDE = "frame_live_outside"
+
+
+def _outside() -> tuple:
+    """What the frame and a page's header read: the scenario's place, view and file, the
+    link notices and the interface's language."""
+    from brechas_ui import lang, state
+
+    s = state.get()
+    notices = len(st.session_state.get(state.NOTICES) or ())
+    return (s.territory, s.year, s.view, s.own_file, s.project_classes, notices, lang.current())
+
+
+def live(body, *, path: str) -> None:
+    """Run ``body`` (a page's controls and everything they change) as a fragment.
+
+    On a full run of the page it runs as part of it. When a control drawn in it moves,
+    Streamlit reruns only ``body``; if the scenario changed what lies outside (see
+    :func:`_outside`), the whole page reruns instead. ``body`` runs in the safety net, and
+    «Compartir» for ``path`` is drawn at its end (app.py then leaves it out).
+    """
+
+    @st.fragment
+    def _live() -> None:
+        from brechas_ui import share, state
+
+        full = getattr(_run, "in_frame", False)
+        started = time.monotonic()
+        if not full:
+            from brechas_ui import lang
+
+            lang.init()  # this run's texts in the session's language (app.py's first step)
+        if full:
+            st.session_state[_OUTSIDE] = _outside()
+        elif st.session_state.get(_OUTSIDE) != _outside():
+            st.rerun()  # the whole page: its header or the frame shows what changed
+        else:
+            state.sync_url()  # app.py does it on a full run
+        try:
+            safely(body, what=f"{path} (live)")
+            share.after_page(path)
+            _run.shared = True
+        finally:
+            ctx = get_script_run_ctx()
+            if not full and ctx is not None:
+                guard.record_run(ctx.session_id, started)
+
+    _live()
+
+
+def drew_share() -> bool:
+    """Whether this run's page drew «Compartir» itself (inside :func:`live`)."""
+    return getattr(_run, "shared", False)
+
+
+# -- end live
 
 
 def safely(step, *, what: str = "") -> bool:

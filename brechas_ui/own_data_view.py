@@ -9,6 +9,7 @@ from brechas_core.fmt import num, pct, soles
 from brechas_core.imports import MAX_BYTES, Imported, template
 from brechas_core.imports.validation import quote
 from brechas_ui import own_data, state
+from brechas_ui.table_files import csv_and_xlsx
 
 _UPLOADER = "datos_archivo"
 _ACTIVE = "datos_activo"
@@ -70,22 +71,12 @@ def templates() -> None:
             "de ejemplo se ignora si la deja tal cual."
         )
         st.table(pd.DataFrame(template.HELP, columns=["Columna", "Qué va"]).set_index("Columna"))
-        c1, c2 = st.columns(2)
-        c1.download_button(
-            "Descargar plantilla CSV",
+        csv_and_xlsx(
             template.csv_bytes(),
-            file_name="plantilla-brechas.csv",
-            mime="text/csv",
-            icon=":material/download:",
-            key="datos_plantilla_csv",
-        )
-        c2.download_button(
-            "Descargar plantilla Excel",
             template.xlsx_bytes(),
-            file_name="plantilla-brechas.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            icon=":material/download:",
-            key="datos_plantilla_xlsx",
+            name="plantilla-brechas",
+            key="datos_plantilla",
+            labels=("Descargar plantilla CSV", "Descargar plantilla Excel"),
         )
 
 
@@ -217,9 +208,9 @@ def _by_function(mb) -> None:
         key="datos_funciones",
         column_config={
             "function": st.column_config.TextColumn("Función"),
-            "pim": st.column_config.NumberColumn("PIM (S/)", format="accounting"),
-            "devengado": st.column_config.NumberColumn("Devengado (S/)", format="accounting"),
-            "share_pct": st.column_config.NumberColumn("% del devengado", format="%.2f"),
+            "pim": _soles("PIM (S/)"),
+            "devengado": _soles("Devengado (S/)"),
+            "share_pct": _share(),
         },
     )
 
@@ -235,8 +226,8 @@ def _by_gap(spending) -> None:
         key="datos_brechas",
         column_config={
             "label": st.column_config.TextColumn("Brecha"),
-            "devengado": st.column_config.NumberColumn("Devengado (S/)", format="accounting"),
-            "share_pct": st.column_config.NumberColumn("% del devengado", format="%.2f"),
+            "devengado": _soles("Devengado (S/)"),
+            "share_pct": _share(),
         },
     )
 
@@ -267,7 +258,7 @@ def _review(own: own_data.OwnFile, spending) -> None:
         column_config={
             "cui": st.column_config.TextColumn("CUI"),
             "project": st.column_config.TextColumn("Proyecto", width="large"),
-            "devengado": st.column_config.NumberColumn("Devengado (S/)", format="accounting"),
+            "devengado": _soles("Devengado (S/)"),
             "clase": st.column_config.SelectboxColumn(
                 "Clase",
                 options=list(labels),
@@ -312,8 +303,8 @@ def _left_out(imported: Imported) -> None:
         column_config={
             "reason": st.column_config.TextColumn("Motivo", width="large"),
             "rows": st.column_config.NumberColumn("Filas", format="%d"),
-            "pim": st.column_config.NumberColumn("PIM (S/)", format="accounting"),
-            "devengado": st.column_config.NumberColumn("Devengado (S/)", format="accounting"),
+            "pim": _soles("PIM (S/)"),
+            "devengado": _soles("Devengado (S/)"),
         },
     )
 
@@ -346,3 +337,13 @@ def _actions(own: own_data.OwnFile, imported: Imported, mb) -> None:
             on_click=_remove,
             args=(own.digest,),
         )
+
+
+def _soles(header: str):
+    """A column of soles, with thousands separators."""
+    return st.column_config.NumberColumn(header, format="accounting")
+
+
+def _share():
+    """A column of shares of the devengado, in %."""
+    return st.column_config.NumberColumn("% del devengado", format="%.2f")

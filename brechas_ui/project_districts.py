@@ -35,7 +35,7 @@ def districts_section(area, period, area_table=None) -> pd.DataFrame:
     st.caption(
         f"Los {min(20, len(per_district))} distritos que más invirtieron en otros (de "
         f"{num(len(per_district))} con proyectos en {period.text}); la línea roja es "
-        f"{area.name} en conjunto ({pct(area_table.otros_pct, 1)}). La tabla los trae todos."
+        f"{area.name} en conjunto ({pct(area_table.otros_pct)}). La tabla los trae todos."
     )
     columns = [c for c in per_district.columns if c != "ubigeo"]
     with st.container(key="p_distritos"):

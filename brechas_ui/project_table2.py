@@ -106,8 +106,8 @@ def table2_section(table, place_name: str, period: Period, key: str) -> None:
                 soles_millones(table.total).replace(" millones", ""),
                 f"Costo actualizado de los proyectos: {soles_millones(table.total)}.",
             ),
-            Figure("En las diez brechas", pct(table.priority_pct, 1)),
-            Figure("En otros", pct(table.otros_pct, 1)),
+            Figure("En las diez brechas", pct(table.priority_pct)),
+            Figure("En otros", pct(table.otros_pct)),
         ]
     )
     with st.container(key=f"{key}_lectura"):

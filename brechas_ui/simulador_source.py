@@ -48,18 +48,15 @@ def _missing(sim, place) -> None:
     with st.container(key="sim_faltan_datos"):
         st.warning(sim.missing, icon=":material/database_off:")
         if len(place.code) == 6:
-            up = st.columns(2)
-            up[0].button(
-                _("Ver su provincia"),
-                key="sim_ir_provincia",
-                icon=":material/zoom_out_map:",
-                on_click=state.set_territory,
-                args=(place.code[:4],),
+            up = (
+                (_("Ver su provincia"), "sim_ir_provincia", ":material/zoom_out_map:", 4),
+                (_("Ver su departamento"), "sim_ir_departamento", ":material/map:", 2),
             )
-            up[1].button(
-                _("Ver su departamento"),
-                key="sim_ir_departamento",
-                icon=":material/map:",
-                on_click=state.set_territory,
-                args=(place.code[:2],),
-            )
+            for column, (label, key, icon, digits) in zip(st.columns(2), up, strict=True):
+                column.button(
+                    label,
+                    key=key,
+                    icon=icon,
+                    on_click=state.set_territory,
+                    args=(place.code[:digits],),
+                )

@@ -102,7 +102,13 @@ def _scenario_figures(entry: Entry) -> list:
 
 
 def _chart_buttons(entry: Entry, key: str) -> None:
-    with st.popover(_("Gráficos (PNG, SVG)"), icon=":material/image:"):
+    # Drawn only while open (on_change="rerun"): six download buttons on every slider move
+    # cost more than the rest of the downloads (issue 12, scale).
+    with st.popover(
+        _("Gráficos (PNG, SVG)"), icon=":material/image:", key=f"{key}_graficos", on_change="rerun"
+    ) as popover:
+        if not popover.open:
+            return
         st.markdown(
             _("Cada gráfico lleva como título el escenario: {scenario}.").format(
                 scenario=entry.label

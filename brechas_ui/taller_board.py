@@ -20,6 +20,7 @@ from brechas_store.workshops import WorkshopError
 from brechas_ui import cache, render
 from brechas_ui import taller_common as common
 from brechas_ui.simulador_results import correlation_metric, shares_chart
+from brechas_ui.table_files import csv_and_xlsx
 from brechas_ui.taller_common import CODE, NEW_TOKEN, PROJECTOR, TOKEN, plain, simulated
 
 
@@ -247,30 +248,15 @@ def _exports(store, workshop: ws.Workshop) -> None:
     def table() -> pd.DataFrame:
         return wk.export_table(ws.proposal_rows(store, workshop))
 
-    name = f"taller-{workshop.code}"
-    left, right = st.columns(2)
-    with left:
-        st.download_button(
-            "Descargar CSV",
-            lambda: table().to_csv(index=False).encode("utf-8-sig"),
-            file_name=f"{name}.csv",
-            mime="text/csv",
-            icon=":material/download:",
-            on_click="ignore",
-            key="taller_csv",
-            width="stretch",
-        )
-    with right:
-        st.download_button(
-            "Descargar Excel (XLSX)",
-            lambda: xlsx(table()),
-            file_name=f"{name}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            icon=":material/download:",
-            on_click="ignore",
-            key="taller_xlsx",
-            width="stretch",
-        )
+    csv_and_xlsx(
+        lambda: table().to_csv(index=False).encode("utf-8-sig"),
+        lambda: xlsx(table()),
+        name=f"taller-{workshop.code}",
+        key="taller",
+        labels=("Descargar CSV", "Descargar Excel (XLSX)"),
+        on_click="ignore",
+        width="stretch",
+    )
 
 
 def xlsx(table: pd.DataFrame) -> bytes:

@@ -1,95 +1,12 @@
 """Landing page: what the tool is for, where the data come from, how to start."""
 
-import streamlit as st
-
-from brechas_core.fmt import num, pct
-from brechas_ui import cache, frame, state
+from brechas_ui import frame, landing
 from brechas_ui.search import find_place
 
 frame.require()
 
-rep = cache.reproduction()
-reported = cache.study_reported()
-
-st.title("Brechas: ¿y si una parte fija del presupuesto fuera a las brechas que más importan?")
-st.markdown(
-    f"""
-Un estudio de **{num(reported["n_districts"])} municipalidades distritales de Puno
-(2021-2023)** encontró que, en promedio, el **{pct(rep.mean_gap_pct)}** de las brechas
-prioritarias (agua, desagüe, electricidad, anemia infantil, …) persiste, mientras que esas
-diez brechas juntas recibieron solo el **{pct(rep.priority_total_pct)}** del presupuesto
-ejecutado. El estudio recomienda garantizar un **porcentaje mínimo del presupuesto anual**
-para cerrarlas.
-
-Esta herramienta convierte esa recomendación en algo que se puede probar: elija un mínimo
-garantizado, pisos por brecha, qué rubros lo financian y qué se protege, y vea al instante
-cómo cambian las participaciones, la cobertura proyectada y la alineación entre necesidad y
-dinero.
-"""
-)
-
+landing.finding()  # the question, and what the study found
 find_place(go_to_territorios=True)  # issue 14: «Busque su distrito», then its own view
-
-GO = ":material/arrow_forward:"
-cards = [
-    (
-        "1. Diagnóstico",
-        "Las brechas y el presupuesto del estudio, con sus cifras verificadas.",
-        "pages/diagnostico.py",
-        "Ver el diagnóstico",
-    ),
-    (
-        "2. Simulador",
-        "Pruebe una regla de asignación mínima y compárela con la línea base.",
-        "pages/simulador.py",
-        "Abrir el simulador",
-    ),
-    (
-        "3. Territorios",
-        "La regla en cada distrito de Puno o del Perú: quién recibe y quién cede.",
-        "pages/territorios.py",
-        "Ver los territorios",
-    ),
-    (
-        "4. Metodología",
-        "Fórmulas, supuestos, fuentes y los parámetros del enlace.",
-        "pages/metodologia.py",
-        "Leer la metodología",
-    ),
-]
-for column, (title, text, target, label) in zip(st.columns(4), cards, strict=True):
-    with column, st.container(border=True):
-        st.markdown(f"#### {title}")
-        st.markdown(text)
-        st.page_link(target, label=label, icon=GO)
-
-st.markdown("##### Para un taller, en un clic")
-quick = st.columns(3)
-if quick[0].button(
-    "Mínimo de 40 % en el estudio", key="probar_estudio", icon=":material/play_arrow:"
-):
-    state.start(minimum_pct=40.0)
-    st.switch_page("pages/simulador.py")
-if quick[1].button("Mínimo de 20 % en Puno, 2023", key="probar_puno", icon=":material/map:"):
-    state.start(territory="21", year="2023", minimum_pct=20.0)
-    st.switch_page("pages/territorios.py")
-st.caption(
-    "El enlace de la barra de direcciones guarda siempre el escenario: cópielo para "
-    "compartirlo o para volver a él."
-)
-
-st.subheader("De dónde vienen los datos")
-st.markdown(
-    """
-- **El estudio**: Apaza, Trigos, Pacheco, Mamani, Quispe y Rojas (2025), «Brechas y
-  presupuesto en el sur del Perú: una visión desde sistemas informáticos», *Gestionar:
-  revista de empresa y gobierno* 5(1), 32-45 (licencia CC BY 4.0). Tablas 2 y 3.
-- **Presupuesto municipal**: MEF, datos abiertos «Presupuesto y Ejecución de Gasto»
-  2021-2023 (PIA, PIM, devengado por municipalidad).
-- **Brechas de servicios**: INEI, Censo Nacional 2017 (cobertura de agua, desagüe y
-  electricidad por distrito).
-
-Todo se calcula dentro de la aplicación, sin conexión, a partir de sus propios archivos de
-datos.
-"""
-)
+landing.ways_in()  # Diagnóstico, Simulador, Territorios, Metodología
+landing.quick_starts()  # a workshop in one click
+landing.data_sources()

@@ -10,22 +10,35 @@ from brechas_ui.simulador_source import header
 
 frame.require()
 
-scenario = state.get()
-inputs, place = cache.simulator_inputs(scenario.territory, scenario.year)
-own = own_data.simulator_baseline(scenario, inputs, place)  # "sus datos" (Mis datos)
-inputs = own.inputs
-sim = simulate(scenario, inputs)
-priority = scenario.view == "prioritarias"
 
-header(scenario, place, own, inputs, sim)  # title, where the figures come from, missing data
-# issue 14: the controls on the page (phones); their callbacks ran before this script, so
-# the scenario and results above already follow them
-simulator_controls(inputs)
-reading(sim)  # the rule in words: «¿El dinero sigue a la necesidad?»
-headline(sim, priority=priority)
-statistics(sim)  # Spearman and Pearson, one click away
-takeaway.simulator_downloads(scenario, sim, place)  # XLSX, PDF, CSV and chart images
-compare.save_button()  # keep it for «Comparar» (brechas_ui.compare)
-shares(sim, priority=priority)
-projection(scenario, inputs, sim, place)  # coverage, need, «¿Qué mínimo necesito?»
-alignment(scenario, sim)  # «Alineación entre necesidad y dinero»
+def model(scenario):
+    """The scenario's inputs (the study's, a territory's or «sus datos») and results."""
+    inputs, place = cache.simulator_inputs(scenario.territory, scenario.year)
+    own = own_data.simulator_baseline(scenario, inputs, place)  # "sus datos" (Mis datos)
+    return place, own, simulate(scenario, own.inputs)
+
+
+scenario = state.get()
+place, own, sim = model(scenario)
+header(scenario, place, own, own.inputs, sim)  # title, where the figures come from, missing data
+
+
+def results() -> None:
+    """The controls and everything they change: a fragment (frame.live), so moving a
+    control reruns only this, not the frame and the header (issue 12)."""
+    now = state.get()  # the controls' callbacks ran before this: it follows them
+    place_, own_, sim_ = (place, own, sim) if now is scenario else model(now)
+    inputs, priority = own_.inputs, now.view == "prioritarias"
+    # issue 14: the controls on the page (phones)
+    simulator_controls(inputs)
+    reading(sim_)  # the rule in words: «¿El dinero sigue a la necesidad?»
+    headline(sim_, priority=priority)
+    statistics(sim_)  # Spearman and Pearson, one click away
+    takeaway.simulator_downloads(now, sim_, place_)  # XLSX, PDF, CSV and chart images
+    compare.save_button()  # keep it for «Comparar» (brechas_ui.compare)
+    shares(sim_, priority=priority)
+    projection(now, inputs, sim_, place_)  # coverage, need, «¿Qué mínimo necesito?»
+    alignment(now, sim_)  # «Alineación entre necesidad y dinero»
+
+
+frame.live(results, path="simulador")

@@ -49,7 +49,7 @@ def otros_by_district(
             ),
             tooltip=[
                 alt.Tooltip("label:N", title="Distrito"),
-                alt.Tooltip("otros_pct:Q", title=title, format=",.1f"),
+                alt.Tooltip("otros_pct:Q", title=title, format=",.2f"),
                 alt.Tooltip("total:Q", title="Inversión en proyectos (S/)", format=",.0f"),
             ],
         )
@@ -62,7 +62,7 @@ def otros_by_district(
         .mark_rule(color=COLORS["brecha"], strokeWidth=2, strokeDash=[6, 4])
         .encode(
             x="overall:Q",
-            tooltip=[alt.Tooltip("overall:Q", title="Todo el territorio (%)", format=",.1f")],
+            tooltip=[alt.Tooltip("overall:Q", title="Todo el territorio (%)", format=",.2f")],
         )
     )
     return alt.layer(bars, rule)

@@ -29,7 +29,10 @@ from numpy.typing import ArrayLike
 from brechas_core.vocabulary import REPARTOS
 
 __all__ = [
+    "FORMULA",
+    "METHOD",
     "SUM_TOL",
+    "SYMBOLS",
     "TOL",
     "ZERO",
     "Reallocation",
@@ -335,3 +338,33 @@ def reallocate(
         target_total_after=np.where(target, shares, 0.0).sum(axis=-1),
         equal_fallback=np.asarray(equal_fallback),
     )
+
+
+# -- the rule in words and symbols, in Spanish (Metodología) -----------------------------------
+
+#: What the shares are, and the symbols of :data:`FORMULA`.
+SYMBOLS = (
+    "Las participaciones son porcentajes del presupuesto ejecutado total y siempre suman 100. "
+    "Sean s_i las participaciones de las brechas incluidas, f_i sus pisos y F el mínimo "
+    "garantizado. El aumento necesario, el menor posible, es:"
+)
+#: The top-up T of :func:`reallocate`.
+FORMULA = r"T = \max\Big(\sum_i \max(s_i, f_i),\; F\Big) - \sum_i s_i"
+#: How T is shared, who pays, when the rule is not feasible, the sector view, money moved.
+METHOD = """
+- Primero cada brecha sube hasta su piso; el resto de T se reparte **según la brecha**
+  (en proporción al tamaño de cada brecha), **en partes iguales**, o **con pesos manuales**.
+  Si todos los pesos son cero, se reparte en partes iguales y se avisa.
+- **Nunca se quita dinero a una brecha prioritaria.** T sale del resto del presupuesto; la
+  **parte protegida** (planillas, gasto corriente) no se recorta. Las brechas excluidas ni
+  reciben ni ceden.
+- Quien cede, cede en proporción a lo que puede ceder: pago_j = T × c_j / Σ c.
+- **Factibilidad.** Si T supera lo que se puede liberar (Σ c), la regla no es factible. No se
+  recorta en silencio: se informa el mayor mínimo factible, F_max = Σ s_i + Σ c, y se aplica.
+- **Vista sectores** (Tabla 3, 16 funciones): la regla protege las funciones con brecha
+  igual o mayor que el umbral; pagan las demás funciones no bloqueadas. Al fijar a mano la
+  participación de una función, las demás funciones no bloqueadas absorben la diferencia en
+  proporción a su tamaño; las funciones fijadas o bloqueadas no se mueven.
+- **Dinero movido** = cambio en puntos × presupuesto ejecutado / 100, con presupuesto
+  ejecutado = PIM × tasa de ejecución.
+"""

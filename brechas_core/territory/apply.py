@@ -19,7 +19,7 @@ import pandas as pd
 from brechas_core import rules
 from brechas_core.alignment import MIN_POINTS
 from brechas_core.costs import district_costs
-from brechas_core.fmt import num, pct, soles
+from brechas_core.fmt import num, pct, soles, soles_whole
 from brechas_core.optimal import optimal_inputs
 from brechas_core.projection import project_coverage
 from brechas_core.scenario import Scenario
@@ -132,7 +132,7 @@ class TerritoryResult:
             return base + ": con la regla actual no se mueve dinero."
         return (
             base + f"; con la regla pasan a {pct(s.scenario_share_gaps_pct)}: unos "
-            f"{soles(s.moved_soles)} al año ({soles(s.moved_per_capita, 2)} por habitante) "
+            f"{soles(s.moved_soles)} al año ({soles_whole(s.moved_per_capita)} por habitante) "
             f"se reasignan en {num(s.n_receiving)} de {num(s.n_municipalities)} "
             "municipalidades, y el resto del presupuesto cede lo mismo."
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from brechas_core.fmt import num, pct, soles, soles_millones
+from brechas_core.fmt import num, pct, soles, soles_millones, soles_whole
 from brechas_core.territory.apply import TerritoryResult
 from brechas_core.territory.panel import EXTRA_INDICATORS, SERVICES
 from brechas_core.territory.places import Territory
@@ -290,7 +290,7 @@ def district_profile(result: TerritoryResult, ubigeo: str) -> DistrictProfile:
             f"; con la regla pasa a {pct(row['scenario_share_gaps_pct'])}: "
             f"{soles(float(row['moved_soles']))} al año más para las brechas"
             + (
-                f" ({soles(float(row['moved_per_capita']), 2)} por habitante)"
+                f" ({soles_whole(float(row['moved_per_capita']))} por habitante)"
                 if np.isfinite(row["moved_per_capita"])
                 else ""
             )

@@ -35,7 +35,7 @@ def test_a_department_link_shows_how_much_of_its_investment_went_to_otros(open_p
     at = open_page("proyectos", {"territorio": MOQUEGUA})
     metrics = _metrics(at)
     assert metrics["Proyectos"] == num(expected.n_projects)
-    assert metrics["En otros"] == pct(expected.otros_pct, 1)
+    assert metrics["En otros"] == pct(expected.otros_pct)  # a share: two decimals
     reading = next(m.value for m in at.markdown if m.value.startswith("#### En Moquegua"))
     assert "(otros)" in reading and "2021-2023" in reading
     assert at.slider(key="p_anios").value == (2021, 2023)

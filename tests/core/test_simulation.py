@@ -256,7 +256,7 @@ def test_three_gaps_carry_no_test_and_the_reading_says_what_the_shares_do(peru_2
     assert "ρ =" not in sim.reading and "significativa" not in sim.reading
     assert "Con 3 brechas no se calcula una prueba de correlación" in sim.reading
     # the largest gap first, with its share before and after
-    assert "Desagüe (brecha 71.5 %): 3.38 % → 8.90 %" in sim.reading
+    assert "Desagüe (brecha 71.49 %): 3.38 % → 8.90 %" in sim.reading
 
 
 def test_for_a_territory_the_alignment_across_municipalities_comes_first(peru_2023_inputs):

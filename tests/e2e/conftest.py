@@ -18,12 +18,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from brechas_harness.chromium import CHROMIUM, CHROMIUM_ARGS
 from brechas_harness.servers import Server, ServerError, server
 
 # Generous: the first run of a page loads data and builds charts on a 2-core CI machine.
 RUN_TIMEOUT_MS = 30_000
+# For every ``expect`` of every browser test (set here once: set per module, the default
+# depended on which modules a run happened to collect).
+expect.set_options(timeout=RUN_TIMEOUT_MS)
 
 
 def require(present: bool, what: str, install: str) -> None:

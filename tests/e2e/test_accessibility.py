@@ -24,7 +24,6 @@ from tests.e2e.test_app_in_browser import PAGES, minimum_slider, wait_for_run
 
 pytestmark = pytest.mark.e2e
 # A page's first run loads data and builds charts on a 2-core machine.
-expect.set_options(timeout=RUN_TIMEOUT_MS)
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -38,6 +37,7 @@ SCENARIO = {
     "comparar": "a.minimo=30&b.minimo=50",
 }
 BLOCKING = ("serious", "critical")
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +74,12 @@ def _describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("lang", list(LANGS))
-def test_no_page_has_a_serious_or_critical_axe_violation(app_server, page, axe_source, lang):
+def _audit_every_page(page: Page, base: str, axe_source: str, lang: str) -> str:
+    """Visit every page and return what axe-core and the charts' descriptions object to
+    (nothing: an empty string)."""
     found = {}
     for path, title in PAGES.items():
-        page.goto(_url(app_server.url, path, lang))
+        page.goto(_url(base, path, lang))
         expect(page.locator("h1").first).to_be_visible()
         wait_for_run(page)
         # Streamlit's chrome is in the page's language once the app's script has run.
@@ -95,7 +96,27 @@ def test_no_page_has_a_serious_or_critical_axe_violation(app_server, page, axe_s
             if label == GENERIC_DESCRIPTION:
                 found.setdefault(title, "")
                 found[title] += "\na chart has only the generic description"
-    assert not found, "\n".join(f"{title}:\n{text}" for title, text in found.items())
+    return "\n".join(f"{title}:\n{text}" for title, text in found.items())
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_no_page_has_a_serious_or_critical_axe_violation(app_server, page, axe_source, lang):
+    found = _audit_every_page(page, app_server.url, axe_source, lang)
+    assert not found, found
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_no_page_has_a_serious_or_critical_axe_violation_on_a_phone(
+    app_server, browser, axe_source, lang
+):
+    """The same at 390 x 844 px, where tables scroll sideways and columns stack."""
+    phone = browser.new_context(viewport=PHONE, locale="es-PE", is_mobile=True)
+    phone.set_default_timeout(RUN_TIMEOUT_MS)
+    try:
+        found = _audit_every_page(phone.new_page(), app_server.url, axe_source, lang)
+    finally:
+        phone.close()
+    assert not found, found
 
 
 def test_the_map_s_values_are_also_a_table(app_server, page):

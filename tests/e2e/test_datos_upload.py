@@ -8,11 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import samples
-from tests.e2e.conftest import RUN_TIMEOUT_MS
 
 pytestmark = pytest.mark.e2e
 # The first run of a page on a fresh server loads the data tables: wait as long as a run.
-expect.set_options(timeout=RUN_TIMEOUT_MS)
 
 
 def _open_datos(page, url):

@@ -16,7 +16,13 @@ from pathlib import Path
 import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from brechas_harness.client import Session, flag_request, rerun_request, slider_state
+from brechas_harness.client import (
+    Session,
+    elements,
+    flag_request,
+    rerun_request,
+    slider_state,
+)
 from brechas_harness.servers import server
 
 pytestmark = pytest.mark.e2e
@@ -56,8 +62,7 @@ async def _developer_requests(srv) -> tuple[str, list[str]]:
     session = await Session.open(srv.ws_url, "simulador", "minimo=40")
     errors = (await session.rerun(timeout=120)).errors
     # The user moves the slider to 55 % (the scenario lives in session state).
-    await session.ws.send(_slider_move(session, 55.0))
-    await session.read_for(3.0)
+    await session.rerun({SLIDER: 55.0}, timeout=60)
     for kind in ("load_git_info", "clear_cache"):
         for _ in range(20):
             await session.ws.send(flag_request(kind))
@@ -105,10 +110,10 @@ def test_a_flood_of_slider_moves_runs_each_started_run_to_the_end_and_keeps_the_
 # --- tampered widget values ------------------------------------------------------------------
 
 
-def _tampered(session: Session, key: str | None, fill) -> bytes:
+def _tampered(session: Session, key: str | None, fill) -> WidgetState:
     state = WidgetState(id=session.widget_ids[key] if key else "$$ID-0123456789abcdef-w_nada")
     fill(state)
-    return rerun_request(session.page_name, session.query_string, [state])
+    return state
 
 
 TAMPERED = {
@@ -125,22 +130,11 @@ async def _send_tampered(cases) -> dict[str, tuple[list[str], list[str], str]]:
         session = await Session.open(srv.ws_url, "simulador", "territorio=21&anio=2023&minimo=40")
         await session.rerun(timeout=120)
         for name, (key, fill) in cases.items():
-            await session.ws.send(_tampered(session, key, fill))
-            messages = await session.read_for(3.0)
-            alerts = [
-                m.delta.new_element.alert.body
-                for m in messages
-                if m.WhichOneof("type") == "delta"
-                and m.delta.new_element.WhichOneof("type") == "alert"
-            ]
-            exceptions = [
-                m.delta.new_element.exception.message
-                for m in messages
-                if m.WhichOneof("type") == "delta"
-                and m.delta.new_element.WhichOneof("type") == "exception"
-            ]
+            # The tampered run, read to its end (exceptions are among its errors).
+            tampered = await session.send(states=[_tampered(session, key, fill)], timeout=120)
+            alerts = list(session.texts)
             run = await session.rerun(timeout=60)  # the next ordinary run works
-            out[name] = (alerts, exceptions + run.errors, session.metrics[METRIC])
+            out[name] = (alerts, tampered.errors + run.errors, session.metrics[METRIC])
         await session.close()
     return out
 
@@ -168,11 +162,7 @@ async def _open_link_with_too_many_parameters() -> list[str]:
         await session.ws.send(rerun_request("simulador", query))
         messages = await session.read_for(20.0)
         await session.close()
-    return [
-        m.delta.new_element.alert.body
-        for m in messages
-        if m.WhichOneof("type") == "delta" and m.delta.new_element.WhichOneof("type") == "alert"
-    ]
+    return [alert.body for alert in elements(messages, "alert")]
 
 
 def test_a_link_streamlit_ignores_for_its_size_is_explained_in_spanish():

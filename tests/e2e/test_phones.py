@@ -13,7 +13,6 @@ from tests.e2e.conftest import RUN_TIMEOUT_MS
 from tests.e2e.test_app_in_browser import HEADINGS, PAGES, open_link, wait_for_run
 
 pytestmark = pytest.mark.e2e
-expect.set_options(timeout=RUN_TIMEOUT_MS)  # a first run on a 2-core machine
 
 PHONE = {"width": 390, "height": 844}
 # A territory for the pages that show one (Territorios shows nothing per district in the study).
