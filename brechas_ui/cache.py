@@ -1,8 +1,10 @@
 """Cached loading: the shipped tables are read once per process and shared read-only.
 
 Only data files (tables and map polygons) and genuinely expensive derived tables are cached
-here, each computed by :mod:`brechas_core`; user scenarios and the rule's results never are
-(session state holds the scenario, and results are recomputed on every rerun).
+here, each computed by :mod:`brechas_core`; session state holds the scenario. One exception
+(issue 12): :func:`simulated`, the Simulador's results for a scenario on the app's own
+data, shared read-only by every session, because a room of people moving the same slider
+asks for the same few scenarios again and again.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from brechas_core import data, geometry, i18n, simulation, study, territory
+from brechas_core.scenario import Scenario, to_query
 
 
 @dataclass(frozen=True)
@@ -113,3 +116,16 @@ def district_features(department_code: str | None, province_code: str | None = N
     if province_code:
         features = [f for f in features if f["properties"]["ubigeo"][:4] == province_code]
     return features
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _simulated(key: tuple, _scenario: Scenario) -> simulation.Simulation:
+    inputs, _ = simulator_inputs(_scenario.territory, _scenario.year)
+    return simulation.simulate(_scenario, inputs)
+
+
+def simulated(scenario: Scenario) -> simulation.Simulation:
+    """``simulate`` for a scenario on the app's data (not a user's own file), computed once
+    per process and shared read-only; its link parameters, which describe it completely,
+    and the language of its sentences are the key."""
+    return _simulated((i18n.language(), *sorted(to_query(scenario).items())), scenario)

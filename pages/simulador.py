@@ -15,6 +15,8 @@ def model(scenario):
     """The scenario's inputs (the study's, a territory's or «sus datos») and results."""
     inputs, place = cache.simulator_inputs(scenario.territory, scenario.year)
     own = own_data.simulator_baseline(scenario, inputs, place)  # "sus datos" (Mis datos)
+    if own.inputs is inputs:  # the app's data: shared by every session (cache.simulated)
+        return place, own, cache.simulated(scenario)
     return place, own, simulate(scenario, own.inputs)
 
 
