@@ -15,6 +15,14 @@ local to the script thread, which is the session's), and a page that finds no ma
 the same page. Deciding from the class attribute instead (as before) let only the first
 session through: the others started in legacy mode but found the attribute already switched.
 tests/e2e/test_room.py opens eight tabs at the same instant on a fresh server.
+
+No public API replaces this in Streamlit 1.67 (checked for issue 10 item 8): only
+``st.navigation`` clears the flag, and the legacy mode comes from the ``pages/`` folder the
+project keeps. A deployed process warmed by ``scripts/warm.py`` has called ``st.navigation``
+before any visitor arrives, so there no visitor's first run is run twice; without the
+warm-up this path does the work (and the test above covers it).
+
+:func:`live` runs a page's controls and results as one fragment (issue 12).
 """
 
 from __future__ import annotations
