@@ -25,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 from brechas_core.charts import maps
+from brechas_core.i18n import N_, _
 from brechas_ui.columns import column_config
 
 # Colours in the stylesheet: captions and disabled labels #5C5B59 (6.0:1 on the sidebar's
@@ -154,65 +155,111 @@ def page_accessibility() -> None:
 #: (``sim_proyeccion_0``, ``p_distrito_grafico``) uses the entry of its stem. Each says where
 #: the same figures are as text.
 CHART_DESCRIPTIONS = {
-    "fig1": "Gráfico de barras: brecha de cada servicio y su participación en el presupuesto "
-    "(Tabla 2 del estudio). Las cifras están en la tabla de esta pestaña.",
-    "fig2": "Gráfico de barras: brecha de cada función y su participación en el presupuesto "
-    "ejecutado (Tabla 3 del estudio). Las cifras están en la tabla de esta pestaña.",
-    "disp_t2": "Gráfico de dispersión: brecha de cada servicio frente a su participación en el "
-    "presupuesto, con la recta de mínimos cuadrados. Los coeficientes están en el texto.",
-    "disp_t3": "Gráfico de dispersión: brecha de cada función frente a su participación en el "
-    "presupuesto ejecutado, con la recta de mínimos cuadrados. Los coeficientes están en el "
-    "texto.",
-    "sim_participaciones": "Gráfico de barras: participación de cada brecha en el presupuesto "
-    "ejecutado, hoy (línea base) y con la regla. Las cifras están en la tabla de esta página.",
-    "sim_proyeccion": "Gráfico de líneas: brecha proyectada año por año, hoy y con la regla, "
-    "con costos bajo, central y alto. Los años para cerrar cada brecha están en la tabla.",
-    "sim_dispersion": "Gráfico de dispersión: brecha de cada ítem frente a su participación, "
-    "hoy y con la regla. Los coeficientes de alineación están en el texto.",
-    "sim_curva": "Gráfico de líneas: correlación entre brecha y presupuesto para cada mínimo "
-    "garantizado, con el umbral de significancia y el mínimo actual marcados.",
-    "sim_meta_histograma": "Histograma: cuántas municipalidades necesitan cada mínimo "
-    "garantizado para alcanzar las metas. Las cifras están en la tabla.",
-    "t_meta_histograma": "Histograma: cuántas municipalidades necesitan cada mínimo "
-    "garantizado para alcanzar las metas. Las cifras están en la tabla.",
-    "t_meta_mapa": "Mapa de distritos coloreado por el mínimo garantizado que alcanza las "
-    "metas. Los valores de cada distrito están en la tabla.",
-    "t_ranking_barras": "Gráfico de barras: los distritos que más reciben o ceden con la regla. "
-    "La tabla de al lado tiene las mismas cifras.",
-    "t_distribucion": "Gráfico de cajas y puntos: cómo se reparte la cifra elegida entre los "
-    "distritos, por grupo. Las cifras de cada distrito están en la tabla.",
-    "t_mapa": "Mapa de distritos coloreado por la medida elegida. Los valores de cada distrito "
-    "están en la tabla «Valores del mapa», debajo.",
-    "comparar_participaciones": "Gráfico de barras: participación de cada brecha en cada "
-    "escenario. Las cifras están en la tabla «Cifras lado a lado».",
-    "comparar_proyeccion": "Gráfico de líneas: brecha proyectada año por año en cada "
-    "escenario. Los años para cerrar cada brecha están en la tabla.",
-    "p_otros_barras": "Gráfico de barras: inversión en proyectos que no atienden las brechas, "
-    "por tipo. Las cifras están en la tabla.",
-    "grafico": "Gráfico de barras: brecha de cada servicio y la parte de la inversión en "
-    "proyectos que la atiende. Las cifras están en la tabla debajo.",
-    "taller_participaciones": "Gráfico de barras: participación de cada brecha, hoy y con la "
-    "propuesta. Las cifras están en la tabla.",
-    "taller_distribucion": "Gráfico de puntos: el mínimo garantizado que propuso cada "
-    "participante, con la mediana de la sala marcada. Las cifras están en la tabla.",
-    "taller_regla_participaciones": "Gráfico de barras: participación de cada brecha, hoy y "
-    "con la regla de la sala. Las cifras están en la tabla.",
+    "fig1": N_(
+        "Gráfico de barras: brecha de cada servicio y su participación en el presupuesto "
+        "(Tabla 2 del estudio). Las cifras están en la tabla de esta pestaña."
+    ),
+    "fig2": N_(
+        "Gráfico de barras: brecha de cada función y su participación en el presupuesto "
+        "ejecutado (Tabla 3 del estudio). Las cifras están en la tabla de esta pestaña."
+    ),
+    "disp_t2": N_(
+        "Gráfico de dispersión: brecha de cada servicio frente a su participación en el "
+        "presupuesto, con la recta de mínimos cuadrados. Los coeficientes están en el texto."
+    ),
+    "disp_t3": N_(
+        "Gráfico de dispersión: brecha de cada función frente a su participación en el "
+        "presupuesto ejecutado, con la recta de mínimos cuadrados. Los coeficientes están en el "
+        "texto."
+    ),
+    "sim_participaciones": N_(
+        "Gráfico de barras: participación de cada brecha en el presupuesto "
+        "ejecutado, hoy (línea base) y con la regla. Las cifras están en la tabla de esta página."
+    ),
+    "sim_proyeccion": N_(
+        "Gráfico de líneas: brecha proyectada año por año, hoy y con la regla, "
+        "con costos bajo, central y alto. Los años para cerrar cada brecha están en la tabla."
+    ),
+    "sim_dispersion": N_(
+        "Gráfico de dispersión: brecha de cada ítem frente a su participación, "
+        "hoy y con la regla. Los coeficientes de alineación están en el texto."
+    ),
+    "sim_curva": N_(
+        "Gráfico de líneas: correlación entre brecha y presupuesto para cada mínimo "
+        "garantizado, con el umbral de significancia y el mínimo actual marcados."
+    ),
+    "sim_meta_histograma": N_(
+        "Histograma: cuántas municipalidades necesitan cada mínimo "
+        "garantizado para alcanzar las metas. Las cifras están en la tabla."
+    ),
+    "t_meta_histograma": N_(
+        "Histograma: cuántas municipalidades necesitan cada mínimo "
+        "garantizado para alcanzar las metas. Las cifras están en la tabla."
+    ),
+    "t_meta_mapa": N_(
+        "Mapa de distritos coloreado por el mínimo garantizado que alcanza las "
+        "metas. Los valores de cada distrito están en la tabla."
+    ),
+    "t_ranking_barras": N_(
+        "Gráfico de barras: los distritos que más reciben o ceden con la regla. "
+        "La tabla de al lado tiene las mismas cifras."
+    ),
+    "t_distribucion": N_(
+        "Gráfico de cajas y puntos: cómo se reparte la cifra elegida entre los "
+        "distritos, por grupo. Las cifras de cada distrito están en la tabla."
+    ),
+    "t_mapa": N_(
+        "Mapa de distritos coloreado por la medida elegida. Los valores de cada distrito "
+        "están en la tabla «Valores del mapa», debajo."
+    ),
+    "comparar_participaciones": N_(
+        "Gráfico de barras: participación de cada brecha en cada "
+        "escenario. Las cifras están en la tabla «Cifras lado a lado»."
+    ),
+    "comparar_proyeccion": N_(
+        "Gráfico de líneas: brecha proyectada año por año en cada "
+        "escenario. Los años para cerrar cada brecha están en la tabla."
+    ),
+    "p_otros_barras": N_(
+        "Gráfico de barras: inversión en proyectos que no atienden las brechas, "
+        "por tipo. Las cifras están en la tabla."
+    ),
+    "grafico": N_(
+        "Gráfico de barras: brecha de cada servicio y la parte de la inversión en "
+        "proyectos que la atiende. Las cifras están en la tabla debajo."
+    ),
+    "taller_participaciones": N_(
+        "Gráfico de barras: participación de cada brecha, hoy y con la "
+        "propuesta. Las cifras están en la tabla."
+    ),
+    "taller_distribucion": N_(
+        "Gráfico de puntos: el mínimo garantizado que propuso cada "
+        "participante, con la mediana de la sala marcada. Las cifras están en la tabla."
+    ),
+    "taller_regla_participaciones": N_(
+        "Gráfico de barras: participación de cada brecha, hoy y "
+        "con la regla de la sala. Las cifras están en la tabla."
+    ),
 }
-GENERIC_DESCRIPTION = "Gráfico. Sus cifras están en la tabla o el texto de esta sección."
+GENERIC_DESCRIPTION = N_("Gráfico. Sus cifras están en la tabla o el texto de esta sección.")
 
 
 def chart_description(key: str) -> str:
-    """The chart's text alternative: its key's entry, else its stem's (a trailing number or
-    the part after the last underscore), else a generic sentence.
+    """The chart's text alternative in the run's language: its key's entry, else its stem's
+    (a trailing number or the part after the last underscore), else a generic sentence.
 
     >>> chart_description("sim_proyeccion_2") == CHART_DESCRIPTIONS["sim_proyeccion"]
     True
     >>> chart_description("p_distrito_grafico") == CHART_DESCRIPTIONS["grafico"]
     True
     """
+    return _(_description(key))
+
+
+def _description(key: str) -> str:
     if key in CHART_DESCRIPTIONS:
         return CHART_DESCRIPTIONS[key]
-    stem, _, last = key.rpartition("_")
+    stem, _sep, last = key.rpartition("_")
     if last.isdigit() and stem in CHART_DESCRIPTIONS:
         return CHART_DESCRIPTIONS[stem]
     return CHART_DESCRIPTIONS.get(last, GENERIC_DESCRIPTION)
@@ -221,7 +268,7 @@ def chart_description(key: str) -> str:
 def map_table(districts: pd.DataFrame, measure: str, *, key: str) -> None:
     """The map's values as a table (its text alternative), in an expander under the map:
     district, province and the measure that colours the map, largest first."""
-    column, title, fmt, _ = maps.MAP_MEASURES[measure]
+    column, title, fmt, _scale = maps.MAP_MEASURES[measure]
     table = districts[["district", "province", "ubigeo", column]].sort_values(
         column, ascending=False, na_position="last"
     )

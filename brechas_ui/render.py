@@ -9,7 +9,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from brechas_core import charts
+from brechas_core import charts, i18n
 from brechas_core.fmt import num, pct, pp, soles, years_to_close
 from brechas_core.i18n import _
 from brechas_ui import a11y
@@ -42,7 +42,8 @@ def chart(spec: charts.Chart, *, key: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _static_spec(name: str, _build) -> dict:
+def _static_spec(name: str, lang: str, _build) -> dict:
+    del lang  # part of the cache key: the chart's titles are in the run's language
     spec = _build().to_dict()
     spec["config"] = READABLE  # replaces Altair's default view size; Streamlit sizes charts
     # Serialise the datasets to Arrow once: Streamlit sends bytes as they are, where it
@@ -57,13 +58,17 @@ def _static_spec(name: str, _build) -> dict:
 def static_chart(name: str, build, *, key: str) -> None:
     """A chart whose data never change in a process (the study's tables): ``build()`` runs
     and Altair validates once; every rerun reuses the dict. ``name`` identifies it."""
-    spec = {**_static_spec(name, build), "description": a11y.chart_description(key)}
+    spec = {
+        **_static_spec(name, i18n.language(), build),
+        "description": a11y.chart_description(key),
+    }
     st.vega_lite_chart(spec=spec, width="stretch", key=key, theme=None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _template(name: str, args: tuple, _builder: Callable[..., charts.Chart]) -> dict:
-    """``_builder(*args)`` as a validated Vega-Lite dict, built once per ``(name, args)``.
+def _template(name: str, args: tuple, lang: str, _builder: Callable[..., charts.Chart]) -> dict:
+    """``_builder(*args)`` as a validated Vega-Lite dict, built once per ``(name, args)`` and
+    language (``lang``: its titles and legends are in the run's language).
 
     ``name`` is the builder's qualified name (the cache key: Streamlit does not hash the
     function itself). Altair validates the spec here (once per shape), not on every rerun.
@@ -84,7 +89,7 @@ def live_chart(
     """
     name = f"{builder.__module__}.{builder.__qualname__}"
     spec = {
-        **_template(name, args, builder),
+        **_template(name, args, i18n.language(), builder),
         "datasets": datasets,
         "description": a11y.chart_description(key),  # the text alternative (brechas_ui.a11y)
     }

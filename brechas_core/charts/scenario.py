@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 
 from brechas_core.charts.style import COLORS, PCT, SERIES, item_axis, series_colour, with_data
+from brechas_core.i18n import N_, _
 from brechas_core.stats import OLSResult
 
 __all__ = [
@@ -38,6 +39,13 @@ __all__ = [
 ]
 
 _SERIES_COLOURS = (COLORS["base"], COLORS["escenario"])
+#: The minimum curve's two marks.
+_MARKS = (N_("F actual"), N_("Menor F significativo (ρ)"))
+
+
+def _series() -> tuple[str, ...]:
+    """The two series' names in the run's language (templates and datasets agree)."""
+    return tuple(_(s) for s in SERIES)
 
 
 def gap_attention_bars(
@@ -46,8 +54,8 @@ def gap_attention_bars(
     label: str = "label",
     gap: str = "gap_pct",
     share: str = "attention_pct",
-    item_title: str = "Brecha",
-    share_title: str = "Presupuesto que la atendió (%)",
+    item_title: str = N_("Brecha"),
+    share_title: str = N_("Presupuesto que la atendió (%)"),
     height_per_item: int = 34,
 ) -> alt.Chart:
     """Gap and budget share side by side for each item, sorted by gap (the study's Fig. 1-2).
@@ -91,9 +99,9 @@ def gap_attention_bars(
             x=alt.X("valor:Q", title="%", scale=alt.Scale(domain=[0, 100])),
             color=color,
             tooltip=[
-                alt.Tooltip("item:N", title=item_title),
-                alt.Tooltip("medida:N", title="Medida"),
-                alt.Tooltip("valor:Q", title="Valor (%)", format=PCT),
+                alt.Tooltip("item:N", title=_(item_title)),
+                alt.Tooltip("medida:N", title=_("Medida")),
+                alt.Tooltip("valor:Q", title=_("Valor (%)"), format=PCT),
             ],
         )
         .properties(height=height_per_item * len(frame))
@@ -104,8 +112,8 @@ def gap_attention_bars(
 
 
 def scatter_template(
-    share_title: str = "Participación en el presupuesto (%)",
-    series: tuple[str, ...] = SERIES,
+    share_title: str = N_("Participación en el presupuesto (%)"),
+    series: tuple[str, ...] | None = None,
     height: int = 360,
 ) -> alt.LayerChart:
     """Gap (x) against budget share (y), one colour per series, each with its OLS line.
@@ -113,12 +121,13 @@ def scatter_template(
     Reads datasets ``puntos`` (``label, gap_pct, share_pct, serie``) and ``rectas``
     (``gap_pct, share_pct, serie, recta``).
     """
+    series = _series() if series is None else series
     several = len(series) > 1
     colour = series_colour(
         series, _SERIES_COLOURS if several else [COLORS["atencion"]], legend=several
     )
-    x = alt.X("gap_pct:Q", title="Brecha (%)", scale=alt.Scale(domain=[0, 100]))
-    y = alt.Y("share_pct:Q", title=share_title)
+    x = alt.X("gap_pct:Q", title=_("Brecha (%)"), scale=alt.Scale(domain=[0, 100]))
+    y = alt.Y("share_pct:Q", title=_(share_title))
     dots = (
         alt.Chart(alt.NamedData("puntos"))
         .mark_circle(size=140, opacity=0.85)
@@ -127,10 +136,10 @@ def scatter_template(
             y=y,
             color=colour,
             tooltip=[
-                alt.Tooltip("label:N", title="Ítem"),
-                alt.Tooltip("serie:N", title="Serie"),
-                alt.Tooltip("gap_pct:Q", title="Brecha (%)", format=PCT),
-                alt.Tooltip("share_pct:Q", title=share_title, format=PCT),
+                alt.Tooltip("label:N", title=_("Ítem")),
+                alt.Tooltip("serie:N", title=_("Serie")),
+                alt.Tooltip("gap_pct:Q", title=_("Brecha (%)"), format=PCT),
+                alt.Tooltip("share_pct:Q", title=_(share_title), format=PCT),
             ],
         )
     )
@@ -141,7 +150,7 @@ def scatter_template(
             x=x,
             y=y,
             color=colour,
-            tooltip=[alt.Tooltip("recta:N", title="Recta de mínimos cuadrados")],
+            tooltip=[alt.Tooltip("recta:N", title=_("Recta de mínimos cuadrados"))],
         )
     )
     return alt.layer(dots, line).properties(height=height)
@@ -184,10 +193,10 @@ def alignment_data(sim) -> dict[str, pa.Table]:
     scenario share, with each series' least-squares line."""
     items = sim.items
     return scatter_data(
-        items["label"],
+        [_(label) for label in items["label"]],
         items["gap_pct"],
-        dict(zip(SERIES, (items["baseline_pct"], items["scenario_pct"]), strict=True)),
-        dict(zip(SERIES, (sim.before.fit, sim.after.fit), strict=True)),
+        dict(zip(_series(), (items["baseline_pct"], items["scenario_pct"]), strict=True)),
+        dict(zip(_series(), (sim.before.fit, sim.after.fit), strict=True)),
     )
 
 
@@ -198,8 +207,8 @@ def gap_share_scatter(
     label: str = "label",
     gap: str = "gap_pct",
     share: str = "attention_pct",
-    share_title: str = "Participación en el presupuesto (%)",
-    name: str = "Estudio",
+    share_title: str = N_("Participación en el presupuesto (%)"),
+    name: str = N_("Estudio"),
 ) -> alt.LayerChart:
     """Gap (x) against budget share (y) with the least-squares line, for one table.
 
@@ -219,7 +228,7 @@ def gap_share_scatter(
 # -- Baseline vs scenario shares --------------------------------------------------------------
 
 
-def shares_template(n_items: int, item_title: str = "Brecha") -> alt.Chart:
+def shares_template(n_items: int, item_title: str = N_("Brecha")) -> alt.Chart:
     """Bars of the baseline and scenario share of each item, sorted by gap.
 
     Reads dataset ``participaciones`` (``label, gap_pct, serie, valor, cambio,
@@ -230,20 +239,22 @@ def shares_template(n_items: int, item_title: str = "Brecha") -> alt.Chart:
         .mark_bar()
         .encode(
             y=item_axis(),
-            yOffset=alt.YOffset("serie:N", sort=list(SERIES)),
+            yOffset=alt.YOffset("serie:N", sort=list(_series())),
             # a short title: the long one made the chart wider than a 390 px phone
             x=alt.X(
-                "valor:Q", title="% del presupuesto ejecutado", axis=alt.Axis(titleAnchor="end")
+                "valor:Q", title=_("% del presupuesto ejecutado"), axis=alt.Axis(titleAnchor="end")
             ),
             # one series a line: side by side they overflowed a phone's narrow plot
-            color=series_colour(SERIES, _SERIES_COLOURS).legend(orient="top", direction="vertical"),
+            color=series_colour(_series(), _SERIES_COLOURS).legend(
+                orient="top", direction="vertical"
+            ),
             tooltip=[
-                alt.Tooltip("label:N", title=item_title),
-                alt.Tooltip("serie:N", title="Serie"),
-                alt.Tooltip("valor:Q", title="Participación (%)", format=PCT),
-                alt.Tooltip("gap_pct:Q", title="Brecha (%)", format=PCT),
-                alt.Tooltip("cambio:Q", title="Cambio (p.p.)", format="+,.2f"),
-                alt.Tooltip("moved_soles:Q", title="Soles movidos al año", format=",.0f"),
+                alt.Tooltip("label:N", title=_(item_title)),
+                alt.Tooltip("serie:N", title=_("Serie")),
+                alt.Tooltip("valor:Q", title=_("Participación (%)"), format=PCT),
+                alt.Tooltip("gap_pct:Q", title=_("Brecha (%)"), format=PCT),
+                alt.Tooltip("cambio:Q", title=_("Cambio (p.p.)"), format="+,.2f"),
+                alt.Tooltip("moved_soles:Q", title=_("Soles movidos al año"), format=",.0f"),
             ],
         )
         .properties(height=42 * n_items + 90)
@@ -259,9 +270,9 @@ def shares_data(frame: pd.DataFrame) -> dict[str, pa.Table]:
     soles = frame["moved_soles"].to_numpy(float) if "moved_soles" in frame else np.full(n, np.nan)
     long = pa.table(
         {
-            "label": np.tile(frame["label"].to_numpy(object), 2).tolist(),
+            "label": np.tile([_(label) for label in frame["label"]], 2).tolist(),
             "gap_pct": np.tile(frame["gap_pct"].to_numpy(float), 2),
-            "serie": np.repeat(list(SERIES), n).tolist(),
+            "serie": np.repeat(list(_series()), n).tolist(),
             "valor": np.concatenate([base, scen]),
             "cambio": np.tile(scen - base, 2),
             "moved_soles": np.tile(soles, 2),
@@ -270,7 +281,7 @@ def shares_data(frame: pd.DataFrame) -> dict[str, pa.Table]:
     return {"participaciones": long}
 
 
-def shares_comparison(frame: pd.DataFrame, *, item_title: str = "Brecha") -> alt.Chart:
+def shares_comparison(frame: pd.DataFrame, *, item_title: str = N_("Brecha")) -> alt.Chart:
     """Baseline and scenario share of each item, side by side, sorted by gap.
 
     Examples
@@ -292,15 +303,15 @@ def projection_template(columns: int = 2) -> alt.FacetChart:
 
     Reads dataset ``proyeccion`` (``brecha, year, serie, bajo, central, alto``).
     """
-    x = alt.X("year:Q", title="Años desde hoy", axis=alt.Axis(tickMinStep=1, format="d"))
+    x = alt.X("year:Q", title=_("Años desde hoy"), axis=alt.Axis(tickMinStep=1, format="d"))
     band = (
         alt.Chart()
         .mark_area(opacity=0.18)
         .encode(
             x=x,
-            y=alt.Y("alto:Q", title="Brecha proyectada (%)", scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("alto:Q", title=_("Brecha proyectada (%)"), scale=alt.Scale(domain=[0, 100])),
             y2="bajo:Q",
-            color=series_colour(SERIES, _SERIES_COLOURS, legend=False),
+            color=series_colour(_series(), _SERIES_COLOURS, legend=False),
         )
     )
     line = (
@@ -309,14 +320,14 @@ def projection_template(columns: int = 2) -> alt.FacetChart:
         .encode(
             x=x,
             y=alt.Y("central:Q"),
-            color=series_colour(SERIES, _SERIES_COLOURS),
+            color=series_colour(_series(), _SERIES_COLOURS),
             tooltip=[
-                alt.Tooltip("brecha:N", title="Brecha"),
-                alt.Tooltip("serie:N", title="Serie"),
-                alt.Tooltip("year:Q", title="Año"),
-                alt.Tooltip("central:Q", title="Brecha, costo central (%)", format=PCT),
-                alt.Tooltip("bajo:Q", title="Brecha, costo bajo (%)", format=PCT),
-                alt.Tooltip("alto:Q", title="Brecha, costo alto (%)", format=PCT),
+                alt.Tooltip("brecha:N", title=_("Brecha")),
+                alt.Tooltip("serie:N", title=_("Serie")),
+                alt.Tooltip("year:Q", title=_("Año")),
+                alt.Tooltip("central:Q", title=_("Brecha, costo central (%)"), format=PCT),
+                alt.Tooltip("bajo:Q", title=_("Brecha, costo bajo (%)"), format=PCT),
+                alt.Tooltip("alto:Q", title=_("Brecha, costo alto (%)"), format=PCT),
             ],
         )
     )
@@ -347,7 +358,7 @@ def projection_panels(wide: pd.DataFrame) -> list[tuple[str, dict[str, pa.Table]
     [('Agua', 2), ('Luz', 1)]
     """
     return [
-        (name, projection_data(wide[wide["brecha"] == name]))
+        (_(name), projection_data(wide[wide["brecha"] == name]))
         for name in dict.fromkeys(wide["brecha"])
     ]
 
@@ -359,9 +370,7 @@ def projection_data(wide: pd.DataFrame) -> dict[str, pa.Table]:
     return {
         "proyeccion": pa.table(
             {
-                c: wide[c].to_numpy(object).tolist()
-                if c in ("brecha", "serie")
-                else wide[c].to_numpy(float)
+                c: [_(v) for v in wide[c]] if c in ("brecha", "serie") else wide[c].to_numpy(float)
                 for c in cols
             }
         )
@@ -395,7 +404,7 @@ def minimum_curve_template() -> alt.LayerChart:
     (``minimum, marca``: the current F and the smallest significant one) and ``umbral``
     (``valor``: the coefficient whose t equals the critical t).
     """
-    x = alt.X("minimum:Q", title="Mínimo garantizado F (% del presupuesto)")
+    x = alt.X("minimum:Q", title=_("Mínimo garantizado F (% del presupuesto)"))
     lines = (
         alt.Chart(alt.NamedData("curva"))
         .mark_line(strokeWidth=2.5)
@@ -403,7 +412,7 @@ def minimum_curve_template() -> alt.LayerChart:
             x=x,
             y=alt.Y(
                 "valor:Q",
-                title="Correlación brecha-presupuesto",
+                title=_("Correlación brecha-presupuesto"),
                 scale=alt.Scale(domain=[-1, 1]),
             ),
             color=alt.Color(
@@ -422,16 +431,16 @@ def minimum_curve_template() -> alt.LayerChart:
             ),
             tooltip=[
                 alt.Tooltip("minimum:Q", title="F (%)", format=",.1f"),
-                alt.Tooltip("medida:N", title="Medida"),
-                alt.Tooltip("valor:Q", title="Valor", format=",.3f"),
-                alt.Tooltip("factible:N", title="Factible"),
+                alt.Tooltip("medida:N", title=_("Medida")),
+                alt.Tooltip("valor:Q", title=_("Valor"), format=",.3f"),
+                alt.Tooltip("factible:N", title=_("Factible")),
             ],
         )
     )
     critical = (
         alt.Chart(alt.NamedData("umbral"))
         .mark_rule(strokeDash=[2, 3], color=COLORS["brecha"])
-        .encode(y="valor:Q", tooltip=[alt.Tooltip("valor:Q", title="Umbral", format=",.3f")])
+        .encode(y="valor:Q", tooltip=[alt.Tooltip("valor:Q", title=_("Umbral"), format=",.3f")])
     )
     marks = (
         alt.Chart(alt.NamedData("marcas"))
@@ -442,7 +451,7 @@ def minimum_curve_template() -> alt.LayerChart:
                 "marca:N",
                 title=None,
                 scale=alt.Scale(
-                    domain=["F actual", "Menor F significativo (ρ)"],
+                    domain=[_(m) for m in _MARKS],
                     range=["#333333", COLORS["gana"]],
                 ),
                 legend=alt.Legend(orient="bottom"),
@@ -450,13 +459,11 @@ def minimum_curve_template() -> alt.LayerChart:
             # The two marks differ by dash too, not by colour alone (colour-blind readers).
             strokeDash=alt.StrokeDash(
                 "marca:N",
-                scale=alt.Scale(
-                    domain=["F actual", "Menor F significativo (ρ)"], range=[[1, 0], [8, 4]]
-                ),
+                scale=alt.Scale(domain=[_(m) for m in _MARKS], range=[[1, 0], [8, 4]]),
                 legend=None,
             ),
             tooltip=[
-                alt.Tooltip("marca:N", title="Marca"),
+                alt.Tooltip("marca:N", title=_("Marca")),
                 alt.Tooltip("minimum:Q", title="F (%)", format=",.1f"),
             ],
         )
@@ -486,7 +493,7 @@ def minimum_curve_data(
     marks = pa.table(
         {
             "minimum": [float(current)] + ([] if smallest is None else [float(smallest)]),
-            "marca": ["F actual"] + ([] if smallest is None else ["Menor F significativo (ρ)"]),
+            "marca": [_(_MARKS[0])] + ([] if smallest is None else [_(_MARKS[1])]),
         }
     )
     return {"curva": long, "marcas": marks, "umbral": pa.table({"valor": [float(r_critical)]})}

@@ -3,8 +3,10 @@ page, and the scenario kept across a switch."""
 
 from __future__ import annotations
 
+import json
 import re
 
+import pyarrow as pa
 import pytest
 
 from brechas_core.i18n import using
@@ -116,3 +118,46 @@ def test_the_simulador_shows_the_same_numbers_in_both_languages(open_page):
         return sorted(n for t in _texts(at) for n in NUMBER.findall(t))
 
     assert numbers(english) == numbers(spanish)
+
+
+def _chart_texts(at) -> list[str]:
+    """What the Simulador's charts say to a reader: titles, legends' values, descriptions,
+    and the text values of their datasets (item names, series)."""
+    charts = []
+
+    def walk(node):
+        if getattr(node, "type", "") == "vega_lite_chart":
+            charts.append(node.proto)
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for child in children.values():
+                walk(child)
+
+    walk(at.main)
+    out = []
+
+    def strings(spec, key=None):
+        if isinstance(spec, dict):
+            for k, v in spec.items():
+                strings(v, k)
+        elif isinstance(spec, list):
+            for v in spec:
+                strings(v, key)
+        elif isinstance(spec, str) and key in ("title", "description", "domain", "text"):
+            out.append(spec)
+
+    for proto in charts:
+        strings(json.loads(proto.spec))
+        for dataset in proto.datasets:
+            table = pa.ipc.open_stream(dataset.data.data).read_all()
+            out += [v for c in table.columns for v in c.to_pylist() if isinstance(v, str)]
+    assert charts, "the Simulador draws its charts"
+    return out
+
+
+def test_the_simulador_s_charts_speak_english(open_page):
+    at = open_page("simulador", {"lang": "en", "minimo": "40"})
+    texts = _chart_texts(at)
+    assert "Baseline" in texts and "Scenario" in texts  # the series, in data and legend
+    spanish = [t for t in texts if SPANISH.search(ALLOWED.sub("", t))]
+    assert not spanish, "\n".join(spanish)

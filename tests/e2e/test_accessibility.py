@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from brechas_core.i18n import _, using
 from brechas_ui.a11y import GENERIC_DESCRIPTION
 from tests.e2e.conftest import RUN_TIMEOUT_MS
 from tests.e2e.test_app_in_browser import PAGES, minimum_slider, wait_for_run
@@ -37,6 +38,13 @@ SCENARIO = {
     "comparar": "a.minimo=30&b.minimo=50",
 }
 BLOCKING = ("serious", "critical")
+#: How a chart's own text alternative starts, per language (brechas_ui.a11y).
+DESCRIBED = {
+    "es": re.compile(r"^(Gráfico|Histograma|Mapa)"),
+    "en": re.compile(
+        r"^(Bar chart|Line chart|Scatter chart|Box and dot chart|Dot chart|Histogram|Map)"
+    ),
+}
 PHONE = {"width": 390, "height": 844}
 
 
@@ -91,9 +99,11 @@ def _audit_every_page(page: Page, base: str, axe_source: str, lang: str) -> str:
         for chart in page.get_by_test_id("stVegaLiteChart").all():
             if not chart.is_visible():  # in a closed tab or expander: not drawn yet
                 continue
-            expect(chart).to_have_attribute("aria-label", re.compile(r"^Gráfico|^Histograma|^Mapa"))
+            expect(chart).to_have_attribute("aria-label", DESCRIBED[lang])
             label = chart.get_attribute("aria-label")
-            if label == GENERIC_DESCRIPTION:
+            with using(lang):
+                generic = _(GENERIC_DESCRIPTION)
+            if label == generic:
                 found.setdefault(title, "")
                 found[title] += "\na chart has only the generic description"
     return "\n".join(f"{title}:\n{text}" for title, text in found.items())
