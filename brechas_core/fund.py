@@ -15,19 +15,20 @@ import pandas as pd
 from brechas_core import need as N
 from brechas_core.costs import district_costs
 from brechas_core.fmt import num, soles
+from brechas_core.i18n import N_, _
 from brechas_core.optimal import FundSplit, fund_split
 from brechas_core.territory.panel import GAP_IDS, STEMS
 
 __all__ = ["HOW", "METHOD", "TerritoryFund", "territory_fund"]
 
-#: What the fund does, in Spanish (before an amount is written).
-HOW = (
+#: What the fund does, in Spanish (before an amount is written; shown through ``_``).
+HOW = N_(
     "Escriba un monto: se reparte donde cubre a más personas en el horizonte (lo que "
     "cuesta menos por persona primero) y ninguna brecha recibe más de lo que necesita "
     "para cerrarse a tiempo."
 )
-#: How the split is computed, in Spanish (under the table of who receives).
-METHOD = (
+#: How the split is computed, in Spanish (under the table of who receives; through ``_``).
+METHOD = N_(
     "Cubrir a más personas: programa lineal (scipy, HiGHS). Cerrar más brechas: primero las "
     "brechas a las que menos les falta (óptimo, comprobado con un programa entero), y lo que "
     "sobra donde cubre a más personas. Cada brecha recibe a lo más lo que le falta para "
@@ -64,24 +65,29 @@ class TerritoryFund:
         return d[d["fondo"] > 0].sort_values("fondo", ascending=False).head(n)
 
     def text(self) -> str:
-        """What the fund does, in one Spanish paragraph."""
+        """What the fund does, in one paragraph in the run's language."""
         split = self.split
         n_receiving = int((self.districts["fondo"] > 0).sum())
         how = (
-            "repartidos para cerrar el mayor número de brechas (las que menos les falta primero), "
+            _("repartidos para cerrar el mayor número de brechas (las que menos les falta primero)")
             if self.objective == "brechas"
-            else "repartidos donde cada sol cubre a más personas, "
+            else _("repartidos donde cada sol cubre a más personas")
         )
-        text = (
-            f"Con {soles(self.fund_soles)} al año, {how}se cubre a {num(split.people_total)} "
-            f"personas más en {num(self.horizon_years)} años y se cierran a tiempo "
-            f"{num(split.gaps_closed)} brechas en {num(n_receiving)} municipalidades."
+        text = _(
+            "Con {fund} al año, {how}, se cubre a {people} personas más en {years} años y se "
+            "cierran a tiempo {closed} brechas en {n} municipalidades."
+        ).format(
+            fund=soles(self.fund_soles),
+            how=how,
+            people=num(split.people_total),
+            years=num(self.horizon_years),
+            closed=num(split.gaps_closed),
+            n=num(n_receiving),
         )
         if split.used_soles < self.fund_soles * (1 - 1e-9):
-            text += (
-                f" Sobran {soles(self.fund_soles - split.used_soles)} al año: ninguna brecha "
-                "los necesita para cerrarse a tiempo."
-            )
+            text += " " + _(
+                "Sobran {left} al año: ninguna brecha los necesita para cerrarse a tiempo."
+            ).format(left=soles(self.fund_soles - split.used_soles))
         return text
 
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["note"]
+from brechas_core.i18n import N_, _
+
+__all__ = ["INDICATOR_NAMES", "note"]
 
 
 def note(table: pd.DataFrame) -> str:
-    """A Spanish note for the tables: the extra indicators shown and those left out.
+    """A note for the tables, in the run's language: the extra indicators shown and those
+    left out (their names from the data, translated by ``INDICATOR_NAMES``).
 
     Examples
     --------
@@ -28,12 +31,33 @@ def note(table: pd.DataFrame) -> str:
     used = table[table["used"] & ~table["column"].isin(three)]
     unused = table[~table["used"]]
     shown = "; ".join(
-        f"{r.label.lower()} (función {r.function_code} {r.function})"
+        _("{indicator} (función {code} {function})").format(
+            indicator=_(r.label).lower(), code=r.function_code, function=_(r.function)
+        )
         for r in used.itertuples(index=False)
     )
-    left = ", ".join(r.label.lower() for r in unused.itertuples(index=False))
-    return (
-        f"Además de las tres brechas: {shown}. Se muestran porque una función municipal puede "
-        f"atenderlas; la regla no las usa. No se usan como brechas ({left}): no corresponden "
+    left = ", ".join(_(r.label).lower() for r in unused.itertuples(index=False))
+    return _(
+        "Además de las tres brechas: {shown}. Se muestran porque una función municipal puede "
+        "atenderlas; la regla no las usa. No se usan como brechas ({left}): no corresponden "
         "a un servicio municipal (ver data/district_indicators.csv)."
-    )
+    ).format(shown=shown, left=left)
+
+
+#: The names data/district_indicators.csv gives (labels and functions), for the catalogue.
+INDICATOR_NAMES = (
+    N_("Brecha de agua"),
+    N_("Brecha de desagüe"),
+    N_("Brecha de electricidad"),
+    N_("Hogares sin internet"),
+    N_("Vulnerabilidad alimentaria"),
+    N_("Pobreza monetaria"),
+    N_("Pobreza extrema"),
+    N_("Índice de desarrollo humano"),
+    N_("Altitud"),
+    N_("Densidad"),
+    N_("Saneamiento"),
+    N_("Energía"),
+    N_("Comunicaciones"),
+    N_("Protección social"),
+)

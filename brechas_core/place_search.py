@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from brechas_core.i18n import _
+
 KIND_ORDER = {"departamento": 0, "provincia": 1, "distrito": 2}
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -45,9 +47,12 @@ class Place:
 
     @property
     def label(self) -> str:
+        """The place with its kind and where it is, in the run's language."""
         if self.kind == "departamento":
-            return f"{self.name} (departamento)"
-        return f"{self.name} ({self.kind}, {self.within})"
+            return _("{name} (departamento)").format(name=self.name)
+        if self.kind == "provincia":
+            return _("{name} (provincia, {within})").format(name=self.name, within=self.within)
+        return _("{name} (distrito, {within})").format(name=self.name, within=self.within)
 
 
 def index(districts: pd.DataFrame) -> tuple[Place, ...]:
@@ -82,7 +87,7 @@ def search(places: tuple[Place, ...], query: str, limit: int = 8) -> list[Place]
 
     A query of "name, province" narrows by where the place is ("Puno, Puno" is the province
     of Puno or its district, not the department)."""
-    name, _, where = str(query).partition(",")
+    name, _comma, where = str(query).partition(",")
     q, w = normalize(name), normalize(where)
     if not q:
         return []

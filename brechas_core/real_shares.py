@@ -13,12 +13,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from brechas_core.i18n import DEFAULT, N_, _, using
+
 __all__ = ["ESTIMATE", "REAL", "REAL_NOTE", "apply", "note"]
 
 ESTIMATE = "estimación"
 REAL = "MEF (proyectos)"
 
-REAL_NOTE = (
+REAL_NOTE = N_(
     "Gasto real por brecha: los proyectos de la municipalidad en el archivo anual del MEF "
     "(Presupuesto y Ejecución de Gasto), clasificados por su nombre; un proyecto de agua y "
     "desagüe cuenta mitad y mitad. Las actividades no se asignan a brechas, como en el estudio."
@@ -94,21 +96,33 @@ def apply(frame: pd.DataFrame, year: str, real: pd.DataFrame) -> pd.DataFrame:
         hit, [f"est_share_{s}_pct" for s in _STEMS.values()]
     ].sum(axis=1)
     out.loc[hit, "share_source"] = REAL
-    out.attrs["estimate_note"] = note(out)
+    with using(DEFAULT):  # the frame is cached and shared: its note stays in Spanish
+        out.attrs["estimate_note"] = note(out)
     return out
 
 
 def note(frame: pd.DataFrame) -> str:
-    """The Spanish note for a frame (or a territory's rows): real, estimate, or both."""
-    estimate_note = frame.attrs.get("estimate_only_note", frame.attrs.get("estimate_note", ""))
+    """The note for a frame (or a territory's rows), in the run's language: real, estimate,
+    or both."""
+    if "estimate_years" in frame.attrs:  # a district frame: its estimate in this language
+        from brechas_core.territory.panel import estimate_note as panel_note
+
+        estimate_note = panel_note(frame.attrs["estimate_years"])
+    else:
+        estimate_note = frame.attrs.get("estimate_only_note", frame.attrs.get("estimate_note", ""))
     if "share_source" not in frame:
         return estimate_note
     real = int((frame["share_source"] == REAL).sum())
     if real == 0:
         return estimate_note
     if real == len(frame):
-        return REAL_NOTE
+        return _(REAL_NOTE)
     return (
-        f"{real:,} de {len(frame):,} municipalidades tienen su gasto real por brecha. "
-        f"{REAL_NOTE} En las demás, {estimate_note}"
+        _("{real} de {n} municipalidades tienen su gasto real por brecha.").format(
+            real=f"{real:,}", n=f"{len(frame):,}"
+        )
+        + " "
+        + _("{real_note} En las demás, {estimate_note}").format(
+            real_note=_(REAL_NOTE), estimate_note=estimate_note
+        )
     )

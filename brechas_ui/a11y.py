@@ -269,6 +269,7 @@ def map_table(districts: pd.DataFrame, measure: str, *, key: str) -> None:
     """The map's values as a table (its text alternative), in an expander under the map:
     district, province and the measure that colours the map, largest first."""
     column, title, fmt, _scale = maps.MAP_MEASURES[measure]
+    title = _(title)
     table = districts[["district", "province", "ubigeo", column]].sort_values(
         column, ascending=False, na_position="last"
     )
@@ -276,7 +277,9 @@ def map_table(districts: pd.DataFrame, measure: str, *, key: str) -> None:
     decimals = int(fmt.rsplit(".", 1)[1][0]) if "." in fmt else 0
     config[column] = st.column_config.NumberColumn(title, format=f"%.{decimals}f")
     with (
-        st.expander(f"Valores del mapa: {title.lower()}", icon=":material/table:"),
+        st.expander(
+            _("Valores del mapa: {measure}").format(measure=title.lower()), icon=":material/table:"
+        ),
         st.container(key=key),
     ):
         st.dataframe(table, hide_index=True, width="stretch", column_config=config)

@@ -8,13 +8,13 @@ import numpy as np
 import streamlit as st
 
 from brechas_core.fmt import num
-from brechas_core.i18n import _
+from brechas_core.i18n import N_, _
 from brechas_core.territory import alignment_table
-from brechas_core.territory.views import ACROSS_DISTRICTS_NOTE
+from brechas_core.territory.views import ACROSS_DISTRICTS_NOTE, alignment_columns
 from brechas_ui import phone_tables
 from brechas_ui.render import _markdown_table
 
-MOMENTS = {"base": "Línea base", "escenario": "Escenario"}
+MOMENTS = {"base": N_("Línea base"), "escenario": N_("Escenario")}
 METHODS = {"spearman": "Spearman ρ", "pearson": "Pearson r"}
 
 
@@ -38,8 +38,10 @@ def metric(sim) -> tuple[str, str, str] | None:
     return (
         num(after, 3),
         f"{after - before:+.3f}",
-        f"Soles por habitante para las brechas frente a la brecha promedio, n = {num(n)} "
-        f"municipalidades. {rho.at['escenario', 'decision']}",
+        _(
+            "Soles por habitante para las brechas frente a la brecha promedio, n = {n} "
+            "municipalidades. {decision}"
+        ).format(n=num(n), decision=rho.at["escenario", "decision"]),
     )
 
 
@@ -50,7 +52,7 @@ def table(sim) -> None:
         return
     body = [
         [
-            MOMENTS.get(r.moment, r.moment),
+            _(MOMENTS[r.moment]) if r.moment in MOMENTS else r.moment,
             METHODS.get(r.method, r.method),
             num(r.statistic, 3) if np.isfinite(r.statistic) else "—",
             num(r.n),
@@ -59,18 +61,21 @@ def table(sim) -> None:
         for r in rows.itertuples(index=False)
     ]
     st.markdown(
-        _markdown_table(["Momento", "Prueba", "Coeficiente", "n", "Decisión"], body, "llrrl")
+        _markdown_table(
+            [_("Momento"), _("Prueba"), _("Coeficiente"), "n", _("Decisión")], body, "llrrl"
+        )
     )
 
 
 def districts_section(context) -> None:
     """Territorios: «¿Los distritos con más brecha reciben más?», every test across them."""
     st.subheader(_("¿Los distritos con más brecha reciben más?"))
+    _measure, moment, test, coefficient, _t, _n, decision = alignment_columns()
     phone_tables.table(
         alignment_table(context),
-        ("Momento", "Prueba", "Coeficiente", "Decisión"),
+        (moment, test, coefficient, decision),
         key="t_alineacion",
         hide_index=True,
         width="stretch",
     )
-    st.caption(ACROSS_DISTRICTS_NOTE)
+    st.caption(_(ACROSS_DISTRICTS_NOTE))

@@ -6,13 +6,14 @@ from __future__ import annotations
 import streamlit as st
 
 from brechas_core.charts import territory as territory_charts
+from brechas_core.i18n import N_, _
 from brechas_core.measures import MEASURES
 from brechas_core.territory import distribution, group_level, group_values
 from brechas_core.territory.views import size_classes_note
 from brechas_ui import phone_tables, render
 from brechas_ui.columns import column_config
 
-GROUPS = {"grupo": "Provincia o departamento", "size_class": "Tamaño de la población"}
+GROUPS = {"grupo": N_("Provincia o departamento"), "size_class": N_("Tamaño de la población")}
 #: What can be distributed (each a measure of the registry).
 MEASURE_IDS = ("moved_soles", "moved_per_capita", "gap_mean_pct", "execution_pct")
 #: The columns of territory.distribution, by the measure each shows.
@@ -25,24 +26,28 @@ COLUMNS = {
     "max": "maximum",
     "total": "sum",
 }
-GROUP_TITLES = {"province": "Provincia", "department": "Departamento"}
+GROUP_TITLES = {"province": N_("Provincia"), "department": N_("Departamento")}
 
 
 def distribution_section(context_place, context) -> None:
     """Draw the chosen measure's distribution over the chosen grouping."""
-    st.subheader("Cómo se reparte el efecto")
+    st.subheader(_("Cómo se reparte el efecto"))
     left, right = st.columns(2)
     group_choice = left.radio(
-        "Agrupar por", list(GROUPS), format_func=GROUPS.get, horizontal=True, key="t_grupo"
+        _("Agrupar por"),
+        list(GROUPS),
+        format_func=lambda g: _(GROUPS[g]),
+        horizontal=True,
+        key="t_grupo",
     )
     measure = right.selectbox(
-        "Medida",
+        _("Medida"),
         MEASURE_IDS,
         format_func=lambda m: MEASURES[m].header(),
         key="t_dist_medida",
     )
     by = group_level(context_place) if group_choice == "grupo" else "size_class"
-    group_title = GROUP_TITLES.get(by, "Población")
+    group_title = _(GROUP_TITLES.get(by, N_("Población")))
     points = group_values(context, by, measure)
     render.chart(
         territory_charts.distribution_chart(

@@ -7,14 +7,15 @@ import streamlit as st
 
 from brechas_core.charts import maps
 from brechas_core.fmt import num
+from brechas_core.i18n import N_, _
 from brechas_ui import a11y, render
 from brechas_ui.cache import district_features
 
 COLOURS = {
-    "brecha": "Brecha (Censo 2017)",
-    "soles": "Soles que mueve la regla",
-    "soles_hab": "Soles por habitante",
-    "cobertura": "Cobertura proyectada",
+    "brecha": N_("Brecha (Censo 2017)"),
+    "soles": N_("Soles que mueve la regla"),
+    "soles_hab": N_("Soles por habitante"),
+    "cobertura": N_("Cobertura proyectada"),
 }
 
 
@@ -28,11 +29,11 @@ def place_features(context_place) -> list:
 
 def map_section(context_place, context, chosen: str) -> None:
     """Draw the map of ``context`` with the chosen district marked."""
-    st.subheader("Mapa")
+    st.subheader(_("Mapa"))
     colour = st.radio(
-        "Color del mapa",
+        _("Color del mapa"),
         list(COLOURS),
-        format_func=COLOURS.get,
+        format_func=lambda c: _(COLOURS[c]),
         horizontal=True,
         key="t_mapa_color",
     )
@@ -50,8 +51,10 @@ def map_section(context_place, context, chosen: str) -> None:
     if not missing.empty:
         with st.container(key="t_sin_poligono"):
             st.markdown(
-                f"**{num(len(missing))} distritos sin polígono en el mapa** (distritos nuevos o "
-                "con geometría vacía en la fuente); sus cifras están en la tabla:"
+                _(
+                    "**{n} distritos sin polígono en el mapa** (distritos nuevos o con geometría "
+                    "vacía en la fuente); sus cifras están en la tabla:"
+                ).format(n=num(len(missing)))
             )
             st.markdown(
                 ", ".join(

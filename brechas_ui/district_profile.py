@@ -7,6 +7,7 @@ import streamlit as st
 
 from brechas_core.costs import district_costs
 from brechas_core.fmt import num, soles
+from brechas_core.i18n import _
 from brechas_core.territory import district_profile
 from brechas_ui import phone_tables
 from brechas_ui.columns import column_config
@@ -31,14 +32,14 @@ SERVICE_IDS = ("agua", "desague", "electricidad")
 def profile_section(place, context_place, context, ranked: pd.DataFrame, scenario, unit_costs):
     """Draw the chosen district's profile and return its ubigeo (the map marks it). A
     district's own link opens on it."""
-    st.subheader("Perfil de un distrito")
+    st.subheader(_("Perfil de un distrito"))
     options = ranked.sort_values("ubigeo")["ubigeo"].tolist()
     names = dict(
         zip(ranked["ubigeo"], ranked["district"] + " (" + ranked["province"] + ")", strict=True)
     )
     default = place.code if place.kind == "distrito" else ranked["ubigeo"].iloc[0]
     chosen = st.selectbox(
-        "Distrito",
+        _("Distrito"),
         options,
         index=options.index(default),
         format_func=names.get,
@@ -47,7 +48,11 @@ def profile_section(place, context_place, context, ranked: pd.DataFrame, scenari
     profile = district_profile(context, chosen)
     row = profile.row
     with st.container(key="t_perfil", border=True):
-        st.markdown(f"**{names[chosen]}** · ubigeo {chosen} · población {num(row['population'])}")
+        st.markdown(
+            _("**{name}** · ubigeo {ubigeo} · población {population}").format(
+                name=names[chosen], ubigeo=chosen, population=num(row["population"])
+            )
+        )
         st.markdown(profile.reading)
         phone_tables.table(
             profile.services,
@@ -72,12 +77,19 @@ def _costs_note(weight: float, scenario, unit_costs) -> str:
         )
     )
     rurality = (
-        f"índice de ruralidad {num(weight, 2)} (0 urbano, 1 rural), aproximado con su densidad"
+        _("índice de ruralidad {index} (0 urbano, 1 rural), aproximado con su densidad").format(
+            index=num(weight, 2)
+        )
         if weight == weight
-        else "sin dato de densidad: referencia nacional"
+        else _("sin dato de densidad: referencia nacional")
     )
-    return (
+    return _(
         "Proyección lineal con costos por persona que son supuestos (caso central: agua "
-        f"{soles(costs['agua'])}, desagüe {soles(costs['desague'])}, electricidad "
-        f"{soles(costs['electricidad'])}; {rurality}); cámbielos en el Simulador."
+        "{water}, desagüe {sewage}, electricidad {electricity}; {rurality}); cámbielos en el "
+        "Simulador."
+    ).format(
+        water=soles(costs["agua"]),
+        sewage=soles(costs["desague"]),
+        electricity=soles(costs["electricidad"]),
+        rurality=rurality,
     )

@@ -9,6 +9,7 @@ import streamlit as st
 from brechas_core import indicators
 from brechas_core.charts import territory as territory_charts
 from brechas_core.export import csv_bytes, file_name
+from brechas_core.i18n import _
 from brechas_core.measures import export_frame
 from brechas_core.territory import RANKING_ALIASES, RANKING_MEASURES, ranking
 from brechas_core.territory.views import RANKING_NOTE
@@ -19,15 +20,18 @@ from brechas_ui.columns import column_config
 def ranking_section(context_place, context, scenario, horizon_years: int) -> pd.DataFrame:
     """Draw the ranking of ``context`` (the territory, or a district's department) and return
     it (the profile offers its districts)."""
-    st.subheader(f"Quién recibe y quién cede: {context_place.name}")
-    st.caption(RANKING_NOTE)
+    st.subheader(_("Quién recibe y quién cede: {place}").format(place=context_place.name))
+    st.caption(_(RANKING_NOTE))
     order = st.selectbox(
-        "Ordenar por", list(RANKING_MEASURES), format_func=RANKING_MEASURES.get, key="t_orden"
+        _("Ordenar por"),
+        list(RANKING_MEASURES),
+        format_func=lambda m: _(RANKING_MEASURES[m]),
+        key="t_orden",
     )
     ranked = ranking(context, order)
     fmt = ",.0f" if order == "moved_soles" else ",.2f"
     render.chart(
-        territory_charts.ranking_bars(ranked, order, title=RANKING_MEASURES[order], fmt=fmt),
+        territory_charts.ranking_bars(ranked, order, title=_(RANKING_MEASURES[order]), fmt=fmt),
         key="t_ranking_barras",
     )
     columns = [c for c in ranked.columns if c not in ("ubigeo", "has_polygon")]
@@ -42,7 +46,7 @@ def ranking_section(context_place, context, scenario, horizon_years: int) -> pd.
     )
     st.caption(indicators.note(portfolio_cache.district_indicators()))  # issue 11, item 6
     st.download_button(
-        "Descargar la tabla (CSV)",
+        _("Descargar la tabla (CSV)"),
         csv_bytes(
             export_frame(
                 ranked.drop(columns="has_polygon"), aliases=RANKING_ALIASES, horizon=horizon_years

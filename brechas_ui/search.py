@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from brechas_core import place_search
+from brechas_core.i18n import _
 from brechas_ui import cache, state
 
 _GO = "_buscar_abrir"  # set by a callback: the place was opened, go to Territorios
@@ -26,11 +27,13 @@ def find_place(*, key: str = "buscar_territorio", go_to_territorios: bool = Fals
     (the landing page)."""
     with st.container(key=f"{key}_caja"):
         query = st.text_input(
-            "Busque su distrito, provincia o departamento",
+            _("Busque su distrito, provincia o departamento"),
             key=key,
-            placeholder="Por ejemplo: Juliaca, San Román, Capazo",
-            help="Escriba el nombre con o sin tildes y pulse Enter. Si un solo lugar se "
-            "llama así, se abre; si no, elija en la lista.",
+            placeholder=_("Por ejemplo: Juliaca, San Román, Capazo"),
+            help=_(
+                "Escriba el nombre con o sin tildes y pulse Enter. Si un solo lugar se "
+                "llama así, se abre; si no, elija en la lista."
+            ),
             on_change=_typed,
             args=(key,),
         )
@@ -38,8 +41,10 @@ def find_place(*, key: str = "buscar_territorio", go_to_territorios: bool = Fals
             found = place_search.search(_places(), query)
             if not found:
                 st.caption(
-                    f"Ningún departamento, provincia o distrito se llama «{query}». "
-                    "Revise el nombre o escriba solo una parte."
+                    _(
+                        "Ningún departamento, provincia o distrito se llama «{query}». "
+                        "Revise el nombre o escriba solo una parte."
+                    ).format(query=query)
                 )
             for place in found:
                 st.button(

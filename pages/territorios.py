@@ -5,6 +5,8 @@ A table of contents: each section is drawn by the brechas_ui module named for wh
 
 import streamlit as st
 
+from brechas_core import real_shares
+from brechas_core.i18n import _
 from brechas_core.territory import apply_rule
 from brechas_ui import across, cache, frame, state
 from brechas_ui.controls import rule_controls
@@ -23,7 +25,7 @@ frame.require()
 scenario = state.get()
 place, notices = cache.place(scenario.territory)
 
-st.title("Territorios: la regla en cada distrito")
+st.title(_("Territorios: la regla en cada distrito"))
 find_place()  # issue 14: one box over every department, province and district
 for text in notices:
     st.warning(text, icon=":material/wrong_location:")
@@ -43,12 +45,12 @@ scenario = state.get()
 result = apply_rule(own, scenario, unit_costs)
 # A district is shown inside its department: its ranking, map and distributions.
 if place.kind == "distrito":
-    context_place, _ = cache.place(place.code[:2])
+    context_place, _notices = cache.place(place.code[:2])
     context = apply_rule(context_place.select(full), scenario, unit_costs)
 else:
     context_place, context = place, result
 
-headline(place, result, full.attrs["estimate_note"], scenario.year)
+headline(place, result, real_shares.note(full), scenario.year)
 territory_need_section(result.districts, unit_costs, scenario)  # money beyond the need
 territory_reverse_section(own, scenario, unit_costs, context_place)  # issue 15
 fund_section(result, scenario, unit_costs)  # issue 15: a fund split to cover the most people

@@ -12,6 +12,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from brechas_core.i18n import N_, _
+
 __all__ = [
     "MAP_MEASURES",
     "district_map",
@@ -19,41 +21,41 @@ __all__ = [
     "district_map_template",
 ]
 
-#: Map colours: key -> (column, Spanish title, d3 format, colour scheme).
+#: Map colours: key -> (column, Spanish title (shown through ``_``), d3 format, colour scheme).
 MAP_MEASURES = {
     "minimo": (
         "minimum_pct",
-        "Mínimo garantizado que alcanza las metas (%)",
+        N_("Mínimo garantizado que alcanza las metas (%)"),
         ",.1f",
         "purples",
     ),
     "brecha": (
         "gap_mean_pct",
-        "Brecha promedio de agua, desagüe y electricidad, Censo 2017 (%)",
+        N_("Brecha promedio de agua, desagüe y electricidad, Censo 2017 (%)"),
         ",.2f",
         "reds",
     ),
     "soles": (
         "moved_soles",
-        "Soles que la regla lleva a las brechas al año (estimación)",
+        N_("Soles que la regla lleva a las brechas al año (estimación)"),
         ",.0f",
         "greens",
     ),
     "soles_hab": (
         "moved_per_capita",
-        "Soles por habitante que la regla lleva a las brechas al año (estimación)",
+        N_("Soles por habitante que la regla lleva a las brechas al año (estimación)"),
         ",.2f",
         "greens",
     ),
     "cobertura": (
         "coverage_end_mean_pct",
-        "Cobertura promedio proyectada al final del horizonte (%, estimación)",
+        N_("Cobertura promedio proyectada al final del horizonte (%, estimación)"),
         ",.2f",
         "blues",
     ),
 }
 
-_GAP_TOOLTIP = ("gap_mean_pct", "Brecha promedio, Censo 2017 (%)", ",.2f")
+_GAP_TOOLTIP = ("gap_mean_pct", N_("Brecha promedio, Censo 2017 (%)"), ",.2f")
 
 
 def _rounded(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -77,6 +79,7 @@ def district_map_template(
     if measure not in MAP_MEASURES:
         raise ValueError(f"Medida desconocida para el mapa: {measure!r}.")
     column, title, fmt, scheme = MAP_MEASURES[measure]
+    title = _(title)
     numeric = list(dict.fromkeys([_GAP_TOOLTIP[0], column]))
     fields = ["name", *numeric]
     lookup = alt.LookupData(data=alt.NamedData("valores"), key="ubigeo", fields=fields)
@@ -87,8 +90,8 @@ def district_map_template(
         .mark_geoshape(fill="#E0E0E0", stroke="white", strokeWidth=0.3, aria=False)
         .project(type="mercator")
     )
-    titles = {_GAP_TOOLTIP[0]: (_GAP_TOOLTIP[1], _GAP_TOOLTIP[2]), column: (title, fmt)}
-    tooltip = [alt.Tooltip("name:N", title="Distrito")] + [
+    titles = {_GAP_TOOLTIP[0]: (_(_GAP_TOOLTIP[1]), _GAP_TOOLTIP[2]), column: (title, fmt)}
+    tooltip = [alt.Tooltip("name:N", title=_("Distrito"))] + [
         alt.Tooltip(f"{c}:Q", title=titles[c][0], format=titles[c][1]) for c in numeric
     ]
     coloured = (

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from brechas_core.charts.style import COLORS
+from brechas_core.i18n import _
 
 __all__ = ["distribution_chart", "minimum_histogram", "ranking_bars"]
 
@@ -33,7 +34,7 @@ def distribution_chart(
         ``group, district, value``: one row per district
         (:func:`brechas_core.territory.group_values`).
     value_title, group_title : str
-        Spanish axis titles.
+        Axis titles (in the run's language).
     fmt : str
         d3 format of the values.
     order : list of str, optional
@@ -58,7 +59,7 @@ def distribution_chart(
         x=x,
         y=y,
         tooltip=[
-            alt.Tooltip("district:N", title="Distrito"),
+            alt.Tooltip("district:N", title=_("Distrito")),
             alt.Tooltip("group:N", title=group_title),
             alt.Tooltip("value:Q", title=value_title, format=fmt),
         ],
@@ -83,7 +84,7 @@ def ranking_bars(
     by : str
         The measure column to draw.
     title : str
-        Spanish title of the measure.
+        Title of the measure (in the run's language).
 
     Examples
     --------
@@ -108,8 +109,8 @@ def ranking_bars(
             x=alt.X(f"{by}:Q", title=title, axis=alt.Axis(format=fmt)),
             color=alt.Color("colour:N", scale=None),
             tooltip=[
-                alt.Tooltip("rank:Q", title="Puesto"),
-                alt.Tooltip("label:N", title="Distrito"),
+                alt.Tooltip("rank:Q", title=_("Puesto")),
+                alt.Tooltip("label:N", title=_("Distrito")),
                 alt.Tooltip(f"{by}:Q", title=title, format=fmt),
             ],
         )
@@ -135,10 +136,10 @@ def minimum_histogram(districts: pd.DataFrame) -> alt.Chart:
             x=alt.X(
                 "minimum_pct:Q",
                 bin=alt.Bin(extent=[0, 100], step=5),
-                title="Mínimo garantizado necesario (% del presupuesto ejecutado)",
+                title=_("Mínimo garantizado necesario (% del presupuesto ejecutado)"),
             ),
-            y=alt.Y("count():Q", title="Municipalidades"),
-            tooltip=[alt.Tooltip("count():Q", title="Municipalidades")],
+            y=alt.Y("count():Q", title=_("Municipalidades")),
+            tooltip=[alt.Tooltip("count():Q", title=_("Municipalidades"))],
         )
         .properties(height=220)
     )

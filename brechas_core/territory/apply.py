@@ -20,6 +20,7 @@ from brechas_core import rules
 from brechas_core.alignment import MIN_POINTS
 from brechas_core.costs import district_costs
 from brechas_core.fmt import num, pct, soles, soles_whole
+from brechas_core.i18n import N_, _
 from brechas_core.optimal import optimal_inputs
 from brechas_core.projection import project_coverage
 from brechas_core.scenario import Scenario
@@ -119,22 +120,29 @@ class TerritoryResult:
     rule: rules.Reallocation | None = field(default=None, repr=False)
 
     def reading(self, name: str) -> str:
-        """One Spanish sentence saying what the rule does in the territory ``name``."""
+        """One sentence (in the run's language) saying what the rule does in the territory
+        ``name``."""
         s = self.summary
         if s.n_municipalities == 0:
-            return f"{name} no tiene municipalidades con datos de presupuesto en este año."
-        base = (
-            f"En {name}, las tres brechas del censo (agua, desagüe y electricidad) reciben "
-            f"una participación estimada de {pct(s.est_share_gaps_pct)} del presupuesto "
-            "ejecutado"
-        )
+            return _(
+                "{name} no tiene municipalidades con datos de presupuesto en este año."
+            ).format(name=name)
+        base = _(
+            "En {name}, las tres brechas del censo (agua, desagüe y electricidad) reciben "
+            "una participación estimada de {share} del presupuesto ejecutado"
+        ).format(name=name, share=pct(s.est_share_gaps_pct))
         if s.moved_soles <= 0:
-            return base + ": con la regla actual no se mueve dinero."
-        return (
-            base + f"; con la regla pasan a {pct(s.scenario_share_gaps_pct)}: unos "
-            f"{soles(s.moved_soles)} al año ({soles_whole(s.moved_per_capita)} por habitante) "
-            f"se reasignan en {num(s.n_receiving)} de {num(s.n_municipalities)} "
-            "municipalidades, y el resto del presupuesto cede lo mismo."
+            return base + _(": con la regla actual no se mueve dinero.")
+        return base + _(
+            "; con la regla pasan a {share}: unos {soles} al año ({per_head} por habitante) "
+            "se reasignan en {receiving} de {n} municipalidades, y el resto del presupuesto "
+            "cede lo mismo."
+        ).format(
+            share=pct(s.scenario_share_gaps_pct),
+            soles=soles(s.moved_soles),
+            per_head=soles_whole(s.moved_per_capita),
+            receiving=num(s.n_receiving),
+            n=num(s.n_municipalities),
         )
 
 
@@ -142,14 +150,14 @@ def _correlations(gap: np.ndarray, value: np.ndarray, alpha: float) -> list[Corr
     return [spearman(gap, value, alpha), pearson(gap, value, alpha)]
 
 
-#: How the rule is applied to a territory, in Spanish (apply_rule, below).
-RULE_NOTE = (
+#: How the rule is applied to a territory, in Spanish (apply_rule, below; shown through ``_``).
+RULE_NOTE = N_(
     "se aplica a cada municipalidad por separado: el mínimo garantizado es para las tres "
     "brechas del censo juntas (agua, desagüe y electricidad), con el reparto, los pisos y la "
     "parte protegida del escenario."
 )
 
-CONSTANT_NOTE = (
+CONSTANT_NOTE = N_(
     "Todos los distritos tienen el mismo valor (la participación se estima por "
     "departamento): no se puede medir la alineación con esta medida."
 )
@@ -202,14 +210,16 @@ def _alignment(d: pd.DataFrame, alpha: float) -> pd.DataFrame:
                 measure,
                 moment,
                 len(ok),
-                f"Hacen falta al menos {MIN_POINTS} distritos con datos del censo para medir "
-                "la alineación entre distritos.",
+                _(
+                    "Hacen falta al menos {n} distritos con datos del censo para medir "
+                    "la alineación entre distritos."
+                ).format(n=MIN_POINTS),
             )
             continue
         # Shares equal up to rounding noise (1e-9 p.p.) must tie, not be ranked.
         value = np.round(ok[column].to_numpy(float), 9)
         if np.ptp(value) == 0:
-            rows += _not_computable(measure, moment, len(ok), CONSTANT_NOTE)
+            rows += _not_computable(measure, moment, len(ok), _(CONSTANT_NOTE))
             continue
         rows += _alignment_rows(measure, moment, _correlations(gap, value, alpha))
     return pd.DataFrame(rows)
@@ -296,9 +306,10 @@ def apply_rule(
     over = rules.protected_exceeds(scenario, att)
     if n and np.any(over):
         notices.append(
-            f"La parte protegida ({pct(scenario.protected_pct, 1)}) es mayor que el resto del "
-            f"presupuesto en {num(int(np.sum(over)))} "
-            "municipalidades: allí se protegió todo el resto."
+            _(
+                "La parte protegida ({protected}) es mayor que el resto del presupuesto en {n} "
+                "municipalidades: allí se protegió todo el resto."
+            ).format(protected=pct(scenario.protected_pct, 1), n=num(int(np.sum(over))))
         )
     res = rule.apply(gap_rule, att)
     shares = res.shares[:, :3] if n else np.zeros((0, 3))
@@ -353,15 +364,19 @@ def apply_rule(
     missing = int((~ok).sum())
     if missing:
         notices.append(
-            f"{num(missing)} municipalidades no tienen datos del Censo 2017 (brechas o "
-            "población): reciben la regla, pero quedan fuera de la proyección y de la "
-            "alineación. Se listan en la tabla."
+            _(
+                "{n} municipalidades no tienen datos del Censo 2017 (brechas o "
+                "población): reciben la regla, pero quedan fuera de la proyección y de la "
+                "alineación. Se listan en la tabla."
+            ).format(n=num(missing))
         )
     infeasible = int((~d["feasible"]).sum())
     if infeasible:
         notices.append(
-            f"En {num(infeasible)} municipalidades el mínimo pedido no es factible con lo que "
-            "se puede liberar: se aplicó el máximo posible en cada una."
+            _(
+                "En {n} municipalidades el mínimo pedido no es factible con lo que "
+                "se puede liberar: se aplicó el máximo posible en cada una."
+            ).format(n=num(infeasible))
         )
 
     services = _services(d, need, covered, gap_end, cost)

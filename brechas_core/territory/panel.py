@@ -27,6 +27,7 @@ import pandas as pd
 
 from brechas_core import data, real_shares
 from brechas_core.costs import rural_weight
+from brechas_core.i18n import DEFAULT, N_, _, using
 from brechas_core.scenario import ANIOS
 
 __all__ = [
@@ -37,24 +38,25 @@ __all__ = [
     "STEMS",
     "STUDY_YEARS",
     "district_frame",
+    "estimate_note",
     "load_district_frame",
     "weighted_mean",
 ]
 
 #: The three Census 2017 gaps: (gap id of Table 2 and unit_costs.csv, column stem, label).
 SERVICES = (
-    ("agua", "water", "Agua"),
-    ("desague", "sewage", "Desagüe"),
-    ("electricidad", "electricity", "Electricidad"),
+    ("agua", "water", N_("Agua")),
+    ("desague", "sewage", N_("Desagüe")),
+    ("electricidad", "electricity", N_("Electricidad")),
 )
-STEMS = [s for _, s, _ in SERVICES]
-GAP_IDS = [i for i, _, _ in SERVICES]
+STEMS = [s for _gap, s, _label in SERVICES]
+GAP_IDS = [i for i, _stem, _label in SERVICES]
 
 SANEAMIENTO, ENERGIA = "18", "12"
 #: The years the study averaged ("promedio").
 STUDY_YEARS = (2021, 2022, 2023)
 
-ESTIMATE_NOTE = (
+ESTIMATE_NOTE = N_(
     "Estimación: el gasto municipal por función no se publica por distrito en estos datos. "
     "La parte del presupuesto ejecutado de cada distrito que atiende agua y desagüe se "
     "estima con la participación de la función 18 Saneamiento en el gasto de los gobiernos "
@@ -62,6 +64,24 @@ ESTIMATE_NOTE = (
     "con la función 12 Energía. Todos los distritos de un departamento parten de la misma "
     "participación estimada."
 )
+#: Added to ESTIMATE_NOTE for a year without spending by function (2024, 2025).
+LATER_YEAR_NOTE = N_(
+    "Para {year} se usa la distribución por función de {used}, el último año con gasto por "
+    "función en estos datos."
+)
+
+
+def estimate_note(years: tuple[str, int] | None = None) -> str:
+    """The estimate's note in the run's language; ``years`` (the year shown, the year whose
+    spending by function is used) when they differ (``frame.attrs["estimate_years"]``).
+
+    >>> "Para 2025 se usa la distribución por función de 2023" in estimate_note(("2025", 2023))
+    True
+    """
+    note = _(ESTIMATE_NOTE)
+    if years:
+        note += " " + _(LATER_YEAR_NOTE).format(year=years[0], used=years[1])
+    return note
 
 
 def weighted_mean(values: np.ndarray, weights: np.ndarray) -> float:
@@ -149,7 +169,7 @@ def district_frame(
         raise ValueError(f"Año desconocido: {year!r}. Use uno de {', '.join(ANIOS)}.")
     shares = _department_shares(functions)
     m = municipalities[["ubigeo", "year", "pim", "devengado"]]
-    note = ESTIMATE_NOTE
+    years = None
     if year != "promedio":
         m = m[m["year"] == int(year)]
         # 2024 and 2025 have budgets (Consulta Amigable) but no spending by function in
@@ -158,10 +178,7 @@ def district_frame(
         used = known[-1] if known else int(year)
         shares = shares[shares["year"] == used]
         if used != int(year):
-            note += (
-                f" Para {year} se usa la distribución por función de {used}, el último año "
-                "con gasto por función en estos datos."
-            )
+            years = (year, used)
     else:
         # The study's 2021-2023 average (later years are not part of it). The department's
         # pooled 2021-2023 share: one estimate per department, as for a single year (a
@@ -224,7 +241,11 @@ def district_frame(
     out.insert(out.columns.get_loc("has_polygon"), "rural_weight", rural_weight(out["density_km2"]))
     out = out.sort_values("ubigeo", ignore_index=True)
     out.attrs["year"] = year
-    out.attrs["estimate_note"] = note
+    # In Spanish, whatever the run's language (the frame is cached and shared); the
+    # interface writes it in its language from estimate_years (real_shares.note).
+    with using(DEFAULT):
+        out.attrs["estimate_note"] = estimate_note(years)
+    out.attrs["estimate_years"] = years
     return out
 
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from brechas_core.fmt import num, pct, soles, soles_millones, soles_whole
+from brechas_core.i18n import N_, _
 from brechas_core.territory.apply import TerritoryResult
 from brechas_core.territory.panel import EXTRA_INDICATORS, SERVICES
 from brechas_core.territory.places import Territory
@@ -28,6 +29,7 @@ __all__ = [
     "SIZE_CLASSES",
     "DistrictProfile",
     "across_municipalities",
+    "alignment_columns",
     "alignment_table",
     "distribution",
     "district_profile",
@@ -39,31 +41,31 @@ __all__ = [
 
 #: Population size classes: (label, lower bound inclusive, upper bound exclusive).
 SIZE_CLASSES = (
-    ("Menos de 2,000", 0, 2_000),
-    ("2,000 a 5,000", 2_000, 5_000),
-    ("5,000 a 20,000", 5_000, 20_000),
-    ("20,000 a 100,000", 20_000, 100_000),
-    ("Más de 100,000", 100_000, np.inf),
+    (N_("Menos de 2,000"), 0, 2_000),
+    (N_("2,000 a 5,000"), 2_000, 5_000),
+    (N_("5,000 a 20,000"), 5_000, 20_000),
+    (N_("20,000 a 100,000"), 20_000, 100_000),
+    (N_("Más de 100,000"), 100_000, np.inf),
 )
-NO_SIZE = "Sin dato de población"
+NO_SIZE = N_("Sin dato de población")
 
 #: Measures that add up over districts (soles, people): only these get a total.
 ADDITIVE = frozenset({"moved_soles", "pim", "devengado", "population"})
 
-#: Ranking measures: column -> Spanish label.
+#: Ranking measures: column -> Spanish label (shown through ``_``).
 RANKING_MEASURES = {
-    "moved_soles": "Soles que recibe para las brechas al año (estimación)",
-    "moved_per_capita": "Soles por habitante al año (estimación)",
-    "moved_pct": "Puntos que cede el resto del presupuesto (estimación)",
-    "gap_mean_pct": "Brecha promedio, Censo 2017 (%)",
+    "moved_soles": N_("Soles que recibe para las brechas al año (estimación)"),
+    "moved_per_capita": N_("Soles por habitante al año (estimación)"),
+    "moved_pct": N_("Puntos que cede el resto del presupuesto (estimación)"),
+    "gap_mean_pct": N_("Brecha promedio, Censo 2017 (%)"),
 }
 
 #: Ranking columns read under another measure of the registry (brechas_core.measures):
 #: a district's ``moved_pct`` is what the rest of its budget cedes to the gaps.
 RANKING_ALIASES = {"moved_pct": "ceded_pct"}
 
-#: What the ranking shows, in Spanish (under its heading on Territorios).
-RANKING_NOTE = (
+#: What the ranking shows, in Spanish (under its heading on Territorios; shown through ``_``).
+RANKING_NOTE = N_(
     "En cada distrito las brechas nunca pierden: reciben lo que cede el resto de su propio "
     "presupuesto. El orden muestra dónde la regla mueve más dinero (estimación)."
 )
@@ -123,29 +125,33 @@ def ranking(result: TerritoryResult, by: str = "moved_soles", *, ascending: bool
 
 
 def size_classes_note() -> str:
-    """The population classes in one Spanish sentence.
+    """The population classes in one sentence, in the run's language.
 
     Examples
     --------
     >>> size_classes_note()[:53]
     'Clases de población: menos de 2,000; 2,000 a 5,000; 5'
     """
-    classes = "; ".join(label[0].lower() + label[1:] for label, _, _ in SIZE_CLASSES)
-    return f"Clases de población: {classes} habitantes (cada clase incluye su límite inferior)."
+    names = [_(label) for label, _lo, _hi in SIZE_CLASSES]
+    classes = "; ".join(name[0].lower() + name[1:] for name in names)
+    return _(
+        "Clases de población: {classes} habitantes (cada clase incluye su límite inferior)."
+    ).format(classes=classes)
 
 
 def size_class(population: pd.Series) -> pd.Series:
-    """The size class of each population (``SIZE_CLASSES``), as an ordered categorical.
+    """The size class of each population (``SIZE_CLASSES``), as an ordered categorical
+    named in the run's language.
 
     Examples
     --------
     >>> size_class(pd.Series([500.0, 2000.0, 150000.0, float("nan")])).tolist()
     ['Menos de 2,000', '2,000 a 5,000', 'Más de 100,000', 'Sin dato de población']
     """
-    labels = [label for label, _, _ in SIZE_CLASSES]
-    edges = [lo for _, lo, _ in SIZE_CLASSES] + [np.inf]
+    labels = [_(label) for label, _lo, _hi in SIZE_CLASSES]
+    edges = [lo for _label, lo, _hi in SIZE_CLASSES] + [np.inf]
     cls = pd.cut(population, bins=edges, labels=labels, right=False)
-    cls = cls.cat.add_categories([NO_SIZE]).fillna(NO_SIZE)
+    cls = cls.cat.add_categories([_(NO_SIZE)]).fillna(_(NO_SIZE))
     return cls
 
 
@@ -238,7 +244,7 @@ class DistrictProfile:
         moved_soles, covered_per_year_base, covered_per_year, gap_end_pct_base,
         gap_end_pct``.
     reading : str
-        What the rule does to it, in Spanish.
+        What the rule does to it, in the run's language.
     """
 
     row: pd.Series
@@ -276,46 +282,56 @@ def district_profile(result: TerritoryResult, ubigeo: str) -> DistrictProfile:
                 gap_end_pct_base=row[f"gap_end_{s}_pct_base"],
                 gap_end_pct=row[f"gap_end_{s}_pct"],
             )
-            for gid, s, label in SERVICES
+            for gid, s, label in ((g, s, _(name)) for g, s, name in SERVICES)
         ]
     )
     name = str(row["district"])
-    text = (
-        f"{name} ejecutó {soles_millones(dev)} de un PIM de {soles_millones(float(row['pim']))} "
-        f"({pct(float(row['execution_pct']), 1)}). Se estima que {pct(row['est_share_gaps_pct'])} "
-        "de lo ejecutado atiende agua, desagüe y electricidad"
+    text = _(
+        "{name} ejecutó {executed} de un PIM de {pim} ({execution}). Se estima que {share} de "
+        "lo ejecutado atiende agua, desagüe y electricidad"
+    ).format(
+        name=name,
+        executed=soles_millones(dev),
+        pim=soles_millones(float(row["pim"])),
+        execution=pct(float(row["execution_pct"]), 1),
+        share=pct(row["est_share_gaps_pct"]),
     )
     if float(row["moved_soles"]) > 0:
-        text += (
-            f"; con la regla pasa a {pct(row['scenario_share_gaps_pct'])}: "
-            f"{soles(float(row['moved_soles']))} al año más para las brechas"
-            + (
-                f" ({soles_whole(float(row['moved_per_capita']))} por habitante)"
-                if np.isfinite(row["moved_per_capita"])
-                else ""
-            )
-            + f", que cede el resto del presupuesto ({pct(row['resto_before_pct'])} → "
-            f"{pct(row['resto_after_pct'])})."
+        per_head = (
+            " "
+            + _("({soles} por habitante)").format(soles=soles_whole(float(row["moved_per_capita"])))
+            if np.isfinite(row["moved_per_capita"])
+            else ""
+        )
+        text += _(
+            "; con la regla pasa a {share}: {soles} al año más para las brechas{per_head}, que "
+            "cede el resto del presupuesto ({before} → {after})."
+        ).format(
+            share=pct(row["scenario_share_gaps_pct"]),
+            soles=soles(float(row["moved_soles"])),
+            per_head=per_head,
+            before=pct(row["resto_before_pct"]),
+            after=pct(row["resto_after_pct"]),
         )
     else:
-        text += ": la regla actual no le mueve dinero."
+        text += _(": la regla actual no le mueve dinero.")
     if not bool(row["feasible"]):
-        text += (
-            f" El mínimo pedido no es factible aquí: el máximo posible es "
-            f"{pct(float(row['max_minimum_pct']), 1)}."
-        )
+        text += " " + _(
+            "El mínimo pedido no es factible aquí: el máximo posible es {maximum}."
+        ).format(maximum=pct(float(row["max_minimum_pct"]), 1))
     if not bool(row["has_census"]):
-        text += " No tiene datos del Censo 2017: no se proyecta su cobertura."
+        text += " " + _("No tiene datos del Censo 2017: no se proyecta su cobertura.")
     return DistrictProfile(row=row, services=services, reading=text)
 
 
 ALIGNMENT_MEASURES = {
-    "share_pct": "Participación del presupuesto en las brechas (estimación)",
-    "per_capita": "Soles por habitante para las brechas (estimación)",
+    "share_pct": N_("Participación del presupuesto en las brechas (estimación)"),
+    "per_capita": N_("Soles por habitante para las brechas (estimación)"),
 }
 
-#: How the alignment across districts is measured, in Spanish (under alignment_table).
-ACROSS_DISTRICTS_NOTE = (
+#: How the alignment across districts is measured, in Spanish (under alignment_table; shown
+#: through ``_``).
+ACROSS_DISTRICTS_NOTE = N_(
     "Cada distrito es un punto: su brecha promedio de agua, desagüe y electricidad (Censo "
     "2017, en % de su población) frente a lo que recibe. Se usa la brecha en % y no el número "
     "de personas sin servicio, que mediría sobre todo el tamaño del distrito. Como la "
@@ -327,7 +343,8 @@ ACROSS_DISTRICTS_NOTE = (
 
 
 def alignment_table(result: TerritoryResult) -> pd.DataFrame:
-    """The alignment across districts as the page shows it: Spanish text, ``—`` where a
+    """The alignment across districts as the page shows it: text in the run's language
+    (columns too: :func:`alignment_columns`), ``—`` where a
     test cannot be computed (never ``None``), and a note where a measure is identical
     before and after the rule.
 
@@ -347,26 +364,39 @@ def alignment_table(result: TerritoryResult) -> pd.DataFrame:
             ]["statistic"]
             if len(base) and abs(float(base.iloc[0]) - float(r.statistic)) <= 1e-12:
                 decision = (
-                    "Igual que hoy: la regla escala a todos los distritos por igual (la "
-                    "participación se estima por departamento). " + decision
+                    _(
+                        "Igual que hoy: la regla escala a todos los distritos por igual (la "
+                        "participación se estima por departamento)."
+                    )
+                    + " "
+                    + decision
                 )
         t = float(r.t)
         out.append(
-            {
-                "Medida": ALIGNMENT_MEASURES.get(r.measure, r.measure),
-                "Momento": {"base": "Hoy", "escenario": "Con la regla"}.get(r.moment, r.moment),
-                "Prueba": {"spearman": "Spearman ρ", "pearson": "Pearson r"}.get(
-                    r.method, r.method
-                ),
-                "Coeficiente": num(float(r.statistic), 3),
-                "t": "∞" if np.isinf(t) else num(t, 2),
-                "Distritos": int(r.n),
-                "Decisión": decision,
-            }
+            [
+                _(ALIGNMENT_MEASURES[r.measure]) if r.measure in ALIGNMENT_MEASURES else r.measure,
+                {"base": _("Hoy"), "escenario": _("Con la regla")}.get(r.moment, r.moment),
+                {"spearman": "Spearman ρ", "pearson": "Pearson r"}.get(r.method, r.method),
+                num(float(r.statistic), 3),
+                "∞" if np.isinf(t) else num(t, 2),
+                int(r.n),
+                decision,
+            ]
         )
-    return pd.DataFrame(
-        out, columns=["Medida", "Momento", "Prueba", "Coeficiente", "t", "Distritos", "Decisión"]
-    )
+    return pd.DataFrame(out, columns=alignment_columns())
+
+
+def alignment_columns() -> list[str]:
+    """The columns of :func:`alignment_table`, in the run's language."""
+    return [
+        _("Medida"),
+        _("Momento"),
+        _("Prueba"),
+        _("Coeficiente"),
+        "t",
+        _("Distritos"),
+        _("Decisión"),
+    ]
 
 
 def across_municipalities(result: TerritoryResult) -> str | None:
@@ -385,20 +415,28 @@ def across_municipalities(result: TerritoryResult) -> str | None:
     after = rows[rows["moment"] == "escenario"].iloc[0]
     n = int(base["n"])
     if not np.isfinite(base["statistic"]) or not np.isfinite(after["statistic"]):
-        return f"Entre municipalidades: {base['decision']}"
-    head = (
-        f"Entre sus {num(n)} municipalidades con datos del censo, ¿reciben más soles por "
-        "habitante para las brechas las que tienen más brecha? "
-    )
-    verdict = "significativa" if bool(after["significant"]) else "no significativa"
+        return _("Entre municipalidades: {decision}").format(decision=base["decision"])
+    head = _(
+        "Entre sus {n} municipalidades con datos del censo, ¿reciben más soles por "
+        "habitante para las brechas las que tienen más brecha?"
+    ).format(n=num(n))
+    head += " "
+
+    def verdict(significant) -> str:
+        return _("significativa") if bool(significant) else _("no significativa")
+
     if abs(float(after["statistic"]) - float(base["statistic"])) <= 1e-12:
-        return head + (
-            f"ρ = {num(float(base['statistic']), 3)} ({verdict}, n = {num(n)}), igual antes y "
-            "después de la regla: la participación se estima por departamento, así que la "
-            "regla escala a todos sus distritos por igual y no cambia este orden."
+        return head + _(
+            "ρ = {rho} ({verdict}, n = {n}), igual antes y después de la regla: la "
+            "participación se estima por departamento, así que la regla escala a todos sus "
+            "distritos por igual y no cambia este orden."
+        ).format(
+            rho=num(float(base["statistic"]), 3), verdict=verdict(after["significant"]), n=num(n)
         )
-    was = "significativa" if bool(base["significant"]) else "no significativa"
-    return head + (
-        f"ρ pasa de {num(float(base['statistic']), 3)} ({was}) a "
-        f"{num(float(after['statistic']), 3)} ({verdict}), n = {num(n)}."
+    return head + _("ρ pasa de {before} ({was}) a {after} ({verdict}), n = {n}.").format(
+        before=num(float(base["statistic"]), 3),
+        was=verdict(base["significant"]),
+        after=num(float(after["statistic"]), 3),
+        verdict=verdict(after["significant"]),
+        n=num(n),
     )
