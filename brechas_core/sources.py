@@ -6,6 +6,8 @@ this module holds the sentences the interface shows about them, written once.
 
 from __future__ import annotations
 
+from brechas_core.i18n import N_
+
 __all__ = ["CITATION", "IN_BRIEF", "LIMITS", "METHOD"]
 
 #: The study the app tests (its Tables 2 and 3 are in ``data/study_*.csv``).
@@ -15,9 +17,11 @@ CITATION = (
     "gobierno* 5(1), 32-45"
 )
 
-#: The sources in three lines, for the landing page.
-IN_BRIEF = f"""
-- **El estudio**: {CITATION} (licencia CC BY 4.0). Tablas 2 y 3.
+#: The sources in three lines, for the landing page (``IN_BRIEF_TEXT`` is its text for the
+#: catalogue, with ``{citation}``: draw ``_(IN_BRIEF_TEXT).format(citation=CITATION)``).
+IN_BRIEF_TEXT = N_(
+    """
+- **El estudio**: {citation} (licencia CC BY 4.0). Tablas 2 y 3.
 - **Presupuesto municipal**: MEF, datos abiertos «Presupuesto y Ejecución de Gasto»
   2021-2023 (PIA, PIM, devengado por municipalidad).
 - **Brechas de servicios**: INEI, Censo Nacional 2017 (cobertura de agua, desagüe y
@@ -26,6 +30,8 @@ IN_BRIEF = f"""
 Todo se calcula dentro de la aplicación, sin conexión, a partir de sus propios archivos de
 datos.
 """
+)
+IN_BRIEF = IN_BRIEF_TEXT.format(citation=CITATION)
 
 #: Every source, what is taken from it and how, for Metodología.
 METHOD = f"""
