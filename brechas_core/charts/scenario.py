@@ -357,24 +357,43 @@ def projection_panels(wide: pd.DataFrame) -> list[tuple[str, dict[str, pa.Table]
     >>> [(name, d["proyeccion"].num_rows) for name, d in projection_panels(wide)]
     [('Agua', 2), ('Luz', 1)]
     """
+    # plain arrays, each column read once: this runs on every Simulador rerun (issue 12)
+    columns = _projection_columns(wide)
+    names = columns["brecha"]
     return [
-        (_(name), projection_data(wide[wide["brecha"] == name]))
-        for name in dict.fromkeys(wide["brecha"])
+        (_(name), _projection_table({c: v[names == name] for c, v in columns.items()}))
+        for name in dict.fromkeys(names.tolist())
     ]
+
+
+_PROJECTION_COLUMNS = ("brecha", "year", "serie", "bajo", "central", "alto")
+_PROJECTION_TEXT = ("brecha", "serie")
+
+
+def _projection_columns(wide: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {
+        c: wide[c].to_numpy(object if c in _PROJECTION_TEXT else float) for c in _PROJECTION_COLUMNS
+    }
+
+
+def _projection_table(columns: dict[str, np.ndarray]) -> dict[str, pa.Table]:
+    said: dict[str, str] = {}  # each label translated once
+    return {
+        "proyeccion": pa.table(
+            {
+                c: [said[v] if v in said else said.setdefault(v, _(v)) for v in values]
+                if c in _PROJECTION_TEXT
+                else values
+                for c, values in columns.items()
+            }
+        )
+    }
 
 
 def projection_data(wide: pd.DataFrame) -> dict[str, pa.Table]:
     """Dataset for :func:`projection_template`: ``brecha, year, serie, bajo, central, alto``
     (as :attr:`brechas_core.simulation.Simulation.projection` gives it)."""
-    cols = ["brecha", "year", "serie", "bajo", "central", "alto"]
-    return {
-        "proyeccion": pa.table(
-            {
-                c: [_(v) for v in wide[c]] if c in ("brecha", "serie") else wide[c].to_numpy(float)
-                for c in cols
-            }
-        )
-    }
+    return _projection_table(_projection_columns(wide))
 
 
 def projection_chart(wide: pd.DataFrame, *, columns: int = 2):
