@@ -366,26 +366,36 @@ class TerritoryNeed:
     services: pd.DataFrame | None = None
 
     def text(self) -> str | None:
-        """A Spanish sentence flagging the top-up beyond the need; None when there is none."""
+        """A sentence (in the run's language) flagging the top-up beyond the need; None when
+        there is none."""
         low, central, high = self.overshoot
         if high <= 0:
             return None
         band = (
             ""
             if abs(high - low) <= EXCESS_TOL * max(high, 1.0)
-            else f" (entre {soles(low)} y {soles(high)} según el costo por persona)"
+            else " "
+            + _("(entre {low} y {high} según el costo por persona)").format(
+                low=soles(low), high=soles(high)
+            )
         )
         years = num(self.horizon_years)
         where = (
-            f" Mientras tanto, en {num(self.n_short)} municipalidades alguna brecha no se "
-            f"cierra en {years} años: les faltan {soles(self.shortfall_soles)} al año."
+            " "
+            + _(
+                "Mientras tanto, en {n} municipalidades alguna brecha no se cierra en {years} "
+                "años: les faltan {soles} al año."
+            ).format(n=num(self.n_short), years=years, soles=soles(self.shortfall_soles))
             if self.n_short
             else ""
         )
         return (
-            f"En {num(self.n_overshooting)} municipalidades la regla pone más de lo que "
-            f"necesita cerrar sus brechas en {years} años: {soles(central)} al año en total"
-            f"{band}, que ahí serviría más en el resto del presupuesto.{where}"
+            _(
+                "En {n} municipalidades la regla pone más de lo que necesita cerrar sus brechas "
+                "en {years} años: {soles} al año en total{band}, que ahí serviría más en el resto "
+                "del presupuesto."
+            ).format(n=num(self.n_overshooting), years=years, soles=soles(central), band=band)
+            + where
         )
 
 

@@ -34,6 +34,7 @@ from numpy.typing import ArrayLike
 
 from brechas_core import rules
 from brechas_core.fmt import num, pct, soles
+from brechas_core.i18n import N_, _
 from brechas_core.need import census_services
 from brechas_core.optimal import _order_keys, optimal_inputs
 from brechas_core.projection import check_horizon
@@ -55,12 +56,18 @@ __all__ = [
 #: Why a target cannot be reached, in Spanish, by code.
 REASONS = {
     "": "",
-    "excluida": "una brecha con meta está fuera de la regla (excluida o con peso cero), así "
-    "que el mínimo no le da nada",
-    "capacidad": "haría falta más de lo que se puede liberar: el resto del presupuesto que no "
-    "está protegido no alcanza",
-    "sin_costo": "una brecha con meta no tiene costo por persona (o faltan su población o su "
-    "presupuesto), así que no se puede proyectar",
+    "excluida": N_(
+        "una brecha con meta está fuera de la regla (excluida o con peso cero), así que el "
+        "mínimo no le da nada"
+    ),
+    "capacidad": N_(
+        "haría falta más de lo que se puede liberar: el resto del presupuesto que no está "
+        "protegido no alcanza"
+    ),
+    "sin_costo": N_(
+        "una brecha con meta no tiene costo por persona (o faltan su población o su "
+        "presupuesto), así que no se puede proyectar"
+    ),
 }
 
 #: Tolerance in points of the budget.
@@ -312,8 +319,12 @@ def _describe(scenario, labels_by_id: dict) -> str:
     for gid, value in scenario.targets:
         if gid not in labels_by_id:
             continue
-        label = labels_by_id[gid].lower()
-        parts.append(f"cerrar {label}" if value == 0 else f"bajar {label} a {pct(value, 1)}")
+        label = _(labels_by_id[gid]).lower()
+        parts.append(
+            _("cerrar {gap}").format(gap=label)
+            if value == 0
+            else _("bajar {gap} a {value}").format(gap=label, value=pct(value, 1))
+        )
     return ", ".join(parts)
 
 
@@ -338,42 +349,59 @@ class ReverseAnswer:
 
     @property
     def text(self) -> str:
-        """One Spanish sentence: the minimum and its band, or why it cannot be reached."""
+        """One sentence (in the run's language): the minimum and its band, or why it cannot
+        be reached."""
         r = self.result
         years = num(self.horizon_years)
         if not self.goal:
-            return "Elija una meta para al menos una brecha con costo por persona."
+            return _("Elija una meta para al menos una brecha con costo por persona.")
         if bool(r.already[1]):
-            return (
-                f"Para {self.goal} en {years} años no hace falta un mínimo: con lo que ya "
+            return _(
+                "Para {goal} en {years} años no hace falta un mínimo: con lo que ya "
                 "reciben (y los pisos) se alcanza, con el costo por persona central."
-            )
+            ).format(goal=self.goal, years=years)
         if bool(r.reachable[1]):
             lo, hi = r.minimum_pct[0], r.minimum_pct[2]
             band = (
-                f" (entre {pct(lo)} y {pct(hi)} según el costo por persona)"
+                " "
+                + _("(entre {low} y {high} según el costo por persona)").format(
+                    low=pct(lo), high=pct(hi)
+                )
                 if np.isfinite(lo) and np.isfinite(hi)
-                else f" (con el costo alto no se alcanza: {REASONS[str(r.reason[2])]})"
+                else " "
+                + _("(con el costo alto no se alcanza: {why})").format(
+                    why=_(REASONS[str(r.reason[2])])
+                )
                 if not bool(r.reachable[2])
                 else ""
             )
-            return (
-                f"Para {self.goal} en {years} años hace falta un mínimo garantizado de "
-                f"{pct(r.minimum_pct[1])}{band}: la regla movería unos "
-                f"{soles(r.top_up_soles[1])} al año, y esas brechas necesitan "
-                f"{soles(r.target_soles[1])} al año en total."
+            return _(
+                "Para {goal} en {years} años hace falta un mínimo garantizado de "
+                "{minimum}{band}: la regla movería unos {top_up} al año, y esas brechas "
+                "necesitan {target} al año en total."
+            ).format(
+                goal=self.goal,
+                years=years,
+                minimum=pct(r.minimum_pct[1]),
+                band=band,
+                top_up=soles(r.top_up_soles[1]),
+                target=soles(r.target_soles[1]),
             )
         reason = str(r.reason[1])
         needed = float(r.needed_minimum_pct[1])
         extra = (
-            f" Haría falta un mínimo de {pct(needed)}, y lo más que se puede garantizar es "
-            f"{pct(r.max_minimum_pct[1])}."
+            " "
+            + _(
+                "Haría falta un mínimo de {needed}, y lo más que se puede garantizar es {most}."
+            ).format(needed=pct(needed), most=pct(r.max_minimum_pct[1]))
             if reason == "capacidad" and np.isfinite(needed)
             else ""
         )
         return (
-            f"No se puede {self.goal} en {years} años con este presupuesto: "
-            f"{REASONS[reason]}.{extra}"
+            _("No se puede {goal} en {years} años con este presupuesto: {why}.").format(
+                goal=self.goal, years=years, why=_(REASONS[reason])
+            )
+            + extra
         )
 
 
@@ -396,7 +424,7 @@ def for_simulation(scenario, inputs, assumptions) -> ReverseAnswer:
     # (3, g): low, central and high cost per person; NaN for gaps without one
     cost = np.full((3, g), np.nan)
     cost[:, inputs.costs["position"]] = inputs.cost_cases(scenario.unit_costs_dict())
-    _, base = inputs.central_costs({})
+    _central, base = inputs.central_costs({})
     result = minimum_for_targets(
         inputs.gaps["gap_pct"],
         inputs.gaps["attention_pct"],
@@ -444,21 +472,28 @@ class TerritoryReverse:
     @property
     def text(self) -> str:
         if not self.goal:
-            return "Elija una meta para al menos una brecha con costo por persona."
+            return _("Elija una meta para al menos una brecha con costo por persona.")
         years = num(self.horizon_years)
         ok = self.districts["minimum_pct"].dropna()
-        head = (
-            f"Para {self.goal} en {years} años, {num(self.n_reachable)} de {num(self.n)} "
-            "municipalidades lo logran con un mínimo garantizado"
-        )
+        head = _(
+            "Para {goal} en {years} años, {reachable} de {n} municipalidades lo logran con un "
+            "mínimo garantizado"
+        ).format(goal=self.goal, years=years, reachable=num(self.n_reachable), n=num(self.n))
         if ok.empty:
-            return head + ": ninguna con este presupuesto."
+            return head + _(": ninguna con este presupuesto.")
         lo, mid, hi = self.total_soles
-        return (
-            f"{head} (mediana {pct(float(ok.median()))}, de {pct(float(ok.min()))} a "
-            f"{pct(float(ok.max()))}; {num(self.n_already)} ya lo logran sin mínimo). Juntas, "
-            f"la regla movería unos {soles(mid)} al año (entre {soles(lo)} y {soles(hi)} según "
-            "el costo por persona)."
+        return head + _(
+            " (mediana {median}, de {low} a {high}; {already} ya lo logran sin mínimo). Juntas, "
+            "la regla movería unos {soles} al año (entre {soles_low} y {soles_high} según el "
+            "costo por persona)."
+        ).format(
+            median=pct(float(ok.median())),
+            low=pct(float(ok.min())),
+            high=pct(float(ok.max())),
+            already=num(self.n_already),
+            soles=soles(mid),
+            soles_low=soles(lo),
+            soles_high=soles(hi),
         )
 
 
@@ -508,8 +543,8 @@ def for_territory(frame: pd.DataFrame, scenario, unit_costs: pd.DataFrame) -> Te
     out["top_up_soles"] = r.top_up_soles[1]
     out["reachable"] = r.reachable[1]
     out["already"] = r.already[1]
-    out["reason"] = [REASONS[str(k)] for k in r.reason[1]]
-    labels = {gap_id: label for gap_id, _, label in SERVICES}
+    out["reason"] = [_(REASONS[str(k)]) if str(k) else "" for k in r.reason[1]]
+    labels = {gap_id: label for gap_id, _stem, label in SERVICES}
     reasons = out.loc[~out["reachable"], "reason"].value_counts().to_dict()
     total = tuple(
         float(np.nansum(np.where(r.reachable[k], r.top_up_soles[k], 0.0))) for k in range(3)

@@ -3,13 +3,15 @@ page, and the scenario kept across a switch."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
+import numpy as np
 import pyarrow as pa
 import pytest
 
-from brechas_core import sources
+from brechas_core import data, sources
 from brechas_core.i18n import using
 from brechas_core.measures import MEASURES
 
@@ -172,3 +174,53 @@ def test_the_simulador_s_charts_speak_english(open_page):
     assert "Baseline" in texts and "Scenario" in texts  # the series, in data and legend
     spanish = [t for t in texts if SPANISH.search(ALLOWED.sub("", t))]
     assert not spanish, "\n".join(spanish)
+
+
+# -- Territorios in English: a department with a fund and a target, so that every section
+# draws (the reading, notices, need, «¿Qué mínimo necesita…?», fund, ranking, spreads,
+# profile, map, alignment across districts) ---------------------------------------------------
+
+TERRITORIOS = {"territorio": "21", "minimo": "40", "fondo": "50000000", "meta": "agua:0"}
+#: Widget values that are option keys, not text (the radios' current choice).
+OPTION_KEYS = {"brecha", "personas"}
+
+
+@functools.cache
+def _place_names() -> re.Pattern:
+    """Every department, province and district name: proper names, the same in both."""
+    d = data.load_districts()
+    names = set(d["district"]) | set(d["province"]) | set(d["department"])
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+def _spanish(texts) -> list[str]:
+    return [
+        t
+        for t in texts
+        if t not in OPTION_KEYS and SPANISH.search(ALLOWED.sub("", _place_names().sub("", t)))
+    ]
+
+
+def test_territorios_in_english_has_no_spanish_text(open_page):
+    at = open_page("territorios", {"lang": "en", **TERRITORIOS})
+    assert at.title[0].value == "Territories: the rule in every district"
+    assert not _spanish(_texts(at)), "\n".join(_spanish(_texts(at)))
+    assert not _spanish(_chart_texts(at)), "\n".join(_spanish(_chart_texts(at)))
+    headers = [str(c) for t in at.dataframe for c in t.value.columns]
+    assert "Decision" in headers and "Decisión" not in headers  # the alignment table
+
+
+def test_territorios_shows_the_same_numbers_in_both_languages(open_page):
+    english = open_page("territorios", {"lang": "en", **TERRITORIOS})
+    spanish = open_page("territorios", TERRITORIOS)
+    assert [m.value for m in spanish.metric] == [m.value.replace("%", " %") for m in english.metric]
+
+    def numbers(at):
+        return sorted(n for t in _texts(at) for n in NUMBER.findall(t))
+
+    assert numbers(english) == numbers(spanish)
+    for es, en in zip(spanish.dataframe, english.dataframe, strict=True):
+        assert es.value.shape == en.value.shape
+        es_numbers, en_numbers = (t.value.select_dtypes("number") for t in (es, en))
+        assert es_numbers.shape == en_numbers.shape
+        assert np.array_equal(es_numbers.to_numpy(), en_numbers.to_numpy(), equal_nan=True)
