@@ -450,9 +450,7 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
     --------
     >>> from brechas_core import data, territory
     >>> from brechas_core.scenario import Scenario
-    >>> f = territory.district_frame("2023", municipalities=data.load_municipalities(),
-    ...                              districts=data.load_districts(),
-    ...                              functions=data.load_functions_by_department())
+    >>> f = territory.load_district_frame("2023")
     >>> s = Scenario(minimum_pct=30)
     >>> res = territory.apply_rule(f[f["ubigeo"] == "150101"], s, data.load_unit_costs())
     >>> tn = for_territory(res.districts, data.load_unit_costs(), s)

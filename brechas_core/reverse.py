@@ -511,9 +511,7 @@ def for_territory(frame: pd.DataFrame, scenario, unit_costs: pd.DataFrame) -> Te
     --------
     >>> from brechas_core import data, territory
     >>> from brechas_core.scenario import Scenario
-    >>> f = territory.district_frame("2023", municipalities=data.load_municipalities(),
-    ...                              districts=data.load_districts(),
-    ...                              functions=data.load_functions_by_department())
+    >>> f = territory.load_district_frame("2023")
     >>> tr = for_territory(f[f["department_code"] == "21"],
     ...                    Scenario(targets=(("agua", 0.0),)), data.load_unit_costs())
     >>> tr.n, tr.n_reachable + sum(tr.reasons.values())
