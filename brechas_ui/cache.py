@@ -94,10 +94,18 @@ def place(code: str) -> tuple[territory.Territory, tuple[str, ...]]:
     return found, tuple(notices)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
 def simulator_inputs(code: str, year: str) -> tuple[simulation.Inputs, territory.Territory]:
-    """The Simulador's inputs for a territory: the study's, or a real territory's."""
-    found, _ = place(code)
+    """The Simulador's inputs for a territory: the study's, or a real territory's (one copy
+    per language: their estimate note is a sentence)."""
+    return _simulator_inputs(code, year, i18n.language())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _simulator_inputs(
+    code: str, year: str, lang: str
+) -> tuple[simulation.Inputs, territory.Territory]:
+    del lang  # the cache key
+    found, _notices = place(code)
     frame = None if found.is_study else district_frame(year)
     return simulation.place_inputs(sim_inputs(), found, frame), found
 

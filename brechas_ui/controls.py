@@ -180,7 +180,7 @@ def _priority_controls(inputs: Inputs) -> None:
 def _sector_controls(inputs: Inputs) -> None:
     table = inputs.functions
     codes = table["function_code"].tolist()
-    label = dict(zip(codes, table["function_code"] + ". " + table["label"], strict=True))
+    label = {c: f"{c}. {_(name)}" for c, name in zip(codes, table["label"], strict=True)}
     share = dict(zip(codes, table["attention_pct"], strict=True))
     st.slider(
         _("Umbral de brecha alta (%)"),

@@ -8,12 +8,12 @@ import streamlit as st
 
 from brechas_core import charts
 from brechas_core.fmt import num, pct
-from brechas_core.i18n import _
+from brechas_core.i18n import N_, _
 from brechas_ui import across as across_alignment
 from brechas_ui import render
 
 #: Why a territory's figures are a sum, and where each district is.
-PER_MUNICIPALITY = (
+PER_MUNICIPALITY = N_(
     "En un territorio la regla se aplica al presupuesto de cada municipalidad por separado; "
     "las cifras de arriba son la suma. Vea cada distrito en la página Territorios."
 )
@@ -36,7 +36,7 @@ def alignment(scenario, sim) -> None:
     with right:
         if sim.curve is None:
             st.markdown(_("**La regla en cada municipalidad**"))
-            st.caption(PER_MUNICIPALITY)
+            st.caption(_(PER_MUNICIPALITY))
         else:
             _minimum_curve(scenario, sim)
 
@@ -47,7 +47,7 @@ def _in_words(sim) -> None:
         st.markdown(sim.alignment_words)
         across_alignment.table(sim)
         st.caption(
-            PER_MUNICIPALITY
+            _(PER_MUNICIPALITY)
             if sim.territory is not None and sim.territory.summary.n_municipalities > 1
             else _(
                 "Para ver si el dinero sigue a la necesidad hacen falta más puntos: compare "

@@ -18,7 +18,9 @@ def header(scenario, place, own, inputs, sim) -> None:
         st.warning(own.missing, icon=":material/upload_file:")
         st.page_link("pages/datos.py", label=_("Ir a Mis datos"), icon=":material/upload_file:")
     if inputs.estimate_note and priority:
-        st.info(inputs.estimate_note, icon=":material/info:")
+        # the note is kept in Spanish (brechas_core.territory.inputs); the usual one is a
+        # catalogue entry (panel.ESTIMATE_NOTE), a composed one stays Spanish
+        st.info(_(inputs.estimate_note), icon=":material/info:")
     if sim.missing and priority:
         _missing(sim, place)
 

@@ -11,6 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from brechas_core.fmt import pct, pp
+from brechas_core.i18n import N_
 from brechas_core.rules.floor import (
     TOL,
     Reallocation,
@@ -193,7 +194,7 @@ class SectorView:
         msg = self.settings.message
         out = [str(msg)] if isinstance(msg, str) and msg else []
         return out + notices(
-            self.reallocation, labels, targets_name="las funciones con brecha alta"
+            self.reallocation, labels, targets_name=N_("las funciones con brecha alta")
         )
 
 
