@@ -16,6 +16,7 @@ import pandas as pd
 
 from brechas_core import data, stats
 from brechas_core.fmt import num, pct
+from brechas_core.i18n import _
 
 __all__ = [
     "Reproduction",
@@ -127,25 +128,32 @@ def reproduce(
 
 
 def how_to_read(rep: Reproduction) -> str:
-    """What the study's figures say and what they do not, in Spanish (Markdown list).
+    """What the study's figures say and what they do not, in the run's language (Markdown
+    list).
 
     Examples
     --------
     >>> how_to_read(reproduce()).splitlines()[0][:44]
     '- **Lo que dicen.** En los distritos estudia'
     """
-    return f"""- **Lo que dicen.** En los distritos estudiados, las brechas prioritarias son
-  grandes (en promedio {pct(rep.mean_gap_pct)}) y reciben poco: las diez juntas, el
-  {pct(rep.priority_total_pct)} del presupuesto ejecutado. Varias no recibieron nada.
-- **La alineación.** Si el dinero siguiera a la necesidad, las brechas más grandes
-  recibirían más y la correlación sería positiva y significativa. No lo es: ρ =
-  {num(rep.spearman.statistic, 3)} entre brechas prioritarias y r =
-  {num(rep.pearson.statistic, 3)} entre sectores, ambas lejos de la significancia.
-- **Lo que no dicen.** Son promedios de 13 distritos no identificados: no describen a un
-  distrito en particular. Una correlación baja muestra desalineación, no su causa.
-  Y una brecha no se cierra solo con dinero: también importan el costo por persona y la
-  capacidad de ejecutar el gasto (vea el simulador).
-"""
+    return _(
+        "- **Lo que dicen.** En los distritos estudiados, las brechas prioritarias son\n"
+        "  grandes (en promedio {mean_gap}) y reciben poco: las diez juntas, el\n"
+        "  {total} del presupuesto ejecutado. Varias no recibieron nada.\n"
+        "- **La alineación.** Si el dinero siguiera a la necesidad, las brechas más grandes\n"
+        "  recibirían más y la correlación sería positiva y significativa. No lo es: ρ =\n"
+        "  {rho} entre brechas prioritarias y r =\n"
+        "  {r} entre sectores, ambas lejos de la significancia.\n"
+        "- **Lo que no dicen.** Son promedios de 13 distritos no identificados: no describen a un\n"
+        "  distrito en particular. Una correlación baja muestra desalineación, no su causa.\n"
+        "  Y una brecha no se cierra solo con dinero: también importan el costo por persona y la\n"
+        "  capacidad de ejecutar el gasto (vea el simulador).\n"
+    ).format(
+        mean_gap=pct(rep.mean_gap_pct),
+        total=pct(rep.priority_total_pct),
+        rho=num(rep.spearman.statistic, 3),
+        r=num(rep.pearson.statistic, 3),
+    )
 
 
 def _agrees(reported: float, recomputed: float, decimals: int) -> bool:
@@ -153,7 +161,8 @@ def _agrees(reported: float, recomputed: float, decimals: int) -> bool:
 
 
 def comparison_table(rep: Reproduction | None = None) -> pd.DataFrame:
-    """The study's figures beside the ones its own tables give, with the reason in Spanish.
+    """The study's figures beside the ones its own tables give, with the reason, in the run's
+    language.
 
     Returns
     -------
@@ -173,69 +182,86 @@ def comparison_table(rep: Reproduction | None = None) -> pd.DataFrame:
     sp, pe = rep.spearman, rep.pearson
     rows = [
         (
-            "Brecha prioritaria promedio",
+            _("Brecha prioritaria promedio"),
             pct(r["mean_priority_gap_pct"]),
             pct(rep.mean_gap_pct),
             _agrees(r["mean_priority_gap_pct"], rep.mean_gap_pct, 2),
-            "Es el promedio simple de las diez brechas de la Tabla 2.",
+            _("Es el promedio simple de las diez brechas de la Tabla 2."),
         ),
         (
-            "Presupuesto destinado a las brechas prioritarias",
+            _("Presupuesto destinado a las brechas prioritarias"),
             pct(r["priority_budget_pct"]),
-            f"{pct(rep.priority_mean_pct)} (promedio por brecha); "
-            f"{pct(rep.priority_total_pct)} (las diez juntas)",
+            _("{mean} (promedio por brecha); {total} (las diez juntas)").format(
+                mean=pct(rep.priority_mean_pct), total=pct(rep.priority_total_pct)
+            ),
             _agrees(r["priority_budget_pct"], rep.priority_mean_pct, 2),
-            f"El {pct(r['priority_budget_pct'])} es el promedio de las diez participaciones de la "
-            f"Tabla 2. Juntas, las diez brechas recibieron el {pct(rep.priority_total_pct)} del "
-            f"presupuesto: agua + desagüe suman {pct(rep.water_plus_sewage_pct)}, casi el "
-            f"{pct(rep.sanitation_function_pct)} de la función Saneamiento en la Tabla 3, lo que "
-            "indica que cada valor es una parte del presupuesto total.",
+            _(
+                "El {reported} es el promedio de las diez participaciones de la Tabla 2. Juntas, "
+                "las diez brechas recibieron el {total} del presupuesto: agua + desagüe suman "
+                "{water_sewage}, casi el {sanitation} de la función Saneamiento en la Tabla 3, lo "
+                "que indica que cada valor es una parte del presupuesto total."
+            ).format(
+                reported=pct(r["priority_budget_pct"]),
+                total=pct(rep.priority_total_pct),
+                water_sewage=pct(rep.water_plus_sewage_pct),
+                sanitation=pct(rep.sanitation_function_pct),
+            ),
         ),
         (
-            "Spearman t (Tabla 2)",
+            _("Spearman t (Tabla 2)"),
             num(r["spearman_t"], 2),
-            f"{num(sp.t, 2)} (ρ = {num(sp.statistic, 3)}, rangos promedio)",
+            _("{t} (ρ = {rho}, rangos promedio)").format(t=num(sp.t, 2), rho=num(sp.statistic, 3)),
             _agrees(r["spearman_t"], sp.t, 2),
-            f"Con rangos promedio para los {rep.n_tied_zero_shares} ceros empatados, "
-            f"ρ = {num(sp.statistic, 3)} y t = {num(sp.t, 2)}. La fórmula (1) del estudio, que "
-            f"supone que no hay empates, da ρ = {num(rep.spearman_formula_rho, 3)} y "
-            f"t = {num(rep.spearman_formula_t, 2)}. Ninguna da el t = {num(r['spearman_t'], 2)} "
-            "reportado, ni su signo negativo. La conclusión no cambia: |t| < "
-            f"{num(sp.t_critical, 3)}, no hay correlación significativa al "
-            f"{pct(100 * sp.alpha, 0)}.",
+            _(
+                "Con rangos promedio para los {ties} ceros empatados, ρ = {rho} y t = {t}. La "
+                "fórmula (1) del estudio, que supone que no hay empates, da ρ = {formula_rho} y "
+                "t = {formula_t}. Ninguna da el t = {reported} reportado, ni su signo negativo. "
+                "La conclusión no cambia: |t| < {critical}, no hay correlación significativa al "
+                "{alpha}."
+            ).format(
+                ties=rep.n_tied_zero_shares,
+                rho=num(sp.statistic, 3),
+                t=num(sp.t, 2),
+                formula_rho=num(rep.spearman_formula_rho, 3),
+                formula_t=num(rep.spearman_formula_t, 2),
+                reported=num(r["spearman_t"], 2),
+                critical=num(sp.t_critical, 3),
+                alpha=pct(100 * sp.alpha, 0),
+            ),
         ),
         (
-            "Valor crítico de t (gl = 8, α = 0.05)",
+            _("Valor crítico de t (gl = 8, α = 0.05)"),
             num(r["spearman_t_critical"], 3),
             num(sp.t_critical, 3),
             _agrees(r["spearman_t_critical"], sp.t_critical, 3),
-            "Cuantil bilateral de la t de Student con n − 2 = 8 grados de libertad.",
+            _("Cuantil bilateral de la t de Student con n − 2 = 8 grados de libertad."),
         ),
         (
-            "Pearson r (Tabla 3)",
+            _("Pearson r (Tabla 3)"),
             num(r["pearson_r"], 3),
-            f"{num(pe.statistic, 3)} (p = {num(pe.pvalue, 2)})",
+            _("{r} (p = {p})").format(r=num(pe.statistic, 3), p=num(pe.pvalue, 2)),
             _agrees(r["pearson_r"], pe.statistic, 3),
-            f"Con los 16 pares publicados en la Tabla 3, r = {num(pe.statistic, 3)}, una "
-            "correlación negativa débil y no significativa. El r reportado no se puede obtener "
-            "de la tabla publicada; probablemente se calculó con datos por distrito que no se "
-            "publicaron.",
+            _(
+                "Con los 16 pares publicados en la Tabla 3, r = {r}, una correlación negativa "
+                "débil y no significativa. El r reportado no se puede obtener de la tabla "
+                "publicada; probablemente se calculó con datos por distrito que no se publicaron."
+            ).format(r=num(pe.statistic, 3)),
         ),
         (
-            "Promedio de brecha por sector (x̄)",
+            _("Promedio de brecha por sector (x̄)"),
             pct(r["pearson_x_mean_pct"]),
             pct(rep.function_gap_mean_pct),
             _agrees(r["pearson_x_mean_pct"], rep.function_gap_mean_pct, 2),
-            "Promedio simple de la columna de brechas de la Tabla 3.",
+            _("Promedio simple de la columna de brechas de la Tabla 3."),
         ),
         (
-            "Promedio de atención por función (ȳ)",
+            _("Promedio de atención por función (ȳ)"),
             pct(r["pearson_y_mean_pct"]),
             pct(rep.function_share_mean_pct),
             _agrees(r["pearson_y_mean_pct"], rep.function_share_mean_pct, 2),
-            f"La columna de atención suma {pct(rep.function_share_sum_pct)}, así que su "
-            f"promedio es {pct(rep.function_share_sum_pct)} / 16 = "
-            f"{pct(rep.function_share_mean_pct)}.",
+            _(
+                "La columna de atención suma {sum}, así que su promedio es {sum} / 16 = {mean}."
+            ).format(sum=pct(rep.function_share_sum_pct), mean=pct(rep.function_share_mean_pct)),
         ),
     ]
     return pd.DataFrame(

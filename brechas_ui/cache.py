@@ -54,8 +54,14 @@ def reproduction() -> study.Reproduction:
     return study.reproduce(study_priority_gaps(), study_functions(), study_reported())
 
 
-@st.cache_resource(show_spinner=False)
 def comparison() -> pd.DataFrame:
+    """The study's reported vs recomputed figures, in the run's language (read-only)."""
+    return _comparison(i18n.language())
+
+
+@st.cache_resource(show_spinner=False)
+def _comparison(lang: str) -> pd.DataFrame:
+    del lang  # the cache key: the table's words are in the run's language
     return study.comparison_table(reproduction())
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from brechas_core import charts, study
 from brechas_core.fmt import num, pct
+from brechas_core.i18n import N_, _
 from brechas_ui import cache, render
 from brechas_ui.figures import Figure, figure_row
 
@@ -16,12 +17,19 @@ from brechas_ui.figures import Figure, figure_row
 def sample_caption(reported: pd.Series) -> None:
     """Who the study covers, and its source."""
     st.caption(
-        f"{num(reported['n_districts'])} municipalidades distritales de Puno · "
-        f"{num(reported['n_projects_total'])} proyectos analizados "
-        f"({num(reported['n_projects_2021'])} en 2021, {num(reported['n_projects_2022'])} en "
-        f"2022, {num(reported['n_projects_2023'])} en 2023, de los "
-        f"{num(reported['n_projects_population_2023'])} proyectos ejecutados ese año, la "
-        "población base de la muestra) · Fuente: Apaza et al. (2025), Tablas 2 y 3."
+        _(
+            "{districts} municipalidades distritales de Puno · {projects} proyectos analizados "
+            "({in_2021} en 2021, {in_2022} en 2022, {in_2023} en 2023, de los {population} "
+            "proyectos ejecutados ese año, la población base de la muestra) · Fuente: Apaza "
+            "et al. (2025), Tablas 2 y 3."
+        ).format(
+            districts=num(reported["n_districts"]),
+            projects=num(reported["n_projects_total"]),
+            in_2021=num(reported["n_projects_2021"]),
+            in_2022=num(reported["n_projects_2022"]),
+            in_2023=num(reported["n_projects_2023"]),
+            population=num(reported["n_projects_population_2023"]),
+        )
     )
 
 
@@ -29,19 +37,29 @@ def headline_figures(rep, reported: pd.Series) -> None:
     """The mean gap, the ten gaps' budget, and both correlations, recomputed."""
     figure_row(
         [
-            Figure("Brecha prioritaria promedio", pct(rep.mean_gap_pct), key="m_brecha_promedio"),
             Figure(
-                "Presupuesto a las 10 brechas (juntas)",
+                _("Brecha prioritaria promedio"), pct(rep.mean_gap_pct), key="m_brecha_promedio"
+            ),
+            Figure(
+                _("Presupuesto a las 10 brechas (juntas)"),
                 pct(rep.priority_total_pct),
-                f"El estudio informa {pct(reported['priority_budget_pct'])}: es el promedio por "
-                f"brecha ({pct(rep.priority_mean_pct)}), no el total.",
+                _(
+                    "El estudio informa {reported}: es el promedio por brecha ({mean}), no el "
+                    "total."
+                ).format(
+                    reported=pct(reported["priority_budget_pct"]), mean=pct(rep.priority_mean_pct)
+                ),
                 "m_presupuesto_prioritario",
             ),
-            Figure("Spearman ρ (Tabla 2)", num(rep.spearman.statistic, 3), rep.spearman.decision),
             Figure(
-                "Pearson r (Tabla 3)",
+                _("Spearman ρ (Tabla 2)"), num(rep.spearman.statistic, 3), rep.spearman.decision
+            ),
+            Figure(
+                _("Pearson r (Tabla 3)"),
                 num(rep.pearson.statistic, 3),
-                f"El estudio informa r = {num(reported['pearson_r'], 3)}. {rep.pearson.decision}",
+                _("El estudio informa r = {r}.").format(r=num(reported["pearson_r"], 3))
+                + " "
+                + rep.pearson.decision,
             ),
         ]
     )
@@ -50,19 +68,24 @@ def headline_figures(rep, reported: pd.Series) -> None:
 def table_tab(table, points, ols, decision: str, *, item: str, text: tuple, keys: tuple, **bar):
     """One of the study's tables: its bars (the study's figure), the scatter of ``points``
     with the fitted line, and the table. ``item`` names a row ("Brecha", "Función"),
-    ``text`` heads the bars and the scatter, ``keys`` are the two charts'."""
+    ``text`` heads the bars and the scatter, ``keys`` are the two charts' (texts marked with
+    N_, shown in the run's language)."""
+    item = _(item)
     left, right = st.columns([3, 2])
     with left:
-        st.markdown(text[0])
+        st.markdown(_(text[0]))
         render.static_chart(
             keys[0], lambda: charts.gap_attention_bars(table, item_title=item, **bar), key=keys[0]
         )
     with right:
-        st.markdown(text[1])
+        st.markdown(_(text[1]))
         render.static_chart(keys[1], lambda: charts.gap_share_scatter(points, ols), key=keys[1])
         st.caption(
-            f"Recta: participación = {num(ols.intercept, 2)} + {num(ols.slope, 4)} × brecha "
-            f"(R² = {num(ols.r2, 3)}). {decision}"
+            _("Recta: participación = {a} + {b} × brecha (R² = {r2}).").format(
+                a=num(ols.intercept, 2), b=num(ols.slope, 4), r2=num(ols.r2, 3)
+            )
+            + " "
+            + decision
         )
     render.share_table(table, item)
 
@@ -71,21 +94,21 @@ def table_tab(table, points, ols, decision: str, *, item: str, text: tuple, keys
 #: its scatter, the two charts' keys (brechas_ui.a11y describes them by these).
 TABLES = (
     dict(
-        item="Brecha",
+        item=N_("Brecha"),
         text=(
-            "**Brecha y presupuesto que la atendió** (Figura 1 del estudio)",
-            "**¿Las brechas más grandes reciben más?**",
+            N_("**Brecha y presupuesto que la atendió** (Figura 1 del estudio)"),
+            N_("**¿Las brechas más grandes reciben más?**"),
         ),
         keys=("fig1", "disp_t2"),
     ),
     dict(
-        item="Función",
+        item=N_("Función"),
         text=(
-            "**Brecha por sector y presupuesto por función** (Figura 2 del estudio)",
-            "**¿Los sectores con más brecha reciben más?**",
+            N_("**Brecha por sector y presupuesto por función** (Figura 2 del estudio)"),
+            N_("**¿Los sectores con más brecha reciben más?**"),
         ),
         keys=("fig2", "disp_t3"),
-        share_title="Presupuesto ejecutado en la función (%)",
+        share_title=N_("Presupuesto ejecutado en la función (%)"),
     ),
 )
 
@@ -94,11 +117,14 @@ def tabs(t2, t3, rep) -> None:
     """Table 2, Table 3 (functions numbered as in the study) and reported vs recomputed."""
     tab2, tab3, tabstats = st.tabs(
         [
-            "Brechas prioritarias (Tabla 2)",
-            "Brechas por función (Tabla 3)",
-            "Reportado y recalculado",
+            _("Brechas prioritarias (Tabla 2)"),
+            _("Brechas por función (Tabla 3)"),
+            _("Reportado y recalculado"),
         ]
     )
+    # the rows' names (the data's, in Spanish: brechas_core.data_labels) in the run's language
+    t2 = t2.assign(label=[_(label) for label in t2["label"]])
+    t3 = t3.assign(label=[_(label) for label in t3["label"]])
     numbered = t3.assign(label=t3["function_code"] + ". " + t3["label"])
     drawn = (
         (tab2, (t2, t2, rep.ols_priority, rep.spearman.decision)),
@@ -114,8 +140,10 @@ def tabs(t2, t3, rep) -> None:
 def reported_vs_recomputed() -> None:
     """Every figure of the study beside the one its own tables give, and why they differ."""
     st.markdown(
-        "Recalculamos cada cifra del estudio con sus propias tablas publicadas. Donde no "
-        "coinciden, mostramos ambas y explicamos por qué."
+        _(
+            "Recalculamos cada cifra del estudio con sus propias tablas publicadas. Donde no "
+            "coinciden, mostramos ambas y explicamos por qué."
+        )
     )
     render.comparison(cache.comparison())
 
@@ -123,5 +151,5 @@ def reported_vs_recomputed() -> None:
 def how_to_read(rep) -> None:
     """What the figures say and what they do not."""
     with st.container(border=True, key="lectura"):
-        st.markdown("#### Cómo leer estas cifras")
+        st.markdown(_("#### Cómo leer estas cifras"))
         st.markdown(study.how_to_read(rep))

@@ -136,9 +136,15 @@ def comparison(table: pd.DataFrame) -> None:
         for r in table.itertuples(index=False)
     ]
     with st.container(key="reportado_recalculado"):
-        st.markdown(_markdown_table(["Cifra", "Reportado", "Recalculado", "Por qué"], rows, "lrrl"))
+        st.markdown(
+            _markdown_table(
+                [_("Cifra"), _("Reportado"), _("Recalculado"), _("Por qué")], rows, "lrrl"
+            )
+        )
         st.caption(
-            f"{MATCH} coincide con lo que dan las tablas del estudio · {MISMATCH} no coincide."
+            _(
+                "{match} coincide con lo que dan las tablas del estudio · {mismatch} no coincide."
+            ).format(match=MATCH, mismatch=MISMATCH)
         )
 
 

@@ -74,9 +74,10 @@ def gap_attention_bars(
     ('item', 4)
     """
     order = frame.sort_values(gap, ascending=False)[label].tolist()
+    gap_title, share_title = _("Brecha (%)"), _(share_title)
     long = pd.concat(
         [
-            pd.DataFrame({"item": frame[label], "medida": "Brecha (%)", "valor": frame[gap]}),
+            pd.DataFrame({"item": frame[label], "medida": gap_title, "valor": frame[gap]}),
             pd.DataFrame({"item": frame[label], "medida": share_title, "valor": frame[share]}),
         ],
         ignore_index=True,
@@ -85,7 +86,7 @@ def gap_attention_bars(
         "medida:N",
         title=None,
         scale=alt.Scale(
-            domain=["Brecha (%)", share_title],
+            domain=[gap_title, share_title],
             range=[COLORS["brecha"], COLORS["atencion"]],
         ),
         legend=alt.Legend(orient="top", labelLimit=400),
@@ -95,7 +96,7 @@ def gap_attention_bars(
         .mark_bar()
         .encode(
             y=alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-            yOffset=alt.YOffset("medida:N", sort=["Brecha (%)", share_title]),
+            yOffset=alt.YOffset("medida:N", sort=[gap_title, share_title]),
             x=alt.X("valor:Q", title="%", scale=alt.Scale(domain=[0, 100])),
             color=color,
             tooltip=[
@@ -221,6 +222,7 @@ def gap_share_scatter(
     >>> [layer["mark"]["type"] for layer in spec["layer"]], sorted(spec["datasets"])
     (['circle', 'line'], ['puntos', 'rectas'])
     """
+    name = _(name)
     data = scatter_data(frame[label], frame[gap], {name: frame[share]}, {name: fit})
     return with_data(scatter_template(share_title, (name,)), data)
 

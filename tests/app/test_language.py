@@ -68,7 +68,8 @@ def test_a_table_header_follows_the_language():
 #: Frequent Spanish words and letters; none may appear in the English interface's text.
 SPANISH = re.compile(
     r"[áéíóúñ¿¡]|\b(el|la|los|las|del|de|que|con|para|por|una|un|en|año|años|brecha|brechas"
-    r"|presupuesto|mínimo|regla|línea|escenario|participación|gráfico|según|personas|hoy)\b",
+    r"|presupuesto|mínimo|regla|línea|escenario|participación|gráfico|según|personas|hoy"
+    r"|estudio|distritos?|municipalidad|municipalidades|medida|cifra)\b",
     re.IGNORECASE,
 )
 #: What may stay Spanish: the app's name, the budget term kept next to its English
@@ -105,8 +106,11 @@ def _texts(at) -> list[str]:
     return out
 
 
+#: Widget values that are option keys (the link's words), not text: a radio's or the
+#: territory selector's current choice.
+OPTION_KEYS = {"brecha", "personas", "estudio"}
 #: Pages translated so far (issue 14, item 5), with a link that draws their rule's figures.
-TRANSLATED = {"simulador": {"minimo": "40"}, "inicio": {}, "glosario": {}}
+TRANSLATED = {"simulador": {"minimo": "40"}, "inicio": {}, "glosario": {}, "diagnostico": {}}
 #: Names that stay Spanish in an English text: the study's citation, the MEF data set, a place.
 NAMES = (sources.CITATION, "Presupuesto y Ejecución de Gasto", "San Román")
 
@@ -114,7 +118,7 @@ NAMES = (sources.CITATION, "Presupuesto y Ejecución de Gasto", "San Román")
 @pytest.mark.parametrize("page", list(TRANSLATED))
 def test_a_translated_page_in_english_has_no_spanish_text(open_page, page):
     at = open_page(page, {"lang": "en", **TRANSLATED[page]})
-    texts = [t for t in _texts(at) if t != "brecha"]  # a radio's value (the link's word)
+    texts = [t for t in _texts(at) if t not in OPTION_KEYS]
     for name in NAMES:
         texts = [t.replace(name, "") for t in texts]
     spanish = [t for t in texts if SPANISH.search(ALLOWED.sub("", t))]
@@ -181,8 +185,6 @@ def test_the_simulador_s_charts_speak_english(open_page):
 # profile, map, alignment across districts) ---------------------------------------------------
 
 TERRITORIOS = {"territorio": "21", "minimo": "40", "fondo": "50000000", "meta": "agua:0"}
-#: Widget values that are option keys, not text (the radios' current choice).
-OPTION_KEYS = {"brecha", "personas"}
 
 
 @functools.cache
@@ -205,14 +207,25 @@ def test_territorios_in_english_has_no_spanish_text(open_page):
     at = open_page("territorios", {"lang": "en", **TERRITORIOS})
     assert at.title[0].value == "Territories: the rule in every district"
     assert not _spanish(_texts(at)), "\n".join(_spanish(_texts(at)))
-    assert not _spanish(_chart_texts(at)), "\n".join(_spanish(_chart_texts(at)))
     headers = [str(c) for t in at.dataframe for c in t.value.columns]
     assert "Decision" in headers and "Decisión" not in headers  # the alignment table
 
 
-def test_territorios_shows_the_same_numbers_in_both_languages(open_page):
-    english = open_page("territorios", {"lang": "en", **TERRITORIOS})
-    spanish = open_page("territorios", TERRITORIOS)
+#: Pages whose charts and numbers are checked in both languages, with their link.
+BOTH = {"territorios": TERRITORIOS, "diagnostico": {}}
+
+
+@pytest.mark.parametrize("page", list(BOTH))
+def test_a_page_s_charts_speak_english(open_page, page):
+    at = open_page(page, {"lang": "en", **BOTH[page]})
+    spanish = _spanish(_chart_texts(at))
+    assert not spanish, "\n".join(spanish)
+
+
+@pytest.mark.parametrize("page", list(BOTH))
+def test_a_page_shows_the_same_numbers_in_both_languages(open_page, page):
+    english = open_page(page, {"lang": "en", **BOTH[page]})
+    spanish = open_page(page, BOTH[page])
     assert [m.value for m in spanish.metric] == [m.value.replace("%", " %") for m in english.metric]
 
     def numbers(at):
@@ -220,7 +233,6 @@ def test_territorios_shows_the_same_numbers_in_both_languages(open_page):
 
     assert numbers(english) == numbers(spanish)
     for es, en in zip(spanish.dataframe, english.dataframe, strict=True):
-        assert es.value.shape == en.value.shape
         es_numbers, en_numbers = (t.value.select_dtypes("number") for t in (es, en))
         assert es_numbers.shape == en_numbers.shape
         assert np.array_equal(es_numbers.to_numpy(), en_numbers.to_numpy(), equal_nan=True)
