@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 
 from brechas_core import real_shares
-from brechas_core.i18n import DEFAULT, using
 from brechas_core.territory.panel import ESTIMATE_NOTE, GAP_IDS, SERVICES, STEMS, weighted_mean
 from brechas_core.territory.places import Territory
 
@@ -193,8 +192,8 @@ def territory_inputs(territory: Territory, frame: pd.DataFrame) -> TerritoryInpu
     )
     pim = float(d["pim"].sum())
     devengado = float(dev.sum())
-    with using(DEFAULT):  # cached by the interface: the note stays in Spanish here
-        note = real_shares.note(d) or frame.attrs.get("estimate_note", ESTIMATE_NOTE)
+    # in the run's language (the interface caches the inputs per language)
+    note = real_shares.note(d) or frame.attrs.get("estimate_note", ESTIMATE_NOTE)
     return TerritoryInputs(
         table=table,
         pim=pim,
