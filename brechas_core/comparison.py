@@ -12,9 +12,11 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from brechas_core.describe import YEAR_LABELS, rule_text
+from brechas_core.describe import rule_text
 from brechas_core.export.frames import Entry
 from brechas_core.fmt import num, pct, pp, soles, years_to_close
+from brechas_core.i18n import _
+from brechas_core.scenario import year_label
 
 __all__ = ["Table", "differs", "projection_long", "shares_long", "table"]
 
@@ -52,21 +54,27 @@ def table(entries: Sequence[Entry]) -> Table:
     def text_row(name: str, values: list[str]) -> None:
         rows.append((name, [np.nan] * len(values), values))
 
-    text_row("Territorio", [f"{e.place} · {YEAR_LABELS.get(e.scenario.year, e.scenario.year)}"
-                            for e in entries])  # fmt: skip
-    text_row("Regla", [rule_text(e.scenario) for e in entries])
+    def yes_no(v) -> str:
+        return _("sí") if v else _("no")
+
+    text_row(_("Territorio"), [f"{e.place} · {year_label(e.scenario.year)}" for e in entries])
+    text_row(_("Regla"), [rule_text(e.scenario) for e in entries])
     sims = [e.sim for e in entries]
-    add("Brechas juntas, línea base", [s.target_before for s in sims], pct)
-    add("Brechas juntas con la regla", [s.target_after for s in sims], pct)
-    add("Aumento para las brechas", [s.top_up_pct for s in sims], pp)
-    add("Soles movidos al año", [s.top_up_soles for s in sims], soles)
-    add("Factible", [float(s.feasible) for s in sims], lambda v: "sí" if v else "no")
-    add("Spearman ρ con la regla", [s.after.spearman.statistic for s in sims], lambda v: num(v, 3))
-    add("Pearson r con la regla", [s.after.pearson.statistic for s in sims], lambda v: num(v, 3))
+    add(_("Brechas juntas, línea base"), [s.target_before for s in sims], pct)
+    add(_("Brechas juntas con la regla"), [s.target_after for s in sims], pct)
+    add(_("Aumento para las brechas"), [s.top_up_pct for s in sims], pp)
+    add(_("Soles movidos al año"), [s.top_up_soles for s in sims], soles)
+    add(_("Factible"), [float(s.feasible) for s in sims], yes_no)
     add(
-        "Alineación significativa (ρ)",
+        _("Spearman ρ con la regla"),
+        [s.after.spearman.statistic for s in sims],
+        lambda v: num(v, 3),
+    )
+    add(_("Pearson r con la regla"), [s.after.pearson.statistic for s in sims], lambda v: num(v, 3))
+    add(
+        _("Alineación significativa (ρ)"),
         [float(s.after.spearman.significant) for s in sims],
-        lambda v: "sí" if v else "no",
+        yes_no,
     )
     labels: list[str] = []
     for s in sims:
@@ -76,7 +84,7 @@ def table(entries: Sequence[Entry]) -> Table:
         for s in sims:
             match = s.items.loc[s.items["label"] == label, "scenario_pct"]
             values.append(float(match.iloc[0]) if len(match) else None)
-        add(f"{label}: participación con la regla", values, pct)
+        add(_("{label}: participación con la regla").format(label=_(label)), values, pct)
     gaps: list[str] = []
     for s in sims:
         if s.projection_summary is not None:
@@ -91,7 +99,7 @@ def table(entries: Sequence[Entry]) -> Table:
                 else []
             )
             values.append(float(match.iloc[0]) if len(match) else None)
-        add(f"{label}: años para cerrar la brecha", values, years_to_close)
+        add(_("{label}: años para cerrar la brecha").format(label=_(label)), values, years_to_close)
     names = [e.name for e in entries]
     index = [r[0] for r in rows]
     numbers = pd.DataFrame(
@@ -114,14 +122,14 @@ def differs(t: Table) -> pd.DataFrame:
 
 def shares_long(entries: Sequence[Entry]) -> pd.DataFrame:
     """Each item's share at baseline (once) and under each scenario: ``label, gap_pct,
-    serie, valor`` for the overlaid bars."""
+    serie, valor`` for the overlaid bars (names in the run's language)."""
     first = entries[0].sim.items
     frames = [
         pd.DataFrame(
             {
-                "label": first["label"],
+                "label": [_(x) for x in first["label"]],
                 "gap_pct": first["gap_pct"],
-                "serie": "Línea base",
+                "serie": _("Línea base"),
                 "valor": first["baseline_pct"],
             }
         )
@@ -131,7 +139,7 @@ def shares_long(entries: Sequence[Entry]) -> pd.DataFrame:
         frames.append(
             pd.DataFrame(
                 {
-                    "label": it["label"],
+                    "label": [_(x) for x in it["label"]],
                     "gap_pct": it["gap_pct"],
                     "serie": e.name,
                     "valor": it["scenario_pct"],
@@ -142,14 +150,16 @@ def shares_long(entries: Sequence[Entry]) -> pd.DataFrame:
 
 
 def projection_long(entries: Sequence[Entry]) -> pd.DataFrame:
-    """Projected gap (central cost) per year: baseline (from A) and each scenario."""
+    """Projected gap (central cost) per year: baseline (from A) and each scenario (names in
+    the run's language)."""
     out = []
     have = [e for e in entries if e.sim.projection is not None]
     for k, e in enumerate(have):
         p = e.sim.projection
         series = ["Línea base", "Escenario"] if k == 0 else ["Escenario"]
         part = p[p["serie"].isin(series)][["brecha", "year", "serie", "central"]].copy()
-        part["serie"] = part["serie"].replace({"Escenario": e.name})
+        part["serie"] = part["serie"].replace({"Escenario": e.name, "Línea base": _("Línea base")})
+        part["brecha"] = [_(x) for x in part["brecha"]]
         out.append(part)
     if not out:
         return pd.DataFrame(columns=["brecha", "year", "serie", "central"])

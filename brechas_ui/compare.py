@@ -96,7 +96,7 @@ def _entries(kept) -> list[Entry]:
     out = []
     for letter, scenario in zip(SLOTS, kept, strict=False):
         inputs, place = cache.simulator_inputs(scenario.territory, scenario.year)
-        name = "Estudio: 13 distritos de Puno" if place.is_study else place.name
+        name = _("Estudio: 13 distritos de Puno") if place.is_study else place.name
         out.append(Entry(letter.upper(), scenario, simulate(scenario, inputs), name))
     return out
 
@@ -151,7 +151,7 @@ def _slots(kept) -> None:
         current = state.get()
         if current not in kept and len(kept) < MAX:
             st.button(
-                f"Agregar el escenario actual: {rule_text(current)}",
+                _("Agregar el escenario actual: {rule}").format(rule=rule_text(current)),
                 key="comparar_agregar",
                 icon=":material/add:",
                 on_click=_keep,
@@ -173,7 +173,7 @@ def _table(entries) -> None:
             styled,
             width="stretch",
             height=35 * (len(t.text) + 2),
-            column_config={"_index": st.column_config.TextColumn("Cifra", width="large")},
+            column_config={"_index": st.column_config.TextColumn(_("Cifra"), width="large")},
         )
     st.caption(_("En amarillo, lo que difiere del escenario A."))
 
@@ -190,23 +190,23 @@ class _Overlay:
 
 def _overlays(entries) -> list[_Overlay]:
     """The shares of every scenario, and (when any projects) the coverage."""
-    series = ["Línea base", *(e.name for e in entries)]
+    series = [_("Línea base"), *(e.name for e in entries)]
     out = [
         _Overlay(
             "participaciones",
-            "Participación en el presupuesto, por escenario",
-            "Participación en el presupuesto, por escenario",
+            _("Participación en el presupuesto, por escenario"),
+            _("Participación en el presupuesto, por escenario"),
             compare_charts.shares_overlay(comparison.shares_long(entries), series),
         )
     ]
     long = comparison.projection_long(entries)
     if not long.empty:
-        present = ["Línea base", *(e.name for e in entries if e.sim.projection is not None)]
+        present = [_("Línea base"), *(e.name for e in entries if e.sim.projection is not None)]
         out.append(
             _Overlay(
                 "proyeccion",
-                "Cobertura proyectada (costo unitario central), por escenario",
-                "Cobertura proyectada (costo central)",
+                _("Cobertura proyectada (costo unitario central), por escenario"),
+                _("Cobertura proyectada (costo central)"),
                 compare_charts.projection_overlay(long, present),
             )
         )

@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from brechas_core.charts.style import COLORS, item_axis, series_colour
+from brechas_core.i18n import _
 
 __all__ = ["SCENARIO_COLORS", "projection_overlay", "shares_overlay"]
 
@@ -37,12 +38,12 @@ def shares_overlay(long: pd.DataFrame, series: Sequence[str]) -> alt.Chart:
         .encode(
             y=item_axis(),
             yOffset=alt.YOffset("serie:N", sort=list(series)),
-            x=alt.X("valor:Q", title="Participación en el presupuesto ejecutado (%)"),
+            x=alt.X("valor:Q", title=_("Participación en el presupuesto ejecutado (%)")),
             color=_colour(series),
             tooltip=[
-                alt.Tooltip("label:N", title="Rubro"),
-                alt.Tooltip("serie:N", title="Escenario"),
-                alt.Tooltip("valor:Q", title="Participación (%)", format=",.2f"),
+                alt.Tooltip("label:N", title=_("Rubro")),
+                alt.Tooltip("serie:N", title=_("Escenario")),
+                alt.Tooltip("valor:Q", title=_("Participación (%)"), format=",.2f"),
             ],
         )
         .properties(height=(14 * len(series) + 14) * n_items + 40)
@@ -65,14 +66,16 @@ def projection_overlay(long: pd.DataFrame, series: Sequence[str], columns: int =
         alt.Chart(long)
         .mark_line(point=True, strokeWidth=2.5)
         .encode(
-            x=alt.X("year:Q", title="Años desde hoy", axis=alt.Axis(tickMinStep=1, format="d")),
-            y=alt.Y("central:Q", title="Brecha proyectada (%)", scale=alt.Scale(domain=[0, 100])),
+            x=alt.X("year:Q", title=_("Años desde hoy"), axis=alt.Axis(tickMinStep=1, format="d")),
+            y=alt.Y(
+                "central:Q", title=_("Brecha proyectada (%)"), scale=alt.Scale(domain=[0, 100])
+            ),
             color=_colour(series),
             tooltip=[
-                alt.Tooltip("brecha:N", title="Brecha"),
-                alt.Tooltip("serie:N", title="Escenario"),
-                alt.Tooltip("year:Q", title="Año"),
-                alt.Tooltip("central:Q", title="Brecha, costo central (%)", format=",.2f"),
+                alt.Tooltip("brecha:N", title=_("Brecha")),
+                alt.Tooltip("serie:N", title=_("Escenario")),
+                alt.Tooltip("year:Q", title=_("Año")),
+                alt.Tooltip("central:Q", title=_("Brecha, costo central (%)"), format=",.2f"),
             ],
         )
         .properties(height=200, width=300)

@@ -110,7 +110,15 @@ def _texts(at) -> list[str]:
 #: territory selector's current choice.
 OPTION_KEYS = {"brecha", "personas", "estudio"}
 #: Pages translated so far (issue 14, item 5), with a link that draws their rule's figures.
-TRANSLATED = {"simulador": {"minimo": "40"}, "inicio": {}, "glosario": {}, "diagnostico": {}}
+#: Comparar with two scenarios of its own link.
+COMPARAR = {"a.minimo": "30", "b.minimo": "50", "b.reparto": "igual"}
+TRANSLATED = {
+    "simulador": {"minimo": "40"},
+    "inicio": {},
+    "glosario": {},
+    "diagnostico": {},
+    "comparar": COMPARAR,
+}
 #: Names that stay Spanish in an English text: the study's citation, the MEF data set, a place.
 NAMES = (sources.CITATION, "Presupuesto y Ejecución de Gasto", "San Román")
 
@@ -212,7 +220,7 @@ def test_territorios_in_english_has_no_spanish_text(open_page):
 
 
 #: Pages whose charts and numbers are checked in both languages, with their link.
-BOTH = {"territorios": TERRITORIOS, "diagnostico": {}}
+BOTH = {"territorios": TERRITORIOS, "diagnostico": {}, "comparar": COMPARAR}
 
 
 @pytest.mark.parametrize("page", list(BOTH))
@@ -236,3 +244,11 @@ def test_a_page_shows_the_same_numbers_in_both_languages(open_page, page):
         es_numbers, en_numbers = (t.value.select_dtypes("number") for t in (es, en))
         assert es_numbers.shape == en_numbers.shape
         assert np.array_equal(es_numbers.to_numpy(), en_numbers.to_numpy(), equal_nan=True)
+
+
+def test_comparar_s_table_names_its_figures_in_english(open_page):
+    at = open_page("comparar", {"lang": "en", **COMPARAR})
+    figures = at.dataframe[0].value.index.tolist()
+    assert "Feasible" in figures and "Factible" not in figures
+    spanish = _spanish(figures + [v for row in at.dataframe[0].value.to_numpy() for v in row])
+    assert not spanish, "\n".join(spanish)
