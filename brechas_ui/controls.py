@@ -155,26 +155,11 @@ def _priority_controls(inputs: Inputs) -> None:
     )
     if _section(_("Pisos por brecha"), "floors", bool(state.get().floors)):
         st.caption(_("Cada brecha recibe al menos su piso (% del presupuesto ejecutado)."))
-        for gid in ids:
-            st.number_input(
-                label[gid],
-                0.0,
-                100.0,
-                step=0.5,
-                format="%.1f",
-                **state.bound("floors", item=gid),
-            )
+        _per_item("floors", ids, label, step=0.5, format="%.1f")
     if state.get().reparto == "manual":
         with st.expander(_("Pesos del reparto"), expanded=True):
             st.caption(_("El aumento se reparte en proporción a estos pesos."))
-            for gid in ids:
-                st.number_input(
-                    label[gid],
-                    0.0,
-                    100.0,
-                    step=1.0,
-                    **state.bound("weights", item=gid, item_default=1.0),
-                )
+            _per_item("weights", ids, label, item_default=1.0, step=1.0)
 
 
 def _sector_controls(inputs: Inputs) -> None:
@@ -219,14 +204,15 @@ def _sector_controls(inputs: Inputs) -> None:
             )
     if state.get().reparto == "manual":
         with st.expander(_("Pesos del reparto"), expanded=True):
-            for code in codes:
-                st.number_input(
-                    label[code],
-                    0.0,
-                    100.0,
-                    step=1.0,
-                    **state.bound("weights", item=code, item_default=1.0),
-                )
+            _per_item("weights", codes, label, item_default=1.0, step=1.0)
+
+
+def _per_item(field: str, ids, label: dict, *, item_default: float = 0.0, **fmt) -> None:
+    """One 0-100 input per gap or function for a per-item field (``floors``, ``weights``)."""
+    for i in ids:
+        st.number_input(
+            label[i], 0.0, 100.0, **fmt, **state.bound(field, item=i, item_default=item_default)
+        )
 
 
 def _assumption(label: str, field: str, lo, hi, defaults, **fmt) -> None:
