@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from brechas_core.fmt import num, pct, soles_millones
+from brechas_core.i18n import N_, _
 from brechas_core.projects import OTROS, attribute
 
 __all__ = [
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 #: What Table 2 on a territory's own projects is, in Spanish (under the Proyectos title).
-TABLE2_NOTE = (
+TABLE2_NOTE = N_(
     "La Tabla 2 del estudio, rehecha con los proyectos de inversión de cada municipalidad "
     "(Invierte.pe, MEF): cuánto de su inversión atiende cada brecha prioritaria y cuánto va "
     "a «otros» (losas deportivas, locales comunales, parques, vías...). Cada proyecto se "
@@ -46,7 +47,7 @@ TABLE2_NOTE = (
     "proyectos registrados en el periodo, no su ejecución."
 )
 #: How the census gap of a territory and a shared project are counted.
-CENSUS_GAP_NOTE = (
+CENSUS_GAP_NOTE = N_(
     "Brecha: Censo 2017, ponderada por población cuando son varios distritos. Un proyecto de "
     "agua y desagüe a la vez cuenta mitad en cada una."
 )
@@ -162,20 +163,31 @@ class PortfolioTable:
     priority_pct: float
 
     def reading(self, place: str, period: str) -> str:
-        """One Spanish sentence with the headline: how much went to otros."""
+        """One sentence, in the run's language, with the headline: how much went to otros."""
         if self.n_projects == 0:
-            return f"{place} no tiene proyectos municipales registrados en {period}."
+            return _("{place} no tiene proyectos municipales registrados en {period}.").format(
+                place=place, period=period
+            )
         top = self.rows[self.rows["gap_id"] != OTROS].nlargest(1, "share_pct")
+        top_label = str(top["label"].iloc[0]) if len(top) else ""
         best = (
-            f"; la brecha con más inversión es {top['label'].iloc[0].lower()} "
-            f"({pct(float(top['share_pct'].iloc[0]))})"
+            _("; la brecha con más inversión es {gap} ({pct})").format(
+                gap=_(top_label).lower(), pct=pct(float(top["share_pct"].iloc[0]))
+            )
             if len(top) and float(top["share_pct"].iloc[0]) > 0
             else ""
         )
-        return (
-            f"En {place}, {num(self.n_projects)} proyectos municipales registrados en {period} "
-            f"suman {soles_millones(self.total)}: {pct(self.otros_pct)} fue a proyectos "
-            f"que no atienden ninguna de las diez brechas prioritarias (otros){best}."
+        return _(
+            "En {place}, {n} proyectos municipales registrados en {period} suman {amount}: "
+            "{otros} fue a proyectos que no atienden ninguna de las diez brechas prioritarias "
+            "(otros){best}."
+        ).format(
+            place=place,
+            n=num(self.n_projects),
+            period=period,
+            amount=soles_millones(self.total),
+            otros=pct(self.otros_pct),
+            best=best,
         )
 
 
@@ -231,7 +243,7 @@ def table2(
     per_gap = amounts.groupby("gap_id").agg(
         amount=("amount", "sum"), n_projects=("n_projects", "sum")
     )
-    labels = [*gaps["label"].tolist(), "Otros (ninguna brecha prioritaria)"]
+    labels = [*gaps["label"].tolist(), N_("Otros (ninguna brecha prioritaria)")]
     rows = pd.DataFrame({"gap_id": [*gaps["gap_id"].tolist(), OTROS], "label": labels})
     rows = rows.join(per_gap, on="gap_id")
     rows["amount"] = rows["amount"].fillna(0.0)

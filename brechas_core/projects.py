@@ -48,6 +48,8 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from brechas_core.i18n import N_
+
 __all__ = [
     "NO_MATCH_RULE",
     "OTROS",
@@ -61,7 +63,7 @@ __all__ = [
 ]
 
 #: How a project's name is read, in Spanish (the Proyectos page explains the rules with it).
-HOW_NAMES_ARE_READ = (
+HOW_NAMES_ARE_READ = N_(
     "Los nombres de los proyectos del MEF siguen una fórmula: *intervención + servicio + "
     "lugar* («MEJORAMIENTO DEL SERVICIO DE AGUA POTABLE EN ...»). Se leen sin tildes ni "
     "mayúsculas, sin el lugar (desde «DISTRITO»), y decide el primer servicio nombrado. "
@@ -72,7 +74,7 @@ HOW_NAMES_ARE_READ = (
     "reglas, en su orden:"
 )
 #: How well the rules classify, and where that is measured.
-EVALUATION_NOTE = (
+EVALUATION_NOTE = N_(
     "Medida sobre nombres reales de siete departamentos que no se usaron para escribir las "
     "reglas, etiquetados a mano (tests/data/projects_labelled.csv): el resultado está en "
     "data/README.md y se recalcula con scripts/eval_classifier.py."
@@ -80,7 +82,7 @@ EVALUATION_NOTE = (
 
 OTROS = "otros"
 NO_MATCH_RULE = "sin_coincidencia"
-NO_MATCH_REASON = "Ningún término de las diez brechas en el nombre: cuenta en otros."
+NO_MATCH_REASON = N_("Ningún término de las diez brechas en el nombre: cuenta en otros.")
 
 _RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "project_rules.csv"
 _GAPS_FILE = Path(__file__).resolve().parent.parent / "data" / "study_priority_gaps.csv"

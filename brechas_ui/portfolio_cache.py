@@ -7,6 +7,7 @@ import streamlit as st
 
 from brechas_core import data
 from brechas_core import portfolio as PF
+from brechas_core.i18n import N_, _
 from brechas_core.projects import NO_MATCH_REASON, NO_MATCH_RULE, load_rules
 from brechas_ui import cache
 
@@ -57,7 +58,13 @@ def rules_table() -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def class_labels() -> dict[str, str]:
-    """A project class's Spanish name: the study's ten gaps and «Otros». Read-only."""
+def _class_labels() -> dict[str, str]:
+    """A project class's Spanish name: the study's ten gaps and «Otros». Read-only: shown
+    through :func:`class_labels`, in the run's language."""
     gaps = cache.study_priority_gaps()
-    return dict(zip(gaps["gap_id"], gaps["label"], strict=True)) | {"otros": "Otros"}
+    return dict(zip(gaps["gap_id"], gaps["label"], strict=True)) | {"otros": N_("Otros")}
+
+
+def class_labels() -> dict[str, str]:
+    """A project class's name in the run's language."""
+    return {gap_id: _(label) for gap_id, label in _class_labels().items()}

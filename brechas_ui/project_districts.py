@@ -8,6 +8,7 @@ import streamlit as st
 
 from brechas_core.charts import portfolio as portfolio_charts
 from brechas_core.fmt import num, pct
+from brechas_core.i18n import _
 from brechas_core.measures import MEASURES
 from brechas_ui import portfolio_cache, render
 from brechas_ui.columns import column_config
@@ -16,12 +17,15 @@ from brechas_ui.columns import column_config
 def districts_section(area, period, area_table=None) -> pd.DataFrame:
     """Draw the districts of ``area`` (a province or department) and return them;
     ``area_table`` is the area's Table 2 when the page already has it."""
-    st.subheader(f"Distrito por distrito: {area.name}")
+    st.subheader(_("Distrito por distrito: {area}").format(area=area.name))
     ubigeos = tuple(area.ubigeos)
     per_district = portfolio_cache.department_districts(ubigeos, period.years, period.who)
     if per_district.empty:
         st.info(
-            f"{area.name} no tiene proyectos registrados en {period.text}.", icon=":material/info:"
+            _("{area} no tiene proyectos registrados en {period}.").format(
+                area=area.name, period=period.text
+            ),
+            icon=":material/info:",
         )
         return per_district
     if area_table is None:
@@ -33,9 +37,16 @@ def districts_section(area, period, area_table=None) -> pd.DataFrame:
         key="p_otros_barras",
     )
     st.caption(
-        f"Los {min(20, len(per_district))} distritos que más invirtieron en otros (de "
-        f"{num(len(per_district))} con proyectos en {period.text}); la línea roja es "
-        f"{area.name} en conjunto ({pct(area_table.otros_pct)}). La tabla los trae todos."
+        _(
+            "Los {top} distritos que más invirtieron en otros (de {n} con proyectos en "
+            "{period}); la línea roja es {area} en conjunto ({pct}). La tabla los trae todos."
+        ).format(
+            top=num(min(20, len(per_district))),
+            n=num(len(per_district)),
+            period=period.text,
+            area=area.name,
+            pct=pct(area_table.otros_pct),
+        )
     )
     columns = [c for c in per_district.columns if c != "ubigeo"]
     with st.container(key="p_distritos"):

@@ -8,6 +8,7 @@ import streamlit as st
 
 from brechas_core import portfolio as PF
 from brechas_core.fmt import num
+from brechas_core.i18n import _
 from brechas_core.projects import EVALUATION_NOTE, HOW_NAMES_ARE_READ
 from brechas_ui import portfolio_cache
 from brechas_ui.columns import column_config
@@ -35,7 +36,7 @@ RULE_COLUMNS = {
 def projects_section(place, area, per_district: pd.DataFrame, period) -> bool:
     """A district to choose (the link's own district, or any of ``area``), its Table 2 and
     its projects; False when there is no district to show."""
-    st.subheader("Los proyectos de un distrito")
+    st.subheader(_("Los proyectos de un distrito"))
     options = sorted(per_district["ubigeo"]) if not per_district.empty else []
     names = dict(
         zip(
@@ -50,7 +51,7 @@ def projects_section(place, area, per_district: pd.DataFrame, period) -> bool:
     if not options:
         return False
     chosen = st.selectbox(
-        "Distrito",
+        _("Distrito"),
         options,
         format_func=lambda u: names.get(u, u),
         key=f"p_distrito_{area.code}",
@@ -58,17 +59,18 @@ def projects_section(place, area, per_district: pd.DataFrame, period) -> bool:
     )
     if place.kind != "distrito":
         one = portfolio_cache.table2((chosen,), period.years, period.who)
-        with st.expander(f"Tabla 2 de {names[chosen]}", expanded=True):
+        with st.expander(_("Tabla 2 de {place}").format(place=names[chosen]), expanded=True):
             table2_section(one, names[chosen], period, "p_t2_distrito")
     listed = PF.district_projects(
         portfolio_cache.projects(), chosen, period.years, portfolio_cache.rule_reasons(), period.who
     )
     labels = portfolio_cache.class_labels()
     listed["gap_label"] = listed["gap_id"].map(labels)
+    listed["reason"] = listed["reason"].map(_)
     split = listed["also_gap_id"] != ""
     listed.loc[split, "gap_label"] = (
         listed.loc[split, "gap_label"]
-        + " y "
+        + _(" y ")
         + listed.loc[split, "also_gap_id"].map(labels).str.lower()
     )
     with st.container(key="p_proyectos"):
@@ -80,28 +82,30 @@ def projects_section(place, area, per_district: pd.DataFrame, period) -> bool:
             column_config=column_config(COLUMNS, COLUMNS),
         )
     st.caption(
-        f"{num(len(listed))} proyectos de {names.get(chosen, chosen)} registrados en "
-        f"{period.text}, del más grande al más pequeño. Si la clase de un proyecto no le parece "
-        "correcta, la regla que decidió está al lado: las reglas se revisan en "
-        "data/project_rules.csv."
+        _(
+            "{n} proyectos de {place} registrados en {period}, del más grande al más "
+            "pequeño. Si la clase de un proyecto no le parece correcta, la regla que decidió "
+            "está al lado: las reglas se revisan en data/project_rules.csv."
+        ).format(n=num(len(listed)), place=names.get(chosen, chosen), period=period.text)
     )
     return True
 
 
 def classification_explainer() -> None:
     """How a project's name is classified, and every rule in its order."""
-    with st.expander("Cómo se clasifican los proyectos"):
-        st.markdown(HOW_NAMES_ARE_READ)
+    with st.expander(_("Cómo se clasifican los proyectos")):
+        st.markdown(_(HOW_NAMES_ARE_READ))
         rules = portfolio_cache.rules_table()
         labels = portfolio_cache.class_labels()
         st.dataframe(
             rules.assign(
                 clase=rules["gap_id"].map(labels),
                 tambien=rules["also_gap_id"].map(labels).fillna(""),
+                reason=rules["reason"].map(_),
             ),
             hide_index=True,
             width="stretch",
             column_order=list(RULE_COLUMNS),
             column_config=column_config(RULE_COLUMNS, RULE_COLUMNS),
         )
-        st.caption(EVALUATION_NOTE)
+        st.caption(_(EVALUATION_NOTE))

@@ -10,14 +10,15 @@ import streamlit as st
 from brechas_core import charts
 from brechas_core import portfolio as PF
 from brechas_core.fmt import num, pct, soles_millones
+from brechas_core.i18n import N_, _
 from brechas_ui import cache, render, state
 from brechas_ui.columns import column_config
 from brechas_ui.figures import Figure, figure_row
 
 STUDY_YEARS = (2021, 2023)
 WHO = {
-    "todas": "Todas las municipalidades (distrital y provincial)",
-    "distrital": "Solo la municipalidad distrital",
+    "todas": N_("Todas las municipalidades (distrital y provincial)"),
+    "distrital": N_("Solo la municipalidad distrital"),
 }
 #: Table 2's columns, by the measure each shows (``gap_text`` is the gap already written).
 COLUMNS = {
@@ -52,16 +53,18 @@ def no_projects_here(place, projects) -> bool:
     ):
         return False
     with st.container(key="p_sin_datos"):
-        where = "el estudio" if place.is_study else place.name
+        where = _("el estudio") if place.is_study else place.name
         st.info(
-            f"No hay lista de proyectos para {where}: los archivos de Invierte.pe que trae la "
-            "aplicación cubren diez departamentos. Elija uno (o un distrito suyo en la barra "
-            "lateral):",
+            _(
+                "No hay lista de proyectos para {where}: los archivos de Invierte.pe que trae "
+                "la aplicación cubren diez departamentos. Elija uno (o un distrito suyo en la "
+                "barra lateral):"
+            ).format(where=where),
             icon=":material/info:",
         )
         cols = st.columns(5)
         for i, code in enumerate(PF.departments_with_projects(projects)):
-            department, _ = cache.place(code)
+            department, _notices = cache.place(code)
             cols[i % 5].button(
                 department.name,
                 key=f"p_ir_{code}",
@@ -76,22 +79,24 @@ def period_controls(projects) -> Period:
     """The registration years (the study's by default) and whose projects count."""
     first, last = PF.year_bounds(projects)
     years = st.slider(
-        "Años de registro de los proyectos",
+        _("Años de registro de los proyectos"),
         min_value=first,
         max_value=last,
         value=STUDY_YEARS,
         key="p_anios",
-        help="El estudio usó 2021-2023. Amplíe el periodo para ver toda la cartera registrada.",
+        help=_("El estudio usó 2021-2023. Amplíe el periodo para ver toda la cartera registrada."),
     )
     who = st.radio(
-        "Proyectos de",
+        _("Proyectos de"),
         list(WHO),
-        format_func=WHO.get,
+        format_func=lambda who: _(WHO[who]),
         horizontal=True,
         key="p_quien",
-        help="Un proyecto se cuenta en el distrito donde está. En la capital de una provincia, "
-        "muchos son de la municipalidad provincial: elija «solo la distrital» para ver la "
-        "cartera de la municipalidad del distrito.",
+        help=_(
+            "Un proyecto se cuenta en el distrito donde está. En la capital de una provincia, "
+            "muchos son de la municipalidad provincial: elija «solo la distrital» para ver la "
+            "cartera de la municipalidad del distrito."
+        ),
     )
     return Period(tuple(years), None if who == "todas" else who)
 
@@ -100,27 +105,30 @@ def table2_section(table, place_name: str, period: Period, key: str) -> None:
     """Table 2 of a territory: four figures, the reading, and (with projects) chart and table."""
     figure_row(
         [
-            Figure("Proyectos", num(table.n_projects)),
+            Figure(_("Proyectos"), num(table.n_projects)),
             Figure(
-                "Inversión (millones)",
-                soles_millones(table.total).replace(" millones", ""),
-                f"Costo actualizado de los proyectos: {soles_millones(table.total)}.",
+                _("Inversión (millones)"),
+                soles_millones(table.total).replace(_(" millones"), ""),
+                _("Costo actualizado de los proyectos: {amount}.").format(
+                    amount=soles_millones(table.total)
+                ),
             ),
-            Figure("En las diez brechas", pct(table.priority_pct)),
-            Figure("En otros", pct(table.otros_pct)),
+            Figure(_("En las diez brechas"), pct(table.priority_pct)),
+            Figure(_("En otros"), pct(table.otros_pct)),
         ]
     )
     with st.container(key=f"{key}_lectura"):
         st.markdown(f"#### {table.reading(place_name, period.text)}")
     if table.n_projects == 0:
         return
+    rows = table.rows.assign(label=table.rows["label"].map(_))
     render.chart(
         charts.gap_attention_bars(
-            table.rows, share="share_pct", share_title="Inversión en proyectos (%)"
+            rows, share="share_pct", share_title=_("Inversión en proyectos (%)")
         ),
         key=f"{key}_grafico",
     )
-    shown = table.rows.assign(gap_text=table.rows["gap_pct"].map(lambda v: num(v, 2)))
+    shown = rows.assign(gap_text=rows["gap_pct"].map(lambda v: num(v, 2)))
     st.dataframe(
         shown,
         hide_index=True,

@@ -5,6 +5,7 @@ A table of contents: each section is drawn by the brechas_ui module named for wh
 
 import streamlit as st
 
+from brechas_core.i18n import _
 from brechas_core.portfolio import CENSUS_GAP_NOTE, TABLE2_NOTE
 from brechas_ui import cache, frame, portfolio_cache, state
 from brechas_ui.project_districts import districts_section
@@ -16,20 +17,20 @@ frame.require()
 projects = portfolio_cache.projects()
 place, notices = cache.place(state.get().territory)
 
-st.title("Proyectos: ¿en qué invierte cada municipalidad?")
+st.title(_("Proyectos: ¿en qué invierte cada municipalidad?"))
 for text in notices:
     st.warning(text, icon=":material/wrong_location:")
-st.caption(TABLE2_NOTE)
+st.caption(_(TABLE2_NOTE))
 if no_projects_here(place, projects):
     st.stop()
 period = period_controls(projects)
 
-st.subheader(f"Tabla 2 con sus propios proyectos: {place.name}")
+st.subheader(_("Tabla 2 con sus propios proyectos: {place}").format(place=place.name))
 table = portfolio_cache.table2(tuple(place.ubigeos), period.years, period.who)
 table2_section(table, place.name, period, "p_t2")
-st.caption(CENSUS_GAP_NOTE)
+st.caption(_(CENSUS_GAP_NOTE))
 
-department, _ = cache.place(place.code[:2])
+department, _notices = cache.place(place.code[:2])
 area = place if place.kind == "provincia" else department
 per_district = districts_section(area, period, table if area.code == place.code else None)
 if not projects_section(place, area, per_district, period):

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from brechas_core.charts.style import COLORS
+from brechas_core.i18n import _
 
 __all__ = ["otros_by_district"]
 
@@ -20,7 +21,7 @@ def otros_by_district(
     frame : DataFrame
         :func:`brechas_core.portfolio.department_districts` (sorted by ``otros_pct``).
     title : str
-        Spanish axis title.
+        Axis title, in the run's language.
     overall_pct : float, optional
         The whole area's share, drawn as a vertical rule.
 
@@ -48,9 +49,9 @@ def otros_by_district(
                 axis=alt.Axis(format=",.0f"),
             ),
             tooltip=[
-                alt.Tooltip("label:N", title="Distrito"),
+                alt.Tooltip("label:N", title=_("Distrito")),
                 alt.Tooltip("otros_pct:Q", title=title, format=",.2f"),
-                alt.Tooltip("total:Q", title="Inversión en proyectos (S/)", format=",.0f"),
+                alt.Tooltip("total:Q", title=_("Inversión en proyectos (S/)"), format=",.0f"),
             ],
         )
         .properties(height=28 * len(head) + 70)
@@ -62,7 +63,7 @@ def otros_by_district(
         .mark_rule(color=COLORS["brecha"], strokeWidth=2, strokeDash=[6, 4])
         .encode(
             x="overall:Q",
-            tooltip=[alt.Tooltip("overall:Q", title="Todo el territorio (%)", format=",.2f")],
+            tooltip=[alt.Tooltip("overall:Q", title=_("Todo el territorio (%)"), format=",.2f")],
         )
     )
     return alt.layer(bars, rule)

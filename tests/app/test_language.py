@@ -252,3 +252,39 @@ def test_comparar_s_table_names_its_figures_in_english(open_page):
     assert "Feasible" in figures and "Factible" not in figures
     spanish = _spanish(figures + [v for row in at.dataframe[0].value.to_numpy() for v in row])
     assert not spanish, "\n".join(spanish)
+
+
+# -- Proyectos in English: a department (every section: Table 2, district by district, a
+# district's projects with their rules, how projects are classified) --------------------------
+
+PROYECTOS = {"territorio": "18"}  # Moquegua
+#: A project name the MEF writes in capitals, quoted as an example («MEJORAMIENTO DEL …»).
+MEF_NAME = re.compile(r"“[A-Z .]+”")
+
+
+def test_proyectos_in_english_has_no_spanish_text(open_page):
+    at = open_page("proyectos", {"lang": "en", **PROYECTOS})
+    assert at.title[0].value == "Projects: what does each municipality invest in?"
+    texts = [MEF_NAME.sub("", t) for t in _texts(at) if t != "todas"]  # a radio's value
+    assert not _spanish(texts), "\n".join(_spanish(texts))
+    # project names are the MEF's (Spanish data); their class and the rule's reason are not
+    listed = at.dataframe[-2].value
+    assert not _spanish(listed["gap_label"]) and not _spanish(listed["reason"])
+    rules = at.dataframe[-1].value
+    assert not _spanish(rules["clase"]) and not _spanish(rules["reason"])
+    assert "Other" in set(rules["clase"])
+    assert not _spanish(_chart_texts(at)), "\n".join(_spanish(_chart_texts(at)))
+
+
+def test_proyectos_shows_the_same_numbers_in_both_languages(open_page):
+    english = open_page("proyectos", {"lang": "en", **PROYECTOS})
+    spanish = open_page("proyectos", PROYECTOS)
+    assert [m.value for m in spanish.metric] == [m.value.replace("%", " %") for m in english.metric]
+
+    def numbers(at):
+        return sorted(n.rstrip(",") for t in _texts(at) for n in NUMBER.findall(t))
+
+    assert numbers(english) == numbers(spanish)
+    for es, en in zip(spanish.dataframe, english.dataframe, strict=True):
+        es_numbers, en_numbers = (t.value.select_dtypes("number") for t in (es, en))
+        assert np.array_equal(es_numbers.to_numpy(), en_numbers.to_numpy(), equal_nan=True)

@@ -22,3 +22,10 @@ def test_a_gap_name_reads_in_english():
     with using("en"):
         assert _("Desagüe") == "Sewerage"
         assert _("Niños y niñas con anemia") == "Children with anaemia"
+
+
+def test_every_reason_of_a_project_rule_is_marked_for_translation():
+    from brechas_core.projects import load_rules
+
+    reasons = set(load_rules().table["reason"])
+    assert reasons <= set(data_labels.RULE_REASONS), reasons - set(data_labels.RULE_REASONS)
