@@ -284,6 +284,18 @@ def authorize(store: Store, code: str, token: str) -> Workshop:
     return workshop
 
 
+def _participant_id(conn: Connection, workshop_id: int, session_hash: str) -> int | None:
+    """The id of the participant a browser session registered in a workshop, or None."""
+    return conn.execute(
+        select(participants.c.id).where(
+            and_(
+                participants.c.workshop_id == workshop_id,
+                participants.c.session_hash == session_hash,
+            )
+        )
+    ).scalar()
+
+
 def _lock_workshop(conn: Connection, workshop_id: int, *, shared: bool = False):
     """The workshop's row, locked until the transaction ends (PostgreSQL; SQLite holds the
     database write lock already). ``shared`` (FOR SHARE): submissions run side by side, and
@@ -311,14 +323,7 @@ def join(
     lim = limits()
     with store.write() as conn:
         _lock_workshop(conn, workshop.id)
-        existing = conn.execute(
-            select(participants.c.id).where(
-                and_(
-                    participants.c.workshop_id == workshop.id,
-                    participants.c.session_hash == session_hash,
-                )
-            )
-        ).scalar()
+        existing = _participant_id(conn, workshop.id, session_hash)
         if existing is not None:
             conn.execute(
                 update(participants)
@@ -372,14 +377,7 @@ def submit(
                 "El facilitador cerró la recepción de propuestas: su propuesta no se envió. "
                 "Puede seguir mirando los resultados."
             )
-        participant = conn.execute(
-            select(participants.c.id).where(
-                and_(
-                    participants.c.workshop_id == workshop.id,
-                    participants.c.session_hash == session_hash,
-                )
-            )
-        ).scalar()
+        participant = _participant_id(conn, workshop.id, session_hash)
         if participant is None:
             raise WorkshopError("Primero escriba su nombre y entre al taller.")
         if not _rate_limit(
