@@ -4,6 +4,7 @@
 - ``estimated_district_frame``: every municipality of a year from ``data/`` with the
   department estimate of spending by gap everywhere (no real shares applied).
 - ``optimal_inputs_of``: ``optimal.optimal_inputs`` for a generated table of gaps.
+- ``T2``, ``T3``: the study's Table 2 (priority gaps) and Table 3 (functions) from ``data/``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ import re
 import pandas as pd
 
 from brechas_core import data, optimal, territory
+
+#: The study's Table 2 (the ten priority gaps) and Table 3 (the 16 functions), from ``data/``.
+T2 = data.load_study_priority_gaps()
+T3 = data.load_study_functions()
 
 
 def case_id(value) -> str:

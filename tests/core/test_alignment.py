@@ -11,12 +11,10 @@ from brechas_core.alignment import (
     minimum_curve,
     smallest_significant_minimum,
 )
-from brechas_core.data import load_study_functions, load_study_priority_gaps
 from brechas_core.rules import priority_view, sector_view
 from brechas_core.stats import spearman, t_critical
+from tests.core.support import T2, T3
 
-T2 = load_study_priority_gaps()
-T3 = load_study_functions()
 STUDY_MEAN_GAP = 61.38  # x̄ reported by the study for Table 3
 
 

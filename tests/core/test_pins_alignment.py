@@ -21,12 +21,10 @@ from brechas_core.alignment import (
     minimum_curve,
     smallest_significant_minimum,
 )
-from brechas_core.data import load_study_functions, load_study_priority_gaps
 from brechas_core.rules import priority_view, sector_view
 from brechas_core.stats import ols, pearson, spearman, t_critical, t_from_r
+from tests.core.support import T2, T3
 
-T2 = load_study_priority_gaps()
-T3 = load_study_functions()
 GAP2 = T2["gap_pct"].to_numpy()
 ATT2 = T2["attention_pct"].to_numpy()
 GAP3 = T3["gap_pct"].to_numpy()

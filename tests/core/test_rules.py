@@ -8,7 +8,6 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from brechas_core import rules
-from brechas_core.data import load_study_functions, load_study_priority_gaps
 from brechas_core.rules import (
     REPARTOS,
     notices,
@@ -18,9 +17,8 @@ from brechas_core.rules import (
     sector_view,
     set_shares,
 )
+from tests.core.support import T2, T3
 
-T2 = load_study_priority_gaps()
-T3 = load_study_functions()
 GAP = T2["gap_pct"].to_numpy()  # Σ = 567.10
 ATT = T2["attention_pct"].to_numpy()  # Σ = 27.07, so resto = 72.93
 LABELS = [*T2["label"], "Resto"]
