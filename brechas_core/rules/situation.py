@@ -179,19 +179,20 @@ def notices(
         change.append(f"{_(label)} ({was} → {now})")
     payers = [change[j] for j in np.flatnonzero(result.moved < -TOL)]
     before, after = float(result.target_total_before), float(result.target_total_after)
-    points = pp(float(result.top_up), d).lstrip("+")
+    # What both sentences below fill in: the points moved and the targets' total before/after.
+    moved = {
+        "points": pp(float(result.top_up), d).lstrip("+"),
+        "targets": targets_name,
+        "before": pct(before, d),
+        "after": pct(after, d),
+        "payers": "; ".join(payers),
+    }
     if abs(float(result.top_up) - (after - before)) <= TOL:
         out.append(
             _(
                 "Se reasignan {points} del presupuesto a {targets} ({before} → {after}); "
                 "ceden: {payers}."
-            ).format(
-                points=points,
-                targets=targets_name,
-                before=pct(before, d),
-                after=pct(after, d),
-                payers="; ".join(payers),
-            )
+            ).format(**moved)
         )
         return out
     # Set shares move money too (to or from columns outside the rule): say who receives.
@@ -200,14 +201,7 @@ def notices(
         _(
             "Se reasignan {points} del presupuesto, con las participaciones fijadas: {targets} "
             "pasan de {before} a {after}; reciben: {takers}; ceden: {payers}."
-        ).format(
-            points=points,
-            targets=targets_name,
-            before=pct(before, d),
-            after=pct(after, d),
-            takers="; ".join(takers),
-            payers="; ".join(payers),
-        )
+        ).format(**moved, takers="; ".join(takers))
     )
     return out
 
