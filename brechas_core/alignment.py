@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from brechas_core.i18n import N_
 from brechas_core.rules import priority_view, sector_view
 from brechas_core.stats import (
     CorrelationResult,
@@ -329,7 +330,7 @@ def exact_smallest_minimum(
 
 #: The alignment after the rule and the minimum curve, in Spanish (Metodología); the
 #: threshold it ends on is :data:`brechas_core.stats.CRITICAL_R_FORMULA`.
-METHOD = (
+METHOD = N_(
     "Se recalculan Spearman, Pearson y la recta con las nuevas participaciones, y se dibuja ρ "
     "y r para cada mínimo F de 0 a 100 % (una sola evaluación vectorizada). Se marca el menor "
     "F desde el que la correlación es positiva y significativa (t > t crítico, α = 0.05). En "

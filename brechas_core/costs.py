@@ -25,7 +25,7 @@ import pandas as pd
 from numpy.typing import ArrayLike
 
 from brechas_core.fmt import num
-from brechas_core.i18n import _
+from brechas_core.i18n import N_, _
 
 __all__ = [
     "METHOD",
@@ -42,14 +42,21 @@ RURAL_DENSITY = 10.0
 #: Density at or above which a district counts as fully urban (Puno city: 317; Juliaca: 518).
 URBAN_DENSITY = 300.0
 
-#: One sentence for the interface and Metodología.
-RURALITY_NOTE = (
+#: One sentence for the interface and Metodología (``RURALITY_TEXT`` is its text for the
+#: catalogue: draw it with :func:`rurality_note`).
+RURALITY_TEXT = N_(
     "El costo central de cada distrito va del valor urbano al rural según su ruralidad. Los "
     "datos del proyecto no traen la población rural del censo por distrito, así que la "
     "ruralidad se aproxima con la densidad de población 2020 (INEI): rural hasta "
-    f"{RURAL_DENSITY:,.0f} hab/km², urbano desde {URBAN_DENSITY:,.0f} hab/km², y proporcional "
+    "{rural} hab/km², urbano desde {urban} hab/km², y proporcional "
     "al logaritmo de la densidad entre ambos. Es un supuesto del proyecto."
 )
+RURALITY_NOTE = RURALITY_TEXT.format(rural=f"{RURAL_DENSITY:,.0f}", urban=f"{URBAN_DENSITY:,.0f}")
+
+
+def rurality_note() -> str:
+    """:data:`RURALITY_NOTE` in the run's language."""
+    return _(RURALITY_TEXT).format(rural=num(RURAL_DENSITY), urban=num(URBAN_DENSITY))
 
 
 def band_explained(weight: float) -> str:
@@ -143,11 +150,17 @@ def district_costs(
 
 
 #: Where the unit costs come from, and that they are assumptions (Metodología).
-METHOD = (
+METHOD_TEXT = N_(
     "**Costos por persona.** No se encontró un costo oficial por persona («línea de corte»). "
     "Para agua, desagüe y electricidad, las cifras salen de montos públicos de obras (MVCS, "
     "MINEM) divididos por sus beneficiarios: la división es del proyecto. La banda (bajo a "
     "alto) abarca las cifras urbanas y rurales; un distrito rural está cerca del extremo alto. "
     "La anemia sigue siendo un supuesto ilustrativo. Todos son **supuestos** que usted puede "
-    "cambiar en el simulador. " + RURALITY_NOTE
+    "cambiar en el simulador."
 )
+METHOD = METHOD_TEXT + " " + RURALITY_NOTE
+
+
+def method() -> str:
+    """:data:`METHOD` in the run's language."""
+    return _(METHOD_TEXT) + " " + rurality_note()

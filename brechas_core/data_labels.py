@@ -148,3 +148,74 @@ RULE_REASONS = (
         "Telecomunicaciones e internet: no es una de las diez brechas del estudio; cuenta en otros."
     ),
 )
+
+
+#: What each default of the typical district is (data/typical_district_puno.csv, column
+#: ``statistic``; Metodología's table of defaults).
+DEFAULT_STATISTICS = (
+    N_(
+        "mediana de los 110 municipios distritales de Puno (departamento 21) del promedio"
+        " 2021-2023 del PIM anual"
+    ),
+    N_(
+        "mediana de los 110 municipios distritales de Puno (departamento 21) del promedio"
+        " 2021-2023 del devengado anual"
+    ),
+    N_(
+        "mediana de los 110 municipios distritales de Puno (departamento 21) del promedio"
+        " 2021-2023 de la tasa de ejecución anual (mediana de las tasas por distrito, no "
+        "cociente de medianas)"
+    ),
+    N_("mediana de los 110 distritos de Puno (departamento 21) de la población"),
+    N_(
+        "mediana de los 110 distritos de Puno (departamento 21); Censo 2017, sin "
+        "variación 2021-2023"
+    ),
+    N_("mediana de los 110 distritos de Puno (departamento 21) de la densidad 2020"),
+)
+
+#: What each unit cost covers and how its band is built (data/unit_costs.csv, ``note``).
+COST_NOTES = (
+    N_(
+        "Agua por red pública: bajo = costo urbano (S/ 3,000 por persona para agua y "
+        "alcantarillado juntos, la mitad para cada servicio); alto = costo rural de ambos"
+        " servicios (S/ 9,100) si un solo servicio cargara con la obra; central = "
+        "referencia nacional del PNS (S/ 3,400 por persona y servicio). En cada distrito "
+        "el valor central va del urbano (S/ 1,500) al rural (S/ 4,550, la mitad de S/ "
+        "9,100) según su ruralidad. El usuario puede cambiarlo."
+    ),
+    N_(
+        "Alcantarillado o unidad básica de saneamiento: bajo = costo urbano (S/ 3,000 por"
+        " persona para agua y alcantarillado juntos, la mitad para cada servicio); alto ="
+        " costo rural de ambos servicios (S/ 9,100) si un solo servicio cargara con la "
+        "obra; central = referencia nacional del PNS (S/ 3,400 por persona y servicio). "
+        "En cada distrito el valor central va del urbano (S/ 1,500) al rural (S/ 4,550, "
+        "la mitad de S/ 9,100) según su ruralidad. El usuario puede cambiarlo."
+    ),
+    N_(
+        "Electrificación rural por persona: bajo, central y alto son las obras del MINEM "
+        "de 2021, 2022 y 2025. No se encontró una cifra urbana: el extremo urbano usa la "
+        "más baja (S/ 1,750) y el rural la central (S/ 2,620). El usuario puede "
+        "cambiarlo."
+    ),
+    N_(
+        "Indicador compuesto: se cierra al cerrar agua, desagüe y electricidad, por lo "
+        "que no se le asigna un costo propio para no contarlo dos veces."
+    ),
+    N_(
+        "Indicador multicausal (salud, agua, alimentación) sin un costo unitario de "
+        "cierre citable; la base de 8 % de la población es una aproximación ilustrativa."
+    ),
+    N_(
+        "Costo ilustrativo por niño que sale de la anemia (tamizaje, suplemento de "
+        "hierro, consejería) y base aproximada de 4 % de la población; la proyección no "
+        "modela la renovación de la cohorte (nuevos nacimientos), así que es optimista. "
+        "El usuario puede cambiar ambos valores."
+    ),
+    N_(
+        "La afiliación a un seguro de salud (SIS) depende del gobierno nacional y no de "
+        "una inversión municipal con costo por persona."
+    ),
+    N_("La unidad son locales públicos (edificios), no personas."),
+    N_("Es un resultado del mercado laboral sin un costo de inversión por persona que lo cierre."),
+)

@@ -26,7 +26,7 @@ from numpy.typing import ArrayLike
 
 from brechas_core.costs import district_costs
 from brechas_core.fmt import num, soles
-from brechas_core.i18n import _
+from brechas_core.i18n import N_, _
 from brechas_core.projection import check_horizon
 from brechas_core.territory.panel import GAP_IDS, SERVICES, STEMS
 
@@ -514,7 +514,7 @@ def for_territory(districts: pd.DataFrame, unit_costs: pd.DataFrame, scenario) -
 
 
 #: What closing a gap within the horizon costs a year, and the excess beyond it (Metodología).
-METHOD = (
+METHOD = N_(
     "**Lo que necesita cada brecha.** Para cerrar una brecha dentro del horizonte de N años "
     "hace falta gastar cada año U₀ × c / N soles (personas sin el servicio por costo por "
     "persona, entre los años). El Simulador lo muestra por brecha, con la banda de costos, y "

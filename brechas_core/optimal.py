@@ -33,6 +33,8 @@ from numpy.typing import ArrayLike
 from scipy import sparse
 from scipy.optimize import linprog
 
+from brechas_core.i18n import N_
+
 __all__ = [
     "METHOD",
     "FundSplit",
@@ -394,7 +396,7 @@ def fund_split(
 
 
 #: reparto=optimo as a linear programme, in Spanish (Metodología).
-METHOD = (
+METHOD = N_(
     "**Reparto óptimo.** Reparte el aumento (lo que queda después de los pisos) para cubrir "
     "al mayor número de personas dentro del horizonte: un programa lineal (scipy, HiGHS) que "
     "maximiza Σ pᵢ xᵢ con Σ xᵢ ≤ aumento y 0 ≤ xᵢ ≤ lo que cierra la brecha i en el "

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from brechas_core.i18n import N_, _
+
 __all__ = [
     "COST_CASES",
     "FORMULA",
@@ -192,17 +194,27 @@ def project_coverage(
 # -- the projection in words and symbols, in Spanish (Metodología) -----------------------------
 
 #: The symbols of :data:`FORMULA`.
-SYMBOLS = (
+SYMBOLS = N_(
     "Para cada brecha con un costo por persona, con población P, fracción de la población a "
     "la que se aplica la brecha b, presupuesto B (PIM), tasa de ejecución e y costo unitario c:"
 )
 #: People without the service, people covered a year, and the years to close.
-FORMULA = (
-    r"U_0 = \frac{\text{brecha}}{100}\, P\, b \qquad N = \frac{s}{100}\, \frac{B\, e}{c} "
-    r"\qquad U_t = \max(0,\; U_0 - t N) \qquad \text{años} = U_0 / N"
+_FORMULA = (
+    r"U_0 = \frac{\text{%s}}{100}\, P\, b \qquad N = \frac{s}{100}\, \frac{B\, e}{c} "
+    r"\qquad U_t = \max(0,\; U_0 - t N) \qquad \text{%s} = U_0 / N"
 )
+FORMULA = _FORMULA % ("brecha", "años")
+#: The two words in :data:`FORMULA`, for the catalogue.
+_FORMULA_WORDS = (N_("brecha"), N_("años"))
+
+
+def formula() -> str:
+    """:data:`FORMULA` with its words in the run's language."""
+    return _FORMULA % tuple(_(word) for word in _FORMULA_WORDS)
+
+
 #: What the projection leaves out.
-METHOD = (
+METHOD = N_(
     "Es una proyección lineal con supuestos visibles: no modela el crecimiento de la "
     "población, el mantenimiento ni los rendimientos decrecientes. La banda va del costo "
     "bajo al alto."

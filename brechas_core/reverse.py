@@ -560,7 +560,7 @@ def for_territory(frame: pd.DataFrame, scenario, unit_costs: pd.DataFrame) -> Te
 
 
 #: How the smallest minimum that reaches the targets is found (Metodología).
-METHOD = (
+METHOD = N_(
     "**¿Qué mínimo necesito?** Con una meta por brecha (cerrarla, o bajarla a X %, dentro "
     "del horizonte), la brecha i necesita una participación r_i = 100 × (U₀ − U) × c / N / E "
     "del presupuesto ejecutado E, donde U son las personas que la meta deja sin servicio. "

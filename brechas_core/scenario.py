@@ -51,7 +51,7 @@ from dataclasses import dataclass, field, replace
 
 from brechas_core.fmt import num
 from brechas_core.i18n import DEFAULT as DEFAULT_LANG
-from brechas_core.i18n import LANGS, _
+from brechas_core.i18n import LANGS, N_, _
 from brechas_core.vocabulary import PRIORITY, REPARTOS, VIEWS, Reparto, View
 
 __all__ = [
@@ -114,55 +114,69 @@ _MAX_LEN = 600
 
 #: The link's parameters, for the Metodología page: (name, meaning, accepted values).
 PARAMETERS = (
-    ("datos", "Versión de los datos con que se creó el enlace", "8 caracteres hexadecimales"),
-    ("territorio", "Territorio", "estudio, PE, o un ubigeo de 2, 4 o 6 dígitos"),
-    ("anio", "Año del presupuesto", "2021 a 2025 (2025 parcial) o promedio"),
-    ("vista", "Qué se compara", "prioritarias (Tabla 2) o sectores (Tabla 3)"),
-    ("minimo", "Mínimo garantizado para las brechas, % del presupuesto ejecutado", "0 a 100"),
-    ("reparto", "Cómo se reparte el aumento", "brecha, igual, manual u optimo"),
-    ("excluir", "Brechas que no entran en la regla", "ids separados por comas"),
-    ("pisos", "Piso de cada brecha, % del presupuesto", "id:valor,… (0 a 100)"),
     (
-        "pesos",
-        "Pesos del reparto manual",
-        "id o código:valor,… (0 a 100; por defecto 1)",
+        "datos",
+        N_("Versión de los datos con que se creó el enlace"),
+        N_("8 caracteres hexadecimales"),
     ),
-    ("protegido", "Parte del resto que ninguna regla recorta, % del presupuesto", "0 a 100"),
-    ("umbral", "Vista sectores: brecha desde la que una función se protege, %", "0 a 100"),
-    ("fijar", "Vista sectores: participaciones fijadas a mano", "código:valor,… (0 a 100)"),
-    ("bloquear", "Vista sectores: funciones que no se mueven", "códigos separados por comas"),
-    ("presupuesto", "Presupuesto anual (PIM), S/", "0 a 100,000,000,000"),
-    ("ejecucion", "Tasa de ejecución (devengado / PIM), %", "0 a 100"),
-    ("poblacion", "Población", "1 a 40,000,000"),
-    ("horizonte", "Horizonte de la proyección, años", "1 a 50"),
-    ("costo", "Costo por persona (caso central), S/", "id:valor,… (1 a 10,000,000)"),
+    ("territorio", N_("Territorio"), N_("estudio, PE, o un ubigeo de 2, 4 o 6 dígitos")),
+    ("anio", N_("Año del presupuesto"), N_("2021 a 2025 (2025 parcial) o promedio")),
+    ("vista", N_("Qué se compara"), N_("prioritarias (Tabla 2) o sectores (Tabla 3)")),
+    (
+        "minimo",
+        N_("Mínimo garantizado para las brechas, % del presupuesto ejecutado"),
+        N_("0 a 100"),
+    ),
+    ("reparto", N_("Cómo se reparte el aumento"), N_("brecha, igual, manual u optimo")),
+    ("excluir", N_("Brechas que no entran en la regla"), N_("ids separados por comas")),
+    ("pisos", N_("Piso de cada brecha, % del presupuesto"), N_("id:valor,… (0 a 100)")),
+    ("pesos", N_("Pesos del reparto manual"), N_("id o código:valor,… (0 a 100; por defecto 1)")),
+    (
+        "protegido",
+        N_("Parte del resto que ninguna regla recorta, % del presupuesto"),
+        N_("0 a 100"),
+    ),
+    ("umbral", N_("Vista sectores: brecha desde la que una función se protege, %"), N_("0 a 100")),
+    ("fijar", N_("Vista sectores: participaciones fijadas a mano"), N_("código:valor,… (0 a 100)")),
+    (
+        "bloquear",
+        N_("Vista sectores: funciones que no se mueven"),
+        N_("códigos separados por comas"),
+    ),
+    ("presupuesto", N_("Presupuesto anual (PIM), S/"), N_("0 a 100,000,000,000")),
+    ("ejecucion", N_("Tasa de ejecución (devengado / PIM), %"), N_("0 a 100")),
+    ("poblacion", N_("Población"), N_("1 a 40,000,000")),
+    ("horizonte", N_("Horizonte de la proyección, años"), N_("1 a 50")),
+    ("costo", N_("Costo por persona (caso central), S/"), N_("id:valor,… (1 a 10,000,000)")),
     (
         "archivo",
-        "Sus datos (Mis datos): huella del archivo y año leído; quien abre el enlace debe "
-        "subir el mismo archivo",
-        "12 caracteres hexadecimales, opcionalmente :año",
+        N_(
+            "Sus datos (Mis datos): huella del archivo y año leído; quien abre el enlace debe "
+            "subir el mismo archivo"
+        ),
+        N_("12 caracteres hexadecimales, opcionalmente :año"),
     ),
     (
         "clases",
-        "Clases de proyecto elegidas al revisar sus datos",
-        "cui:id,… (id de brecha u otros)",
+        N_("Clases de proyecto elegidas al revisar sus datos"),
+        N_("cui:id,… (id de brecha u otros)"),
     ),
     (
         "meta",
-        "«¿Qué mínimo necesito?»: brecha a alcanzar en el horizonte, % (0 = cerrarla)",
-        "id:valor,… (0 a 100)",
+        N_("«¿Qué mínimo necesito?»: brecha a alcanzar en el horizonte, % (0 = cerrarla)"),
+        N_("id:valor,… (0 a 100)"),
     ),
     (
         "fondo",
-        "Territorios: fondo a repartir entre municipalidades, S/ al año",
-        "0 a 100,000,000,000",
+        N_("Territorios: fondo a repartir entre municipalidades, S/ al año"),
+        N_("0 a 100,000,000,000"),
     ),
     (
         "objetivo",
-        "Territorios: qué busca el fondo",
-        "personas (más cubiertas) o brechas (más cerradas)",
+        N_("Territorios: qué busca el fondo"),
+        N_("personas (más cubiertas) o brechas (más cerradas)"),
     ),
-    ("lang", "Idioma de la interfaz (no cambia ninguna cifra)", "es (por defecto) o en"),
+    ("lang", N_("Idioma de la interfaz (no cambia ninguna cifra)"), N_("es (por defecto) o en")),
 )
 
 
@@ -689,7 +703,7 @@ def from_comparison_query(
 
 
 #: How the link carries the scenario, in Spanish (Metodología, above :data:`PARAMETERS`).
-LINK_METHOD = (
+LINK_METHOD = N_(
     "El escenario completo vive en los parámetros del enlace; al copiar la barra de "
     "direcciones se comparte exactamente. Un valor mal escrito se ignora y uno fuera de rango "
     "se ajusta al límite, siempre con un aviso. Nada del enlace se ejecuta."

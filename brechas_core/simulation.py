@@ -343,8 +343,8 @@ def defaults_used(inputs: Inputs) -> pd.DataFrame:
             "key": [*keys, "executed"],
             "value": [*(d[k] for k in keys), assumptions(Scenario(), inputs).executed_soles],
             "unit": [*(d.UNITS[k] for k in keys), "S/"],
-            "statistic": [*(d.statistic.get(k, "") for k in keys), "PIM × tasa de ejecución"],
-            "source": [*(d.source.get(k, "") for k in keys), "Calculado"],
+            "statistic": [*(d.statistic.get(k, "") for k in keys), N_("PIM × tasa de ejecución")],
+            "source": [*(d.source.get(k, "") for k in keys), N_("Calculado")],
         }
     )
 
@@ -698,7 +698,7 @@ def _projection(scenario: Scenario, inputs: Inputs, items: pd.DataFrame, a: Assu
 
 
 #: What the Simulador's default figures are (above the table of :func:`defaults_used`).
-DEFAULTS_NOTE = (
+DEFAULTS_NOTE = N_(
     "**Distrito típico de Puno** (valores por defecto del simulador). Las brechas de la "
     "proyección son las de la Tabla 2 del estudio, y el presupuesto ejecutado es PIM × tasa "
     "de ejecución:"

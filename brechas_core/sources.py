@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from brechas_core.i18n import N_
 
-__all__ = ["CITATION", "IN_BRIEF", "LIMITS", "METHOD"]
+__all__ = ["CITATION", "IN_BRIEF", "LIMITS", "METHOD", "METHOD_TEXT"]
 
 #: The study the app tests (its Tables 2 and 3 are in ``data/study_*.csv``).
 CITATION = (
@@ -33,9 +33,10 @@ datos.
 )
 IN_BRIEF = IN_BRIEF_TEXT.format(citation=CITATION)
 
-#: Every source, what is taken from it and how, for Metodología.
-METHOD = f"""
-- **Estudio** (Tablas 2 y 3): {CITATION}. CC BY 4.0. Promedios 2021-2023 de 13
+#: Every source, what is taken from it and how, for Metodología (``METHOD_TEXT`` is its text
+#: for the catalogue, with ``{citation}``: draw ``_(METHOD_TEXT).format(citation=CITATION)``).
+METHOD_TEXT = N_("""
+- **Estudio** (Tablas 2 y 3): {citation}. CC BY 4.0. Promedios 2021-2023 de 13
   municipalidades distritales de Puno no identificadas.
 - **Presupuesto municipal**: MEF, datos abiertos «Presupuesto y Ejecución de Gasto»
   2021-2023 (PIA, PIM, devengado); 2024 y 2025 de una exportación de Consulta Amigable del
@@ -50,14 +51,15 @@ METHOD = f"""
   pública; brecha = 100 − cobertura.
 - Todo se calcula sin conexión a partir de los archivos de `data/` (columnas, unidades y
   licencias en `data/README.md`), que se reconstruyen con `scripts/build_data.py`.
-"""
+""")
+METHOD = METHOD_TEXT.format(citation=CITATION)
 
 #: What the data cannot say.
-LIMITS = """
+LIMITS = N_("""
 - Los 13 distritos del estudio no están identificados: sus tablas son promedios y la
   proyección usa un distrito típico de Puno.
 - Una correlación baja muestra desalineación, no su causa.
 - El Censo es de 2017; las brechas actuales pueden ser menores.
 - El gasto por brecha de cada distrito es una estimación a partir de su departamento; un
   importador de los datos del MEF por distrito (tarea pendiente) lo reemplazará por el real.
-"""
+""")

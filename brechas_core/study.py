@@ -274,18 +274,18 @@ def comparison_table(rep: Reproduction | None = None) -> pd.DataFrame:
 
 def ties_explained(rep: Reproduction) -> str:
     """Why the exact rho is Pearson's r of average ranks (Table 2 has tied zeros)."""
-    return (
-        f"Con empates (la Tabla 2 tiene {rep.n_tied_zero_shares} participaciones en cero), la "
-        "definición exacta es el coeficiente de Pearson de los rangos promedio; es la que usamos. "
-        "Pearson (fórmula (2)) y la prueba t, con n − 2 grados de libertad:"
-    )
+    return _(
+        "Con empates (la Tabla 2 tiene {n} participaciones en cero), la definición exacta es el "
+        "coeficiente de Pearson de los rangos promedio; es la que usamos. Pearson (fórmula (2)) "
+        "y la prueba t, con n − 2 grados de libertad:"
+    ).format(n=rep.n_tied_zero_shares)
 
 
 def significance_explained(rep: Reproduction) -> str:
     """When the null hypothesis is rejected, and how the least-squares line is fitted."""
-    return (
+    return _(
         "Se rechaza la hipótesis nula de no correlación cuando |t| supera el valor crítico "
-        f"bilateral de la t de Student (para gl = 8 y α = 0.05, {num(rep.spearman.t_critical, 3)})."
+        "bilateral de la t de Student (para gl = 8 y α = 0.05, {t})."
         " La recta de mínimos cuadrados (participación = a + b × brecha) se ajusta con "
         "scikit-learn (LinearRegression); R² es la proporción de la varianza explicada."
-    )
+    ).format(t=num(rep.spearman.t_critical, 3))

@@ -22,17 +22,18 @@ from brechas_core import (
     territory,
 )
 from brechas_core.fmt import num, pct, soles
+from brechas_core.i18n import N_, _
 from brechas_core.rules import floor
 
 
 def data_sources() -> None:
-    st.header("1. Datos")
-    st.markdown(sources.METHOD)
+    st.header(_("1. Datos"))
+    st.markdown(_(sources.METHOD_TEXT).format(citation=sources.CITATION))
 
 
 def reproduction(rep: study.Reproduction) -> None:
-    st.header("2. Reproducción del estudio")
-    st.markdown("Correlación de Spearman (fórmula (1) del estudio, válida sin empates):")
+    st.header(_("2. Reproducción del estudio"))
+    st.markdown(_("Correlación de Spearman (fórmula (1) del estudio, válida sin empates):"))
     st.latex(stats.SPEARMAN_NO_TIES_FORMULA)
     st.markdown(study.ties_explained(rep))
     st.latex(stats.PEARSON_T_FORMULA)
@@ -40,79 +41,92 @@ def reproduction(rep: study.Reproduction) -> None:
 
 
 def rule() -> None:
-    st.header("3. La regla del mínimo garantizado")
-    st.markdown(floor.SYMBOLS)
+    st.header(_("3. La regla del mínimo garantizado"))
+    st.markdown(_(floor.SYMBOLS))
     st.latex(floor.FORMULA)
-    st.markdown(floor.METHOD)
+    st.markdown(_(floor.METHOD))
 
 
 def coverage(inputs: simulation.Inputs) -> None:
     """The projection, its defaults and unit costs, the need, «¿Qué mínimo necesito?» and
     optimal sharing."""
-    st.header("4. Cobertura proyectada")
-    st.markdown(projection.SYMBOLS)
-    st.latex(projection.FORMULA)
-    st.markdown(projection.METHOD)
-    st.markdown(simulation.DEFAULTS_NOTE)
+    st.header(_("4. Cobertura proyectada"))
+    st.markdown(_(projection.SYMBOLS))
+    st.latex(projection.formula())
+    st.markdown(_(projection.METHOD))
+    st.markdown(_(simulation.DEFAULTS_NOTE))
     _typical_district(inputs)
-    st.markdown(costs.METHOD)
+    st.markdown(costs.method())
     _unit_costs(inputs)
-    st.markdown(need.METHOD)
-    st.markdown(reverse.METHOD)
-    st.markdown(optimal.METHOD)
+    st.markdown(_(need.METHOD))
+    st.markdown(_(reverse.METHOD))
+    st.markdown(_(optimal.METHOD))
 
 
 def alignment_after() -> None:
-    st.header("5. Alineación después de la regla")
-    st.markdown(alignment.METHOD)
+    st.header(_("5. Alineación después de la regla"))
+    st.markdown(_(alignment.METHOD))
     st.latex(stats.CRITICAL_R_FORMULA)
 
 
 def territories() -> None:
-    st.header("6. Territorios")
+    st.header(_("6. Territorios"))
     st.markdown(
-        f"""
+        _(TERRITORIES).format(
+            estimate_note=_(territory.ESTIMATE_NOTE),
+            size_classes="; ".join(_(label) for label, _low, _high in territory.SIZE_CLASSES),
+        )
+    )
+
+
+#: Section 6's list (``{estimate_note}`` and ``{size_classes}`` are drawn in the run's language).
+TERRITORIES = N_(
+    """
 - **Presupuesto**: PIM, devengado y tasa de ejecución de cada municipalidad (MEF); para
   «promedio», el promedio de cada municipalidad en los años 2021-2023 en que tiene datos.
 - **Brechas**: agua, desagüe y electricidad del Censo 2017 (INEI), brecha = 100 − cobertura.
   Para un territorio en conjunto, cada brecha se pondera por la población.
-- **{territory.ESTIMATE_NOTE}**
+- **{estimate_note}**
 - **La regla** se aplica a la vez a cada municipalidad con sus propias cifras, en una sola
   evaluación vectorizada; la misma municipalidad da el mismo resultado sola o dentro del Perú.
 - **Alineación entre distritos**: Spearman y Pearson entre la brecha promedio de cada
   distrito (promedio simple de las tres, en % de su población) y lo que recibe. Como la
   participación se estima por departamento, dentro de un departamento se mide con los soles
   por habitante, que sí varían.
-- **Tamaño de la población**: {"; ".join(label for label, _, _ in territory.SIZE_CLASSES)}
+- **Tamaño de la población**: {size_classes}
   habitantes (cada clase incluye su límite inferior).
 """
-    )
+)
 
 
 def link(inputs: simulation.Inputs) -> None:
     """The link's parameters, and the ids that name gaps and functions in it."""
-    st.header("7. El enlace")
-    st.markdown(scenario.LINK_METHOD)
+    st.header(_("7. El enlace"))
+    st.markdown(_(scenario.LINK_METHOD))
     st.dataframe(
-        pd.DataFrame(scenario.PARAMETERS, columns=["Parámetro", "Significado", "Valores"]),
+        pd.DataFrame(
+            [(name, _(meaning), _(values)) for name, meaning, values in scenario.PARAMETERS],
+            columns=[_("Parámetro"), _("Significado"), _("Valores")],
+        ),
         hide_index=True,
         width="stretch",
     )
     label = _gap_labels(inputs)
     st.markdown(
-        "Identificadores de las brechas: "
-        + ", ".join(f"`{g}` ({label[g]})" for g in inputs.priority["gap_id"])
-        + ". Las funciones se identifican por su código del MEF (por ejemplo `18` Saneamiento)."
+        _(
+            "Identificadores de las brechas: {gaps}. Las funciones se identifican por su código "
+            "del MEF (por ejemplo `18` Saneamiento)."
+        ).format(gaps=", ".join(f"`{g}` ({label[g]})" for g in inputs.priority["gap_id"]))
     )
 
 
 def limits() -> None:
-    st.header("8. Límites")
-    st.markdown(sources.LIMITS)
+    st.header(_("8. Límites"))
+    st.markdown(_(sources.LIMITS))
 
 
 def _gap_labels(inputs: simulation.Inputs) -> dict:
-    return dict(zip(inputs.priority["gap_id"], inputs.priority["label"], strict=True))
+    return dict(zip(inputs.priority["gap_id"], inputs.priority["label"].map(_), strict=True))
 
 
 def _typical_district(inputs: simulation.Inputs) -> None:
@@ -121,20 +135,20 @@ def _typical_district(inputs: simulation.Inputs) -> None:
     st.dataframe(
         pd.DataFrame(
             {
-                "Dato": typical["key"].map(
+                _("Dato"): typical["key"].map(
                     {
-                        "pim": "PIM anual",
-                        "execution_pct": "Tasa de ejecución",
-                        "population": "Población",
-                        "executed": "Presupuesto ejecutado",
+                        "pim": _("PIM anual"),
+                        "execution_pct": _("Tasa de ejecución"),
+                        "population": _("Población"),
+                        "executed": _("Presupuesto ejecutado"),
                     }
                 ),
-                "Valor": [
+                _("Valor"): [
                     soles(v) if u == "S/" else pct(v) if u == "%" else num(v)
                     for v, u in zip(typical["value"], typical["unit"], strict=True)
                 ],
-                "Estadístico": typical["statistic"],
-                "Fuente": typical["source"],
+                _("Estadístico"): typical["statistic"].map(_),
+                _("Fuente"): typical["source"].map(_),
             }
         ),
         hide_index=True,
@@ -148,22 +162,22 @@ def _unit_costs(inputs: simulation.Inputs) -> None:
     st.dataframe(
         pd.DataFrame(
             {
-                "Brecha": table["gap_id"].map(_gap_labels(inputs)),
-                "Se proyecta": table["projectable"].map({True: "sí", False: "no"}),
-                "Unidad": table["unit"],
-                "Costo bajo / central / alto": [
+                _("Brecha"): table["gap_id"].map(_gap_labels(inputs)),
+                _("Se proyecta"): table["projectable"].map({True: _("sí"), False: _("no")}),
+                _("Unidad"): table["unit"].map(_),
+                _("Costo bajo / central / alto"): [
                     "—" if pd.isna(c) else f"{soles(lo)} / {soles(c)} / {soles(hi)}"
                     for lo, c, hi in zip(
                         table["cost_low"], table["cost_central"], table["cost_high"], strict=True
                     )
                 ],
-                "Central urbano / rural": [
+                _("Central urbano / rural"): [
                     "—" if pd.isna(u) else f"{soles(u)} / {soles(r)}"
                     for u, r in zip(table["cost_urban"], table["cost_rural"], strict=True)
                 ],
-                "Tipo": table["kind"],
-                "Nota": table["note"],
-                "Fuente": table["source"],
+                _("Tipo"): table["kind"].map(_),
+                _("Nota"): table["note"].map(_),
+                _("Fuente"): table["source"],
             }
         ),
         hide_index=True,

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from brechas_core.i18n import _
 from brechas_ui import cache, frame
 from brechas_ui import methodology as section
 
@@ -9,9 +10,11 @@ frame.require()
 
 inputs = cache.sim_inputs()
 
-st.title("Metodología")
+st.title(_("Metodología"))
 st.caption(
-    f"Versión de los datos: `{cache.meta().data_version}` (huella de los archivos de `data/`)."
+    _("Versión de los datos: `{version}` (huella de los archivos de `data/`).").format(
+        version=cache.meta().data_version
+    )
 )
 section.data_sources()  # 1. the study, MEF, the user's own file, the census
 section.reproduction(cache.reproduction())  # 2. Spearman, Pearson, t test, OLS

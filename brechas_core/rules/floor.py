@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from brechas_core.i18n import N_
 from brechas_core.vocabulary import REPARTOS
 
 __all__ = [
@@ -343,7 +344,7 @@ def reallocate(
 # -- the rule in words and symbols, in Spanish (Metodología) -----------------------------------
 
 #: What the shares are, and the symbols of :data:`FORMULA`.
-SYMBOLS = (
+SYMBOLS = N_(
     "Las participaciones son porcentajes del presupuesto ejecutado total y siempre suman 100. "
     "Sean s_i las participaciones de las brechas incluidas, f_i sus pisos y F el mínimo "
     "garantizado. El aumento necesario, el menor posible, es:"
@@ -351,7 +352,7 @@ SYMBOLS = (
 #: The top-up T of :func:`reallocate`.
 FORMULA = r"T = \max\Big(\sum_i \max(s_i, f_i),\; F\Big) - \sum_i s_i"
 #: How T is shared, who pays, when the rule is not feasible, the sector view, money moved.
-METHOD = """
+METHOD = N_("""
 - Primero cada brecha sube hasta su piso; el resto de T se reparte **según la brecha**
   (en proporción al tamaño de cada brecha), **en partes iguales**, o **con pesos manuales**.
   Si todos los pesos son cero, se reparte en partes iguales y se avisa.
@@ -367,4 +368,4 @@ METHOD = """
   proporción a su tamaño; las funciones fijadas o bloqueadas no se mueven.
 - **Dinero movido** = cambio en puntos × presupuesto ejecutado / 100, con presupuesto
   ejecutado = PIM × tasa de ejecución.
-"""
+""")

@@ -288,3 +288,41 @@ def test_proyectos_shows_the_same_numbers_in_both_languages(open_page):
     for es, en in zip(spanish.dataframe, english.dataframe, strict=True):
         es_numbers, en_numbers = (t.value.select_dtypes("number") for t in (es, en))
         assert np.array_equal(es_numbers.to_numpy(), en_numbers.to_numpy(), equal_nan=True)
+
+
+# -- Metodología in English: every section's prose, formulas' words, and its three tables ------
+
+
+def test_metodologia_in_english_has_no_spanish_text(open_page):
+    at = open_page("metodologia", {"lang": "en"})
+    assert at.title[0].value == "Methodology"
+    texts = [t for t in _texts(at) if t != "brecha"]  # a radio's value (the link's word)
+    for name in NAMES:
+        texts = [t.replace(name, "") for t in texts]
+    assert not _spanish(texts), "\n".join(_spanish(texts))
+    assert any("\\text{gap}" in latex.value for latex in at.latex)
+    defaults, costs, parameters = (t.value for t in at.dataframe)
+    assert list(defaults.columns) == ["Item", "Value", "Statistic", "Source"]
+    assert not _spanish(defaults["Item"]) and not _spanish(defaults["Statistic"])
+    assert not _spanish(costs["Note"]) and not _spanish(costs["Unit"])
+    # the link's words (estudio, brecha, igual...) stay as the link writes them
+    assert list(parameters.columns) == ["Parameter", "Meaning", "Values"]
+    assert not _spanish(parameters["Meaning"]), "\n".join(_spanish(parameters["Meaning"]))
+
+
+def numbers_in(text: str) -> list[str]:
+    return sorted(n.rstrip(",") for n in NUMBER.findall(text))
+
+
+def test_metodologia_shows_the_same_numbers_in_both_languages(open_page):
+    english = open_page("metodologia", {"lang": "en"})
+    spanish = open_page("metodologia")
+
+    def numbers(at):
+        return sorted(n.rstrip(",") for t in _texts(at) for n in NUMBER.findall(t))
+
+    assert numbers(english) == numbers(spanish)
+    for es, en in zip(spanish.dataframe, english.dataframe, strict=True):
+        assert es.value.shape == en.value.shape
+        cells = [[str(v) for v in t.value.to_numpy().ravel()] for t in (es, en)]
+        assert [numbers_in(c) for c in cells[0]] == [numbers_in(c) for c in cells[1]]

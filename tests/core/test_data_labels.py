@@ -29,3 +29,10 @@ def test_every_reason_of_a_project_rule_is_marked_for_translation():
 
     reasons = set(load_rules().table["reason"])
     assert reasons <= set(data_labels.RULE_REASONS), reasons - set(data_labels.RULE_REASONS)
+
+
+def test_every_default_s_statistic_and_unit_cost_note_is_marked_for_translation():
+    statistics = set(data.load_typical_district()["statistic"])
+    notes = set(simulation.load_inputs().unit_costs["note"].dropna())
+    assert statistics <= set(data_labels.DEFAULT_STATISTICS)
+    assert notes <= set(data_labels.COST_NOTES), notes - set(data_labels.COST_NOTES)
