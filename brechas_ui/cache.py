@@ -92,10 +92,16 @@ def districts() -> pd.DataFrame:
     return data.load_districts()
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
 def place(code: str) -> tuple[territory.Territory, tuple[str, ...]]:
     """The territory for a code (with the Spanish notices for an unknown one), resolved once
-    per code rather than by filtering the districts table on every rerun. Read-only."""
+    per code and language (its name: «Provincia de …», «Perú») rather than by filtering the
+    districts table on every rerun. Read-only."""
+    return _place(code, i18n.language())
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _place(code: str, lang: str) -> tuple[territory.Territory, tuple[str, ...]]:
+    del lang  # the cache key
     found, notices = territory.resolve(code, districts())
     return found, tuple(notices)
 

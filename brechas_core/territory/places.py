@@ -28,8 +28,8 @@ class Territory:
     code : str
         ``"estudio"``, ``"PE"`` or the 2-, 4- or 6-digit INEI ubigeo prefix.
     name : str
-        Spanish name for the interface: ``"Puno"``, ``"Provincia de El Collao (Puno)"``,
-        ``"Ilave (El Collao, Puno)"``, ``"Perú"``.
+        Name for the interface, in the language of the run that resolved it: ``"Puno"``,
+        ``"Provincia de El Collao (Puno)"``, ``"Ilave (El Collao, Puno)"``, ``"Perú"``.
     ubigeos : tuple of str
         Every INEI district in it (empty for the study, whose districts are not
         identified). Some may have no budget data.
@@ -94,7 +94,7 @@ def resolve(code: str, districts: pd.DataFrame) -> tuple[Territory, list[str]]:
     if text in ("", "estudio"):
         return STUDY, []
     if text == "PE":
-        return Territory("pais", "PE", "Perú", tuple(districts["ubigeo"])), []
+        return Territory("pais", "PE", _("Perú"), tuple(districts["ubigeo"])), []
     shown = text if len(text) <= 12 else text[:11] + "…"
     if not (text.isascii() and text.isdigit() and len(text) in (2, 4, 6)):
         return STUDY, [
@@ -113,7 +113,10 @@ def resolve(code: str, districts: pd.DataFrame) -> tuple[Territory, list[str]]:
     if len(text) == 2:
         kind, name = "departamento", str(first["department"])
     elif len(text) == 4:
-        kind, name = "provincia", f"Provincia de {first['province']} ({first['department']})"
+        kind = "provincia"
+        name = _("Provincia de {province} ({department})").format(
+            province=first["province"], department=first["department"]
+        )
     else:
         kind = "distrito"
         name = f"{first['district']} ({first['province']}, {first['department']})"

@@ -326,3 +326,11 @@ def test_metodologia_shows_the_same_numbers_in_both_languages(open_page):
         assert es.value.shape == en.value.shape
         cells = [[str(v) for v in t.value.to_numpy().ravel()] for t in (es, en)]
         assert [numbers_in(c) for c in cells[0]] == [numbers_in(c) for c in cells[1]]
+
+
+def test_a_province_is_named_in_english(open_page):
+    at = open_page("territorios", {"lang": "en", "territorio": "2111", "minimo": "20"})
+    assert "Who receives and who gives up: Province of San Román (Puno)" in [
+        s.value for s in at.subheader
+    ]
+    assert not _spanish(_texts(at)), "\n".join(_spanish(_texts(at)))
