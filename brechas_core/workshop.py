@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from brechas_core.fmt import num, pct
+from brechas_core.i18n import N_, _
 from brechas_core.scenario import REPARTOS, Scenario
 from brechas_core.simulation import Simulation
 
@@ -36,20 +37,22 @@ __all__ = [
     "summarize",
 ]
 
-#: Controls a facilitator can open to participants: link name -> (Scenario field, label).
+#: Controls a facilitator can open to participants: link name -> (Scenario field, label; in
+#: Spanish, shown through ``_``).
 CONTROLS: dict[str, tuple[str, str]] = {
-    "minimo": ("minimum_pct", "Mínimo garantizado para las brechas prioritarias"),
-    "reparto": ("reparto", "Cómo se reparte el aumento"),
-    "excluir": ("excluded", "Qué brechas entran en la regla"),
-    "protegido": ("protected_pct", "Parte protegida del resto del presupuesto"),
-    "horizonte": ("horizon_years", "Horizonte de la proyección (años)"),
+    "minimo": ("minimum_pct", N_("Mínimo garantizado para las brechas prioritarias")),
+    "reparto": ("reparto", N_("Cómo se reparte el aumento")),
+    "excluir": ("excluded", N_("Qué brechas entran en la regla")),
+    "protegido": ("protected_pct", N_("Parte protegida del resto del presupuesto")),
+    "horizonte": ("horizon_years", N_("Horizonte de la proyección (años)")),
 }
 DEFAULT_CONTROLS = ("minimo", "reparto")
 
+#: How the top-up is shared, in Spanish (shown through ``_``).
 REPARTO_LABELS = {
-    "brecha": "Según el tamaño de la brecha",
-    "igual": "En partes iguales",
-    "manual": "Con pesos elegidos",
+    "brecha": N_("Según el tamaño de la brecha"),
+    "igual": N_("En partes iguales"),
+    "manual": N_("Con pesos elegidos"),
 }
 
 #: A proposal "agrees" with the room when its minimum is this close to the median (p.p.).
@@ -174,12 +177,28 @@ def summarize(minimums: Sequence[float]) -> RoomSummary | None:
     q1, q3 = (float(v) for v in np.percentile(values, [25, 75]))
     near = int(np.sum(np.abs(values - median) <= AGREEMENT_BAND_PP + 1e-9))
     agreement = near / values.size
-    level = "alto" if agreement >= 0.75 else "medio" if agreement >= 0.5 else "bajo"
-    reading = (
-        f"Acuerdo {level}: {num(near)} de {num(values.size)} propuestas están a "
-        f"{num(AGREEMENT_BAND_PP, 0)} puntos o menos de la mediana ({pct(median, 1)}). "
-        f"La mitad central va de {pct(q1, 1)} a {pct(q3, 1)} ({num(q3 - q1, 1)} puntos); "
-        f"el rango, de {pct(float(values.min()), 1)} a {pct(float(values.max()), 1)}."
+    level = (
+        _("Acuerdo alto")
+        if agreement >= 0.75
+        else _("Acuerdo medio")
+        if agreement >= 0.5
+        else _("Acuerdo bajo")
+    )
+    reading = _(
+        "{level}: {near} de {n} propuestas están a {band} puntos o menos de la mediana "
+        "({median}). La mitad central va de {q1} a {q3} ({iqr} puntos); el rango, de {low} a "
+        "{high}."
+    ).format(
+        level=level,
+        near=num(near),
+        n=num(values.size),
+        band=num(AGREEMENT_BAND_PP, 0),
+        median=pct(median, 1),
+        q1=pct(q1, 1),
+        q3=pct(q3, 1),
+        iqr=num(q3 - q1, 1),
+        low=pct(float(values.min()), 1),
+        high=pct(float(values.max()), 1),
     )
     return RoomSummary(
         n=int(values.size),
@@ -195,26 +214,28 @@ def summarize(minimums: Sequence[float]) -> RoomSummary | None:
 
 
 def export_table(rows: Sequence[dict]) -> pd.DataFrame:
-    """Every proposal as a table with Spanish headers, for CSV and XLSX export."""
+    """Every proposal as a table with headers in the run's language (Spanish by default), for
+    CSV and XLSX export."""
     columns = {
-        "name": "Nombre",
-        "district": "Distrito",
-        "minimum_pct": "Mínimo propuesto (%)",
-        "reparto": "Reparto",
-        "target_after_pct": "Brechas prioritarias después (% del presupuesto)",
-        "top_up_soles": "Soles movidos al año (S/)",
-        "years_water": "Años para cerrar la brecha de agua",
-        "hidden": "Oculta por el facilitador",
-        "revisions": "Versiones enviadas",
-        "submitted_at": "Primer envío (UTC)",
-        "updated_at": "Último envío (UTC)",
-        "link": "Escenario (parámetros del enlace)",
+        "name": _("Nombre"),
+        "district": _("Distrito"),
+        "minimum_pct": _("Mínimo propuesto (%)"),
+        "reparto": _("Reparto"),
+        "target_after_pct": _("Brechas prioritarias después (% del presupuesto)"),
+        "top_up_soles": _("Soles movidos al año (S/)"),
+        "years_water": _("Años para cerrar la brecha de agua"),
+        "hidden": _("Oculta por el facilitador"),
+        "revisions": _("Versiones enviadas"),
+        "submitted_at": _("Primer envío (UTC)"),
+        "updated_at": _("Último envío (UTC)"),
+        "link": _("Escenario (parámetros del enlace)"),
     }
     records = []
     for r in rows:
         rec = {k: r.get(k) for k in columns if k != "link"}
-        rec["reparto"] = REPARTO_LABELS.get(r.get("reparto"), r.get("reparto"))
-        rec["hidden"] = "sí" if r.get("hidden") else "no"
+        label = REPARTO_LABELS.get(r.get("reparto"))
+        rec["reparto"] = _(label) if label else r.get("reparto")
+        rec["hidden"] = _("sí") if r.get("hidden") else _("no")
         rec["district"] = r.get("district") or ""
         for k in ("minimum_pct", "target_after_pct"):
             rec[k] = round(float(r[k]), 2)

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from brechas_core.i18n import _
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from brechas_store.db import Store
@@ -84,7 +85,8 @@ def limits() -> Limits:
 
 
 class WorkshopError(Exception):
-    """A request that cannot be served; ``str(error)`` is a Spanish message for the user."""
+    """A request that cannot be served; ``str(error)`` is a message for the user in the run's
+    language (Spanish by default; brechas_core.i18n)."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def _hash(secret: str) -> str:
 
 
 def new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
 
 
 def normalize_code(text: str) -> str | None:
@@ -205,27 +207,29 @@ def create(
     question = clean_text(question, QUESTION_MAX, multiline=True)
     controls = tuple(dict.fromkeys(c for c in controls if re.fullmatch(r"[a-z_]{1,30}", c)))
     if not title:
-        raise WorkshopError("Escriba un título para el taller.")
+        raise WorkshopError(_("Escriba un título para el taller."))
     if not controls:
-        raise WorkshopError("Elija al menos un control que los participantes puedan mover.")
+        raise WorkshopError(_("Elija al menos un control que los participantes puedan mover."))
     token = secrets.token_urlsafe(24)
     t = now()
     with store.write() as conn:
         if not _rate_limit(conn, "crear", creator, lim.creates_per_hour, timedelta(hours=1)):
             raise WorkshopError(
-                f"Se crearon demasiados talleres desde este navegador (máximo "
-                f"{lim.creates_per_hour} por hora). Espere un momento y vuelva a intentarlo."
+                _(
+                    "Se crearon demasiados talleres desde este navegador (máximo {n} por "
+                    "hora). Espere un momento y vuelva a intentarlo."
+                ).format(n=lim.creates_per_hour)
             )
         # Old workshops go away with their participants and proposals; old rate events too.
         conn.execute(delete(workshops).where(workshops.c.expires_at < t))
         conn.execute(delete(rate_events).where(rate_events.c.at < t - timedelta(days=1)))
-        for _ in range(20):
+        for _attempt in range(20):
             code = new_code()
             taken = conn.execute(select(workshops.c.id).where(workshops.c.code == code)).first()
             if not taken:
                 break
         else:  # pragma: no cover - 887 million codes
-            raise WorkshopError("No se pudo generar un código libre; intente de nuevo.")
+            raise WorkshopError(_("No se pudo generar un código libre; intente de nuevo."))
         new_id = conn.execute(
             insert(workshops)
             .values(
@@ -253,19 +257,27 @@ def find(store: Store, code: str) -> Workshop:
     normal = normalize_code(code)
     if normal is None:
         raise WorkshopError(
-            f"«{clean_text(code, 20)}» no es un código de taller: son {CODE_LENGTH} letras y "
-            "números, como aparecen en la pantalla del facilitador."
+            _(
+                "«{code}» no es un código de taller: son {length} letras y números, como "
+                "aparecen en la pantalla del facilitador."
+            ).format(code=clean_text(code, 20), length=CODE_LENGTH)
         )
     with store.read() as conn:
         row = conn.execute(select(workshops).where(workshops.c.code == normal)).first()
     if row is None:
         raise WorkshopError(
-            f"No hay ningún taller con el código {normal}. Revise el código en la pantalla del "
-            "facilitador."
+            _(
+                "No hay ningún taller con el código {code}. Revise el código en la pantalla "
+                "del facilitador."
+            ).format(code=normal)
         )
     workshop = _row_to_workshop(row)
     if workshop.expires_at < now():
-        raise WorkshopError(f"El taller {normal} ya venció; pida al facilitador un código nuevo.")
+        raise WorkshopError(
+            _("El taller {code} ya venció; pida al facilitador un código nuevo.").format(
+                code=normal
+            )
+        )
     return workshop
 
 
@@ -278,8 +290,10 @@ def authorize(store: Store, code: str, token: str) -> Workshop:
         ).scalar_one()
     if not hmac.compare_digest(stored, _hash(str(token or ""))):
         raise WorkshopError(
-            "Este enlace de facilitador no es válido para el taller. Use el enlace privado que "
-            "recibió al crearlo."
+            _(
+                "Este enlace de facilitador no es válido para el taller. Use el enlace privado "
+                "que recibió al crearlo."
+            )
         )
     return workshop
 
@@ -305,9 +319,11 @@ def _lock_workshop(conn: Connection, workshop_id: int, *, shared: bool = False):
         select(workshops).where(workshops.c.id == workshop_id).with_for_update(read=shared)
     ).first()
     if row is None:
-        raise WorkshopError("Este taller ya no existe.")
+        raise WorkshopError(_("Este taller ya no existe."))
     if row.expires_at < now():
-        raise WorkshopError(f"El taller {row.code} ya venció; pida al facilitador uno nuevo.")
+        raise WorkshopError(
+            _("El taller {code} ya venció; pida al facilitador uno nuevo.").format(code=row.code)
+        )
     return row
 
 
@@ -318,7 +334,7 @@ def join(
     name = clean_text(name, NAME_MAX)
     district = clean_text(district, NAME_MAX) or None
     if not name:
-        raise WorkshopError("Escriba su nombre (o cómo quiere aparecer en la pantalla).")
+        raise WorkshopError(_("Escriba su nombre (o cómo quiere aparecer en la pantalla)."))
     session_hash = _hash(session_key)
     lim = limits()
     with store.write() as conn:
@@ -338,8 +354,10 @@ def join(
         ).scalar_one()
         if count >= lim.max_participants:
             raise WorkshopError(
-                f"El taller ya tiene {lim.max_participants} participantes, el máximo. Siga la "
-                "discusión en la pantalla del facilitador."
+                _(
+                    "El taller ya tiene {n} participantes, el máximo. Siga la discusión en la "
+                    "pantalla del facilitador."
+                ).format(n=lim.max_participants)
             )
         return conn.execute(
             insert(participants)
@@ -374,17 +392,19 @@ def submit(
         row = _lock_workshop(conn, workshop.id, shared=True)
         if not row.is_open:
             raise WorkshopError(
-                "El facilitador cerró la recepción de propuestas: su propuesta no se envió. "
-                "Puede seguir mirando los resultados."
+                _(
+                    "El facilitador cerró la recepción de propuestas: su propuesta no se envió. "
+                    "Puede seguir mirando los resultados."
+                )
             )
         participant = _participant_id(conn, workshop.id, session_hash)
         if participant is None:
-            raise WorkshopError("Primero escriba su nombre y entre al taller.")
+            raise WorkshopError(_("Primero escriba su nombre y entre al taller."))
         if not _rate_limit(
             conn, "enviar", session_hash, lim.submits_per_minute, timedelta(minutes=1)
         ):
             raise WorkshopError(
-                "Envió muchas veces en un minuto. Espere unos segundos y vuelva a enviar."
+                _("Envió muchas veces en un minuto. Espere unos segundos y vuelva a enviar.")
             )
         values = {
             "scenario_query": json.dumps(dict(scenario_query), sort_keys=True),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from brechas_core.i18n import _
 from brechas_ui import db, taller_board
 from brechas_ui.taller_common import CODE, PROJECTOR, TOKEN
 from brechas_ui.taller_create import start
@@ -36,9 +37,11 @@ def page() -> None:
         store = db.store()
     except Exception:
         st.error(
-            "**No se pudo abrir la base de datos de talleres.** Revise `BRECHAS_DB_URL` (o "
-            "`BRECHAS_DB_PATH`) en la configuración del servidor; el resto de la aplicación "
-            "funciona sin ella.",
+            _(
+                "**No se pudo abrir la base de datos de talleres.** Revise `BRECHAS_DB_URL` (o "
+                "`BRECHAS_DB_PATH`) en la configuración del servidor; el resto de la aplicación "
+                "funciona sin ella."
+            ),
             icon=":material/database:",
         )
         return

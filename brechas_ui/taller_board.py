@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+from urllib.parse import urlencode
 
 import pandas as pd
 import segno
@@ -14,10 +15,11 @@ import streamlit as st
 from brechas_core import workshop as wk
 from brechas_core.charts import workshop as workshop_charts
 from brechas_core.fmt import num, pct, soles
+from brechas_core.i18n import _
 from brechas_core.scenario import to_query
 from brechas_store import workshops as ws
 from brechas_store.workshops import WorkshopError
-from brechas_ui import cache, render
+from brechas_ui import cache, lang, render
 from brechas_ui import taller_common as common
 from brechas_ui.simulador_results import correlation_metric, shares_chart
 from brechas_ui.table_files import csv_and_xlsx
@@ -58,28 +60,31 @@ def facilitator(store, code: str, token: str, *, projector: bool) -> None:
 </style>
 """
         )
-    link = f"{common.base_url()}?{CODE}={workshop.code}"
+    link = f"{common.base_url()}?" + urlencode(common.link({CODE: workshop.code}))
     head, qr = st.columns([3, 1], vertical_alignment="top")
     with head:
         plain(workshop.title, kind="titulo")
         if workshop.question:
             plain(workshop.question, kind="pregunta")
-        st.markdown("Entre con su celular y escriba el código:")
+        st.markdown(_("Entre con su celular y escriba el código:"))
         plain(workshop.code, kind="codigo")
         st.code(link, language=None)
     with qr:
-        st.image(_qr_png(link), caption="Enlace para participantes", width="stretch")
+        st.image(_qr_png(link), caption=_("Enlace para participantes"), width="stretch")
     if st.session_state.pop(NEW_TOKEN, None) == workshop.code:
         st.success(
-            "**Taller creado.** Guarde la dirección de esta página (su enlace privado de "
-            "facilitador): quien la tenga puede cerrar el taller y ver las propuestas. Proyecte "
-            "el código o el QR para la sala.",
+            _(
+                "**Taller creado.** Guarde la dirección de esta página (su enlace privado de "
+                "facilitador): quien la tenga puede cerrar el taller y ver las propuestas. "
+                "Proyecte el código o el QR para la sala."
+            ),
             icon=":material/key:",
         )
-    with st.expander("Enlace privado del facilitador y modo proyector", expanded=False):
-        st.code(f"{common.base_url()}?{CODE}={workshop.code}&{TOKEN}={token}", language=None)
+    with st.expander(_("Enlace privado del facilitador y modo proyector"), expanded=False):
+        private = urlencode(common.link({CODE: workshop.code, TOKEN: token}))
+        st.code(f"{common.base_url()}?{private}", language=None)
         st.toggle(
-            "Modo proyector (letra grande)",
+            _("Modo proyector (letra grande)"),
             value=projector,
             key="taller_proyector",
             on_change=_toggle_projector,
@@ -92,7 +97,7 @@ def _toggle_projector(code: str, token: str) -> None:
     query = {CODE: code, TOKEN: token}
     if st.session_state.get("taller_proyector"):
         query[PROJECTOR] = "1"
-    st.query_params.from_dict(query)
+    st.query_params.from_dict(common.link(query))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -114,12 +119,12 @@ def board(store, workshop: ws.Workshop) -> None:
     status, action = st.columns([3, 1.4], vertical_alignment="center")
     with status:
         if is_open:
-            st.info("Recepción de propuestas **abierta**.", icon=":material/lock_open:")
+            st.info(_("Recepción de propuestas **abierta**."), icon=":material/lock_open:")
         else:
-            st.warning("Recepción de propuestas **cerrada**.", icon=":material/lock:")
+            st.warning(_("Recepción de propuestas **cerrada**."), icon=":material/lock:")
     with action:
         st.button(
-            "Cerrar la recepción" if is_open else "Reabrir la recepción",
+            _("Cerrar la recepción") if is_open else _("Reabrir la recepción"),
             key="taller_abrir_cerrar",
             icon=":material/lock:" if is_open else ":material/lock_open:",
             width="stretch",
@@ -129,28 +134,30 @@ def board(store, workshop: ws.Workshop) -> None:
 
     c1, c2, c3, c4 = st.columns(4)
     with c1, st.container(key="t_participantes"):
-        st.metric("Participantes", num(joined), border=True)
+        st.metric(_("Participantes"), num(joined), border=True)
     with c2, st.container(key="t_propuestas"):
         hidden = len(rows) - len(visible)
         st.metric(
-            "Propuestas",
+            _("Propuestas"),
             num(len(visible)),
             border=True,
-            help=f"{num(hidden)} ocultas por el facilitador." if hidden else None,
+            help=_("{n} ocultas por el facilitador.").format(n=num(hidden)) if hidden else None,
         )
     with c3, st.container(key="t_mediana"):
         st.metric(
-            "Mediana del mínimo", "—" if summary is None else pct(summary.median, 1), border=True
+            _("Mediana del mínimo"), "—" if summary is None else pct(summary.median, 1), border=True
         )
     with c4, st.container(key="t_acuerdo"):
         st.metric(
-            "Acuerdo",
+            _("Acuerdo"),
             "—" if summary is None else pct(100 * summary.agreement, 0),
             border=True,
-            help=f"Propuestas a {num(wk.AGREEMENT_BAND_PP, 0)} puntos o menos de la mediana.",
+            help=_("Propuestas a {band} puntos o menos de la mediana.").format(
+                band=num(wk.AGREEMENT_BAND_PP, 0)
+            ),
         )
     if summary is None:
-        st.caption("Aún no hay propuestas. Se muestran aquí apenas llegan.")
+        st.caption(_("Aún no hay propuestas. Se muestran aquí apenas llegan."))
     else:
         st.markdown(summary.reading)
         render.live_chart(
@@ -170,38 +177,49 @@ def _room_rule(workshop: ws.Workshop, visible: list[dict]) -> None:
     base = common.base_scenario(workshop)
     proposals = [common.proposal_scenario(base, workshop, r) for r in visible]
     rule = wk.room_rule(base, proposals, workshop.controls)
-    _, place = cache.simulator_inputs(rule.territory, rule.year)
+    _inputs, place = cache.simulator_inputs(rule.territory, rule.year)
     sim = simulated(rule)
     years = wk.years_to_close(sim)
-    st.subheader("La regla de la sala (mediana de las propuestas)")
+    st.subheader(_("La regla de la sala (mediana de las propuestas)"))
     st.markdown(sim.reading)
     a, b, c, d = st.columns(4)
     with a, st.container(key="t_regla_brechas"):
-        st.metric("Brechas prioritarias", pct(sim.target_after), border=True)
+        st.metric(_("Brechas prioritarias"), pct(sim.target_after), border=True)
     with b, st.container(key="t_regla_soles"):
-        st.metric("Soles movidos al año", soles(sim.top_up_soles), border=True)
+        st.metric(_("Soles movidos al año"), soles(sim.top_up_soles), border=True)
     with c, st.container(key="t_regla_spearman"):
         correlation_metric("Spearman ρ", sim.after.spearman, sim.before.spearman)
     with d, st.container(key="t_regla_agua"):
-        st.metric("Años para cerrar agua", "nunca" if years is None else num(years, 1), border=True)
+        st.metric(
+            _("Años para cerrar agua"),
+            _("nunca") if years is None else num(years, 1),
+            border=True,
+        )
     shares_chart(sim, key="taller_regla_participaciones")
-    simulador = "/simulador?" + "&".join(f"{k}={v}" for k, v in to_query(rule).items())
-    st.caption(f"{place.name}. Ábrala en el Simulador: `{simulador}`")
+    query = {**to_query(rule), **lang.link_params()}
+    simulador = "/simulador?" + "&".join(f"{k}={v}" for k, v in query.items())
+    st.caption(
+        _("{place}. Ábrala en el Simulador: `{link}`").format(
+            place=common.place_name(place), link=simulador
+        )
+    )
 
 
 def _proposals_table(visible: list[dict]) -> None:
     if not visible:
         return
+    minimum, after = _("Mínimo (%)"), _("Brechas después (%)")
     table = pd.DataFrame(
         {
-            "Nombre": [r["name"] for r in visible],
-            "Distrito": [r["district"] or "" for r in visible],
-            "Mínimo (%)": [r["minimum_pct"] for r in visible],
-            "Reparto": [wk.REPARTO_LABELS.get(r["reparto"], r["reparto"]) for r in visible],
-            "Brechas después (%)": [r["target_after_pct"] for r in visible],
-            "Soles movidos al año": [soles(r["top_up_soles"]) for r in visible],
-            "Años para cerrar agua": [
-                "nunca" if r["years_water"] is None else num(r["years_water"], 1) for r in visible
+            _("Nombre"): [r["name"] for r in visible],
+            _("Distrito"): [r["district"] or "" for r in visible],
+            minimum: [r["minimum_pct"] for r in visible],
+            _("Reparto"): [_reparto(r["reparto"]) for r in visible],
+            after: [r["target_after_pct"] for r in visible],
+            _("Soles movidos al año"): [soles(r["top_up_soles"]) for r in visible],
+            _("Años para cerrar agua"): [
+                _("nunca") if r["years_water"] is None else num(r["years_water"], 1)
+                for r in visible
             ],
         }
     )
@@ -211,10 +229,15 @@ def _proposals_table(visible: list[dict]) -> None:
             hide_index=True,
             width="stretch",
             column_config={
-                "Mínimo (%)": st.column_config.NumberColumn(format="%.1f"),
-                "Brechas después (%)": st.column_config.NumberColumn(format="%.1f"),
+                minimum: st.column_config.NumberColumn(format="%.1f"),
+                after: st.column_config.NumberColumn(format="%.1f"),
             },
         )
+
+
+def _reparto(reparto: str) -> str:
+    label = wk.REPARTO_LABELS.get(reparto)
+    return _(label) if label else reparto
 
 
 def _hide(store, workshop: ws.Workshop, rows: list[dict]) -> None:
@@ -224,11 +247,11 @@ def _hide(store, workshop: ws.Workshop, rows: list[dict]) -> None:
     key = "taller_ocultas"
     st.session_state[key] = [r["id"] for r in rows if r["hidden"]]
     st.multiselect(
-        "Ocultar propuestas (spam, nombres de broma): no cuentan en la mediana",
+        _("Ocultar propuestas (spam, nombres de broma): no cuentan en la mediana"),
         list(labels),
         format_func=labels.get,
         key=key,
-        placeholder="Ninguna oculta",
+        placeholder=_("Ninguna oculta"),
         on_change=_apply_hidden,
         args=(store, workshop, key),
     )
@@ -253,7 +276,7 @@ def _exports(store, workshop: ws.Workshop) -> None:
         lambda: xlsx(table()),
         name=f"taller-{workshop.code}",
         key="taller",
-        labels=("Descargar CSV", "Descargar Excel (XLSX)"),
+        labels=(_("Descargar CSV"), _("Descargar Excel (XLSX)")),
         on_click="ignore",
         width="stretch",
     )
@@ -262,8 +285,9 @@ def _exports(store, workshop: ws.Workshop) -> None:
 def xlsx(table: pd.DataFrame) -> bytes:
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        table.to_excel(writer, index=False, sheet_name="Propuestas")
-        sheet = writer.sheets["Propuestas"]
+        name = _("Propuestas")
+        table.to_excel(writer, index=False, sheet_name=name)
+        sheet = writer.sheets[name]
         for column in sheet.columns:
             width = max(len(str(c.value or "")) for c in column)
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)

@@ -14,10 +14,11 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from brechas_core import workshop as wk
+from brechas_core.i18n import _
 from brechas_core.scenario import Scenario, from_query, to_query
 from brechas_core.simulation import simulate
 from brechas_store import workshops as ws
-from brechas_ui import cache
+from brechas_ui import cache, lang
 
 CODE, TOKEN, PROJECTOR = wk.LINK_PARAMS
 _SESSION_KEY = "taller_sesion"
@@ -55,9 +56,27 @@ def show_error(key: str) -> None:
 
 
 def bad_code(message: str) -> None:
-    st.title("Taller")
+    st.title(_("Taller"))
     st.error(message, icon=":material/error:")
-    st.button("Escribir otro código", icon=":material/keyboard:", on_click=st.query_params.clear)
+    st.button(_("Escribir otro código"), icon=":material/keyboard:", on_click=_clear_code)
+
+
+def _clear_code() -> None:
+    """Back to the page without a code, in the same language."""
+    st.query_params.from_dict(lang.link_params())
+
+
+def link(query: dict[str, str]) -> dict[str, str]:
+    """A workshop link's parameters with the session's language (``lang=en``) kept."""
+    return {**query, **lang.link_params()}
+
+
+def place_name(place) -> str:
+    """A territory's name for a caption: the study's in the run's language (other places keep
+    their names: brechas_core.territory names a province «Provincia de …» in Spanish)."""
+    if place.is_study:
+        return _("Distritos del estudio (Puno, no identificados)")
+    return place.name
 
 
 def session_key() -> str:
@@ -106,7 +125,7 @@ def _simulated(key: tuple, _scenario: Scenario):
     same scenario is simulated again and again; ``key`` (the scenario's link parameters,
     which describe it completely) identifies it.
     """
-    inputs, _ = cache.simulator_inputs(_scenario.territory, _scenario.year)
+    inputs, _place = cache.simulator_inputs(_scenario.territory, _scenario.year)
     return simulate(_scenario, inputs)
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from brechas_core import workshop as wk
 from brechas_core.fmt import num, pct, pp, soles
+from brechas_core.i18n import _
 from brechas_core.scenario import Scenario, to_query
 from brechas_store import workshops as ws
 from brechas_store.workshops import WorkshopError
@@ -33,10 +34,11 @@ def participant(store, code: str) -> None:
     name, district = joined
     c1, c2 = st.columns([4, 1], vertical_alignment="center")
     with c1:
-        st.text(f"Participa como: {name}" + (f" ({district})" if district else ""))
+        who = f"{name} ({district})" if district else name
+        st.text(_("Participa como: {who}").format(who=who))
     with c2:
         st.button(
-            "Cambiar nombre",
+            _("Cambiar nombre"),
             key="taller_cambiar_nombre",
             on_click=lambda: st.session_state.pop(joined_key, None),
         )
@@ -46,11 +48,13 @@ def participant(store, code: str) -> None:
 def _join_form(store, workshop: ws.Workshop, joined_key: str) -> None:
     with st.form("taller_unirse"):
         st.text_input(
-            "Su nombre (así aparecerá en la pantalla)", max_chars=ws.NAME_MAX, key="taller_nombre"
+            _("Su nombre (así aparecerá en la pantalla)"),
+            max_chars=ws.NAME_MAX,
+            key="taller_nombre",
         )
-        st.text_input("Su distrito (opcional)", max_chars=ws.NAME_MAX, key="taller_distrito")
+        st.text_input(_("Su distrito (opcional)"), max_chars=ws.NAME_MAX, key="taller_distrito")
         st.form_submit_button(
-            "Participar",
+            _("Participar"),
             key="taller_participar",
             type="primary",
             icon=":material/login:",
@@ -88,32 +92,36 @@ def _proposal(store, workshop: ws.Workshop) -> None:
     st.markdown(f"**{sim.reading}**")
     m1, m2, m3 = st.columns(3)
     m1.metric(
-        "Brechas prioritarias después",
+        _("Brechas prioritarias después"),
         pct(sim.target_after),
         pp(sim.target_after - sim.target_before),
         border=True,
     )
-    m2.metric("Soles movidos al año", soles(sim.top_up_soles), border=True)
+    m2.metric(_("Soles movidos al año"), soles(sim.top_up_soles), border=True)
     years = figures["years_water"]
     m3.metric(
-        "Años para cerrar agua",
-        "nunca" if years is None else num(years, 1),
+        _("Años para cerrar agua"),
+        _("nunca") if years is None else num(years, 1),
         border=True,
-        help="Con el costo por persona central (supuesto ilustrativo; vea Metodología).",
+        help=_("Con el costo por persona central (supuesto ilustrativo; vea Metodología)."),
     )
-    with st.expander("Participación de cada brecha"):
+    with st.expander(_("Participación de cada brecha")):
         shares_chart(sim, key="taller_participaciones")
-    st.caption(f"{place.name}. Cifras del Simulador para su propuesta.")
+    st.caption(
+        _("{place}. Cifras del Simulador para su propuesta.").format(place=common.place_name(place))
+    )
 
     is_open = ws.is_open(store, workshop)
     if not is_open:
         st.warning(
-            "El facilitador cerró la recepción de propuestas. Puede seguir probando valores, "
-            "pero ya no se envían.",
+            _(
+                "El facilitador cerró la recepción de propuestas. Puede seguir probando "
+                "valores, pero ya no se envían."
+            ),
             icon=":material/lock:",
         )
     st.button(
-        "Enviar mi propuesta",
+        _("Enviar mi propuesta"),
         type="primary",
         icon=":material/send:",
         disabled=not is_open,
@@ -126,10 +134,16 @@ def _proposal(store, workshop: ws.Workshop) -> None:
     sent = st.session_state.get(f"taller_enviado_{workshop.code}")
     if sent:
         revision, minimum = sent
+        version = (
+            _("primera versión")
+            if revision == 1
+            else _("versión {revision}").format(revision=num(revision))
+        )
         st.success(
-            f"Propuesta enviada ({'primera versión' if revision == 1 else f'versión {revision}'}"
-            f": mínimo de {pct(minimum, 1)}). Puede cambiarla y volver a enviarla mientras la "
-            "recepción esté abierta.",
+            _(
+                "Propuesta enviada ({version}: mínimo de {minimum}). Puede cambiarla y volver a "
+                "enviarla mientras la recepción esté abierta."
+            ).format(version=version, minimum=pct(minimum, 1)),
             icon=":material/check_circle:",
         )
 
@@ -137,7 +151,7 @@ def _proposal(store, workshop: ws.Workshop) -> None:
 def _submit(store, workshop: ws.Workshop) -> None:
     """Submit what the controls show now: the same scenario and figures the fragment drew."""
     base = common.base_scenario(workshop)
-    inputs, _ = cache.simulator_inputs(base.territory, base.year)
+    inputs, _place = cache.simulator_inputs(base.territory, base.year)
     scenario = scenario_from_widgets(base, workshop, inputs)
     figures = wk.proposal_figures(scenario, simulated(scenario))
     try:
@@ -156,12 +170,12 @@ def draw_controls(base: Scenario, workshop: ws.Workshop, inputs) -> None:
     allowed = workshop.controls
     if "minimo" in allowed:
         controls.minimum(
-            wk.CONTROLS["minimo"][1] + " (% del presupuesto ejecutado)",
+            _("{control} (% del presupuesto ejecutado)").format(control=_label("minimo")),
             key=_seed("tw_minimo", float(base.minimum_pct)),
         )
     if "reparto" in allowed:
         controls.sharing(
-            wk.CONTROLS["reparto"][1],
+            _label("reparto"),
             ("brecha", "igual"),
             wk.REPARTO_LABELS,
             key=_seed("tw_reparto", "igual" if base.reparto == "igual" else "brecha"),
@@ -170,7 +184,7 @@ def draw_controls(base: Scenario, workshop: ws.Workshop, inputs) -> None:
     ids = inputs.priority["gap_id"].tolist()
     if "excluir" in allowed:
         controls.included(
-            wk.CONTROLS["excluir"][1],
+            _label("excluir"),
             ids,
             dict(zip(ids, inputs.priority["label"], strict=True)),
             key=_seed("tw_excluir", [g for g in ids if g not in base.excluded]),
@@ -178,14 +192,17 @@ def draw_controls(base: Scenario, workshop: ws.Workshop, inputs) -> None:
     if "protegido" in allowed:
         most = controls.rest_pct(inputs)
         controls.protected(
-            wk.CONTROLS["protegido"][1] + " (% del presupuesto)",
+            _("{control} (% del presupuesto)").format(control=_label("protegido")),
             most,
             key=_seed("tw_protegido", min(float(base.protected_pct), most)),
         )
     if "horizonte" in allowed:
-        controls.horizon(
-            wk.CONTROLS["horizonte"][1], key=_seed("tw_horizonte", int(base.horizon_years))
-        )
+        controls.horizon(_label("horizonte"), key=_seed("tw_horizonte", int(base.horizon_years)))
+
+
+def _label(control: str) -> str:
+    """A control's name in the run's language."""
+    return _(wk.CONTROLS[control][1])
 
 
 def _seed(key: str, value) -> str:

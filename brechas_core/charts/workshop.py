@@ -10,6 +10,7 @@ import altair as alt
 
 from brechas_core.charts.style import COLORS
 from brechas_core.fmt import pct
+from brechas_core.i18n import _
 
 __all__ = ["minimums_data", "minimums_template"]
 
@@ -20,7 +21,7 @@ def minimums_template():
     bin, n``) and ``mediana`` (``bin, texto``): see :func:`minimums_data`."""
     axis_x = alt.X(
         "bin:Q",
-        title="Mínimo propuesto (% del presupuesto ejecutado)",
+        title=_("Mínimo propuesto (% del presupuesto ejecutado)"),
         scale=alt.Scale(domain=[0, 100]),
     )
     dots = (
@@ -28,8 +29,8 @@ def minimums_template():
         .mark_circle(size=260, color=COLORS["atencion"], opacity=0.85)
         .encode(
             x=axis_x,
-            y=alt.Y("n:Q", title="Propuestas", axis=alt.Axis(tickMinStep=1)),
-            tooltip=[alt.Tooltip("minimo:Q", title="Mínimo (%)", format=".1f")],
+            y=alt.Y("n:Q", title=_("Propuestas"), axis=alt.Axis(tickMinStep=1)),
+            tooltip=[alt.Tooltip("minimo:Q", title=_("Mínimo (%)"), format=".1f")],
         )
     )
     rule = (
@@ -57,5 +58,9 @@ def minimums_data(minimums: Sequence[float], median: float | None) -> dict[str, 
         b = math.floor(v / 2.5) * 2.5 + 1.25
         seen[b] += 1
         dots.append({"minimo": v, "bin": b, "n": seen[b]})
-    median_rows = [] if median is None else [{"bin": median, "texto": f"Mediana: {pct(median, 1)}"}]
+    median_rows = (
+        []
+        if median is None
+        else [{"bin": median, "texto": _("Mediana: {value}").format(value=pct(median, 1))}]
+    )
     return {"minimos": dots, "mediana": median_rows}

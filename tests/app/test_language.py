@@ -334,3 +334,70 @@ def test_a_province_is_named_in_english(open_page):
         s.value for s in at.subheader
     ]
     assert not _spanish(_texts(at)), "\n".join(_spanish(_texts(at)))
+
+
+# -- Taller in English: the start page, the facilitator's board, a participant (their links
+# keep lang=en), the room's reading and chart, the errors of the workshop store --------------
+
+
+@pytest.fixture
+def workshop_db(tmp_path, monkeypatch):
+    monkeypatch.delenv("BRECHAS_DB_URL", raising=False)
+    monkeypatch.setenv("BRECHAS_DB_PATH", str(tmp_path / "talleres.sqlite"))
+
+
+#: The room's rule as a Simulador link (its parameters are Spanish by design).
+SIMULADOR_LINK = re.compile(r"`/simulador\?[^`]*`")
+
+
+def _english_taller(at) -> None:
+    texts = [
+        SIMULADOR_LINK.sub("", t)
+        for t in _texts(at)
+        if t not in OPTION_KEYS and t != "Mayors' workshop"
+    ]
+    spanish = _spanish(texts)
+    assert not spanish, "\n".join(spanish)
+
+
+def test_the_taller_in_english_keeps_lang_in_its_links_and_speaks_english(open_page, workshop_db):
+    at = open_page("taller", {"lang": "en"})
+    assert at.title[0].value == "Workshop: a room's proposals, live"
+    _english_taller(at)
+    at.text_input(key="tc_titulo").input("Mayors' workshop")
+    at.button[1].click().run()
+    code, token = at.query_params["codigo"], at.query_params["clave"]
+    assert at.query_params["lang"] == "en"  # the facilitator's page stays in English
+    assert "**Workshop created.**" in at.success[0].value
+    links = [c.value for c in at.code]
+    assert any(link.endswith(f"/taller?codigo={code}&lang=en") for link in links)
+    assert any(f"clave={token}&lang=en" in link for link in links)
+    _english_taller(at)
+
+    part = open_page("taller", {"codigo": code, "lang": "en"})
+    part.text_input(key="taller_nombre").input("Ana")
+    part.button[0].click().run()
+    part.slider(key="tw_minimo").set_value(30.0).run()
+    part.button(key="taller_enviar").click().run()
+    assert part.success[0].value.startswith("Proposal sent (first version: minimum of 30.0%).")
+    assert any(t.value == "Taking part as: Ana" for t in part.text)
+    _english_taller(part)
+
+    board = open_page("taller", {"codigo": code, "clave": token, "lang": "en"})
+    metrics = {m.label: m.value for m in board.metric}
+    assert metrics["Proposals"] == "1" and metrics["Median minimum"] == "30.0%"
+    assert any(m.value.startswith("High agreement: 1 of 1 proposals") for m in board.markdown)
+    _english_taller(board)
+    headers = [str(c) for t in board.dataframe for c in t.value.columns]
+    assert "Name" in headers and "Nombre" not in headers
+    charts = _chart_texts(board)
+    assert "Median: 30.0%" in charts
+    assert not _spanish(charts), "\n".join(_spanish(charts))
+
+
+def test_a_bad_workshop_code_gets_an_english_message(open_page, workshop_db):
+    at = open_page("taller", {"codigo": "ABC234", "lang": "en"})
+    assert at.error[0].value == (
+        "There is no workshop with the code ABC234. Check the code on the facilitator's screen."
+    )
+    _english_taller(at)
