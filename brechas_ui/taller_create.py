@@ -9,7 +9,7 @@ from brechas_core.i18n import _
 from brechas_core.scenario import ANIOS, Scenario, to_query, year_label
 from brechas_store import workshops as ws
 from brechas_store.workshops import WorkshopError
-from brechas_ui import cache
+from brechas_ui import cache, lang
 from brechas_ui import taller_common as common
 from brechas_ui.taller_common import CODE, NEW_TOKEN, TOKEN
 
@@ -44,6 +44,7 @@ def start(store) -> None:
 
 
 def _enter_code() -> None:
+    lang.init()  # a callback runs before the script sets the run's language
     normal = ws.normalize_code(st.session_state.get("taller_codigo_escrito", ""))
     if normal is None:
         st.session_state["taller_error_codigo"] = _(
@@ -98,6 +99,7 @@ def _create_form(store) -> None:
 
 
 def _create(store) -> None:
+    lang.init()  # a callback runs before the script sets the run's language
     get = st.session_state.get
     territory = get("tc_territorio") or "estudio"
     base = Scenario(

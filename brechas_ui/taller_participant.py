@@ -11,7 +11,7 @@ from brechas_core.i18n import _
 from brechas_core.scenario import Scenario, to_query
 from brechas_store import workshops as ws
 from brechas_store.workshops import WorkshopError
-from brechas_ui import cache, controls
+from brechas_ui import cache, controls, lang
 from brechas_ui import taller_common as common
 from brechas_ui.simulador_results import shares_chart
 from brechas_ui.taller_common import plain, simulated
@@ -65,6 +65,7 @@ def _join_form(store, workshop: ws.Workshop, joined_key: str) -> None:
 
 
 def _join(store, workshop: ws.Workshop, joined_key: str) -> None:
+    lang.init()  # a callback runs before the script sets the run's language
     name = st.session_state.get("taller_nombre", "")
     district = st.session_state.get("taller_distrito", "")
     try:
@@ -150,6 +151,7 @@ def _proposal(store, workshop: ws.Workshop) -> None:
 
 def _submit(store, workshop: ws.Workshop) -> None:
     """Submit what the controls show now: the same scenario and figures the fragment drew."""
+    lang.init()  # a callback runs before the script sets the run's language
     base = common.base_scenario(workshop)
     inputs, _place = cache.simulator_inputs(base.territory, base.year)
     scenario = scenario_from_widgets(base, workshop, inputs)

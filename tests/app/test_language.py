@@ -401,3 +401,13 @@ def test_a_bad_workshop_code_gets_an_english_message(open_page, workshop_db):
         "There is no workshop with the code ABC234. Check the code on the facilitator's screen."
     )
     _english_taller(at)
+
+
+def test_the_taller_s_callbacks_write_their_errors_in_english(open_page, workshop_db):
+    at = open_page("taller", {"lang": "en"})
+    at.text_input(key="taller_codigo_escrito").input("xx")
+    at.button[0].click().run()
+    assert at.error[0].value.startswith("That is not a workshop code: codes are 6 letters")
+    at.text_input(key="tc_titulo").input("")
+    at.button[1].click().run()
+    assert at.error[-1].value == "Type a title for the workshop."
