@@ -19,6 +19,7 @@ import streamlit as st
 
 from brechas_core import simulation
 from brechas_core.fmt import num
+from brechas_core.i18n import _
 from brechas_core.imports import Imported, InvalidFile, read_upload
 from brechas_core.imports.baseline import own_inputs
 from brechas_core.imports.gaps import GapSpending, spending_by_gap
@@ -89,7 +90,7 @@ def add_file(name: str, content: bytes) -> tuple[OwnFile | None, str | None, lis
     except Exception:  # a reader bug must never cost the user the scenario
         return (
             None,
-            (
+            _(
                 "No se pudo leer este archivo. Revise que sea el CSV de datos abiertos del MEF, "
                 "una exportación de Consulta Amigable o la plantilla de esta página, y vuelva a "
                 "subirlo; su escenario se conserva."
@@ -134,7 +135,7 @@ def classes_for(digest: str) -> dict[str, str]:
 
 
 def _parse(own_file: str) -> tuple[str, int | None]:
-    digest, _, year = own_file.partition(":")
+    digest, _sep, year = own_file.partition(":")
     return digest, int(year) if year else None
 
 
@@ -156,12 +157,12 @@ def simulator_baseline(scenario, inputs: simulation.Inputs, place) -> Baseline:
     if own is None:
         return Baseline(
             inputs,
-            missing=(
-                f"Este escenario usa datos de un archivo propio (huella `{digest}`) que no está "
+            missing=_(
+                "Este escenario usa datos de un archivo propio (huella `{digest}`) que no está "
                 "en esta sesión: los datos subidos viven solo en la sesión de quien los subió. "
                 "Suba el mismo archivo en «Mis datos» para ver esas cifras; mientras tanto se "
                 "muestran los datos de la app."
-            ),
+            ).format(digest=digest),
         )
     try:
         imported = own.read(year)
@@ -170,10 +171,10 @@ def simulator_baseline(scenario, inputs: simulation.Inputs, place) -> Baseline:
     if place.kind != "distrito" or place.code not in imported.keys:
         return Baseline(
             inputs,
-            missing=(
-                f"Su archivo {quote(own.name)} no tiene datos de {place.name}: se muestran los "
-                "datos de la app. Elija en «Mis datos» la municipalidad del archivo."
-            ),
+            missing=_(
+                "Su archivo {file} no tiene datos de {place}: se muestran los datos de la app. "
+                "Elija en «Mis datos» la municipalidad del archivo."
+            ).format(file=quote(own.name), place=place.name),
         )
     mb = imported.municipality(place.code)
     spending = spending_by_gap(
@@ -181,11 +182,12 @@ def simulator_baseline(scenario, inputs: simulation.Inputs, place) -> Baseline:
     )
     frame = _frame_with(place.code, scenario.year)
     own_in = own_inputs(cache.sim_inputs(), place, frame, imported, mb, spending)
-    partial = " (parcial)" if imported.partial else ""
+    partial = _(" (parcial)") if imported.partial else ""
     return Baseline(
         own_in,
-        caption=f"{place.name}, {mb.year}{partial}: sus datos ({quote(own.name)}) y brechas del "
-        "Censo 2017",
+        caption=_("{place}, {year}{partial}: sus datos ({file}) y brechas del Censo 2017").format(
+            place=place.name, year=mb.year, partial=partial, file=quote(own.name)
+        ),
     )
 
 
@@ -238,8 +240,8 @@ def escape_md(text: str) -> str:
 
 
 def gap_labels() -> dict[str, str]:
-    """Gap id -> Spanish label, plus ``otros``."""
+    """Gap id -> label in the run's language, plus ``otros``."""
     gaps = cache.study_priority_gaps()
-    labels = dict(zip(gaps["gap_id"], gaps["label"], strict=True))
-    labels["otros"] = "Otros (no cierra una brecha prioritaria)"
+    labels = {g: _(label) for g, label in zip(gaps["gap_id"], gaps["label"], strict=True)}
+    labels["otros"] = _("Otros (no cierra una brecha prioritaria)")
     return labels

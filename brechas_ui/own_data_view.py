@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from brechas_core.fmt import num, pct, soles
+from brechas_core.i18n import _
 from brechas_core.imports import MAX_BYTES, Imported, template
 from brechas_core.imports.validation import quote
 from brechas_ui import own_data, state
@@ -22,13 +23,15 @@ def uploader() -> None:
     """The file input (the first on the page); reads the file once and forgets the widget."""
     n = st.session_state.get(f"{_UPLOADER}_n", 0)
     upload = st.file_uploader(
-        f"Suba su archivo de presupuesto (CSV, XLSX o XLS; hasta {num(MAX_BYTES / 2**20)} MB)",
+        _("Suba su archivo de presupuesto (CSV, XLSX o XLS; hasta {mb} MB)").format(
+            mb=num(MAX_BYTES / 2**20)
+        ),
         key=f"{_UPLOADER}_{n}",
-        help=(
+        help=_(
             "El CSV de datos abiertos del MEF («Presupuesto y Ejecución de Gasto») filtrado a "
             "su municipalidad, una exportación de Consulta Amigable (XLSX, CSV o el .xls que "
-            f"guarda el portal) o la plantilla de abajo. Hasta {num(MAX_BYTES / 2**20)} MB."
-        ),
+            "guarda el portal) o la plantilla de abajo. Hasta {mb} MB."
+        ).format(mb=num(MAX_BYTES / 2**20)),
     )
     if upload is None:
         return
@@ -50,33 +53,41 @@ def messages() -> None:
         name, message = problem
         with st.container(key="datos_problema"):
             st.error(
-                f"**No se pudo usar {quote(name)}.** {message}\n\nSu escenario y los archivos "
-                "que ya subió se conservan.",
+                _("**No se pudo usar {file}.**").format(file=quote(name))
+                + f" {message}\n\n"
+                + _("Su escenario y los archivos que ya subió se conservan."),
                 icon=":material/error:",
             )
     dropped = st.session_state.get(_DROPPED) or []
     if dropped:
         st.info(
-            f"Una sesión guarda hasta {own_data.MAX_FILES} archivos: se quitó "
-            + ", ".join(quote(n) for n in dropped)
-            + ", el más antiguo.",
+            _("Una sesión guarda hasta {n} archivos: se quitó {files}, el más antiguo.").format(
+                n=own_data.MAX_FILES, files=", ".join(quote(n) for n in dropped)
+            ),
             icon=":material/info:",
         )
 
 
 def templates() -> None:
-    with st.expander("Plantilla para llenar sus propios datos (CSV o Excel)"):
+    with st.expander(_("Plantilla para llenar sus propios datos (CSV o Excel)")):
         st.markdown(
-            "Una fila por función (actividades) o por proyecto de su municipalidad. La fila "
-            "de ejemplo se ignora si la deja tal cual."
+            _(
+                "Una fila por función (actividades) o por proyecto de su municipalidad. La fila "
+                "de ejemplo se ignora si la deja tal cual."
+            )
         )
-        st.table(pd.DataFrame(template.HELP, columns=["Columna", "Qué va"]).set_index("Columna"))
+        column, what = _("Columna"), _("Qué va")
+        st.table(
+            pd.DataFrame(
+                [(name, _(text)) for name, text in template.HELP], columns=[column, what]
+            ).set_index(column)
+        )
         csv_and_xlsx(
             template.csv_bytes(),
             template.xlsx_bytes(),
             name="plantilla-brechas",
             key="datos_plantilla",
-            labels=("Descargar plantilla CSV", "Descargar plantilla Excel"),
+            labels=(_("Descargar plantilla CSV"), _("Descargar plantilla Excel")),
         )
 
 
@@ -90,7 +101,7 @@ def file_list() -> own_data.OwnFile | None:
         active = next(reversed(store))
     if len(store) > 1:
         active = st.radio(
-            "Archivos en esta sesión",
+            _("Archivos en esta sesión"),
             list(store),
             index=list(store).index(active),
             format_func=lambda d: (
@@ -125,29 +136,40 @@ def show(own: own_data.OwnFile) -> None:
     year = first.year
     if len(first.years) > 1:
         year = st.selectbox(
-            "Año",
+            _("Año"),
             first.years,
             index=first.years.index(first.year),
             key=f"datos_anio_{own.digest}",
-            help="El archivo tiene varios años; se muestra uno a la vez.",
+            help=_("El archivo tiene varios años; se muestra uno a la vez."),
         )
     imported = own.read(year)
     if own_data.is_linked(own.digest):
         st.success(
-            "Este es el archivo que usa su escenario (el enlace): el Simulador ya muestra sus "
-            "datos.",
+            _(
+                "Este es el archivo que usa su escenario (el enlace): el Simulador ya muestra "
+                "sus datos."
+            ),
             icon=":material/link:",
         )
-        st.page_link("pages/simulador.py", label="Ir al Simulador", icon=":material/tune:")
+        st.page_link("pages/simulador.py", label=_("Ir al Simulador"), icon=":material/tune:")
     with st.container(key="datos_leido"):
         st.markdown(
-            f"**{imported.kind_label}** · archivo {quote(own.name)} · huella "
-            f"`{own.digest}` · {num(len(imported.totals))} municipalidad(es), {imported.year}"
+            _(
+                "**{kind}** · archivo {file} · huella `{digest}` · {n} municipalidad(es), {year}"
+            ).format(
+                kind=imported.kind_label,
+                file=quote(own.name),
+                digest=own.digest,
+                n=num(len(imported.totals)),
+                year=imported.year,
+            )
         )
         if imported.partial:
             st.warning(
-                f"**{imported.year} es un año parcial** ({imported.partial_note}): el devengado "
-                "y la ejecución no son los del año cerrado.",
+                _(
+                    "**{year} es un año parcial** ({note}): el devengado y la ejecución no son "
+                    "los del año cerrado."
+                ).format(year=imported.year, note=imported.partial_note),
                 icon=":material/schedule:",
             )
         key = _choose_municipality(imported)
@@ -170,7 +192,7 @@ def _choose_municipality(imported: Imported) -> str:
     current = state.get().territory
     index = keys.index(current) if current in keys else 0
     return st.selectbox(
-        "Municipalidad",
+        _("Municipalidad"),
         keys,
         index=index,
         format_func=lambda k: f"{totals.at[k, 'name']} ({k})",
@@ -182,51 +204,54 @@ def _figures(imported: Imported, mb) -> None:
     if mb.ubigeo:
         st.subheader(f"{own_data.place_name(mb.ubigeo)} · {mb.ubigeo} · {mb.year}")
     else:
-        st.subheader(f"{own_data.escape_md(mb.name)} · sin ubigeo · {mb.year}")
+        st.subheader(
+            _("{name} · sin ubigeo · {year}").format(name=own_data.escape_md(mb.name), year=mb.year)
+        )
     if mb.name:
-        st.caption(f"Como la nombra el archivo: {quote(mb.name, 80)}.")
+        st.caption(_("Como la nombra el archivo: {name}.").format(name=quote(mb.name, 80)))
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("PIA", soles(mb.pia), border=True)
-    c2.metric("PIM", soles(mb.pim), border=True)
-    c3.metric("Devengado", soles(mb.devengado), border=True)
-    c4.metric("Ejecución (avance)", pct(mb.execution_pct, 1), border=True)
+    c1.metric(_("PIA"), soles(mb.pia), border=True)
+    c2.metric(_("PIM"), soles(mb.pim), border=True)
+    c3.metric(_("Devengado"), soles(mb.devengado), border=True)
+    c4.metric(_("Ejecución (avance)"), pct(mb.execution_pct, 1), border=True)
     for note in imported.notes:
         st.caption(note)
 
 
 def _by_function(mb) -> None:
-    st.markdown("**Gasto por función**")
+    st.markdown(_("**Gasto por función**"))
     if not mb.has_functions:
-        st.caption("Su archivo no trae el gasto por función: solo los totales.")
+        st.caption(_("Su archivo no trae el gasto por función: solo los totales."))
         return
     table = mb.functions.assign(
-        function=mb.functions["function_code"] + " " + mb.functions["function_name"]
+        function=mb.functions["function_code"] + " " + mb.functions["function_name"].map(_)
     )
     st.dataframe(
         table[["function", "pim", "devengado", "share_pct"]],
         hide_index=True,
         key="datos_funciones",
         column_config={
-            "function": st.column_config.TextColumn("Función"),
-            "pim": _soles("PIM (S/)"),
-            "devengado": _soles("Devengado (S/)"),
+            "function": st.column_config.TextColumn(_("Función")),
+            "pim": _soles(_("PIM (S/)")),
+            "devengado": _soles(_("Devengado (S/)")),
             "share_pct": _share(),
         },
     )
 
 
 def _by_gap(spending) -> None:
-    st.markdown("**Gasto por brecha**")
-    st.caption(spending.note)
+    st.markdown(_("**Gasto por brecha**"))
+    st.caption(_(spending.note))
     if spending.method == "ninguno":
         return
+    table = spending.table[["label", "devengado", "share_pct"]]
     st.dataframe(
-        spending.table[["label", "devengado", "share_pct"]],
+        table.assign(label=table["label"].map(_)),
         hide_index=True,
         key="datos_brechas",
         column_config={
-            "label": st.column_config.TextColumn("Brecha"),
-            "devengado": _soles("Devengado (S/)"),
+            "label": st.column_config.TextColumn(_("Brecha")),
+            "devengado": _soles(_("Devengado (S/)")),
             "share_pct": _share(),
         },
     )
@@ -236,10 +261,12 @@ def _review(own: own_data.OwnFile, spending) -> None:
     """Projects and their class; the user can change any class (the shares follow)."""
     labels = own_data.gap_labels()
     p = spending.projects
-    st.markdown(f"**Sus proyectos ({num(len(p))}): revise la clase de cada uno**")
+    st.markdown(_("**Sus proyectos ({n}): revise la clase de cada uno**").format(n=num(len(p))))
     st.caption(
-        "La clase sale de reglas sobre el nombre del proyecto (vea la razón). Si una no es "
-        "correcta, cámbiela en la columna «Clase»: el gasto por brecha se recalcula."
+        _(
+            "La clase sale de reglas sobre el nombre del proyecto (vea la razón). Si una no es "
+            "correcta, cámbiela en la columna «Clase»: el gasto por brecha se recalcula."
+        )
     )
     view = pd.DataFrame(
         {
@@ -247,7 +274,7 @@ def _review(own: own_data.OwnFile, spending) -> None:
             "project": p["project"],
             "devengado": p["devengado"],
             "clase": p["gap_id"],
-            "reason": p["reason"],
+            "reason": p["reason"].map(_),
         }
     )
     edited = st.data_editor(
@@ -257,15 +284,15 @@ def _review(own: own_data.OwnFile, spending) -> None:
         key=f"datos_clases_{own.digest}",
         column_config={
             "cui": st.column_config.TextColumn("CUI"),
-            "project": st.column_config.TextColumn("Proyecto", width="large"),
-            "devengado": _soles("Devengado (S/)"),
+            "project": st.column_config.TextColumn(_("Proyecto"), width="large"),
+            "devengado": _soles(_("Devengado (S/)")),
             "clase": st.column_config.SelectboxColumn(
-                "Clase",
+                _("Clase"),
                 options=list(labels),
                 format_func=lambda g: labels.get(g, g),
                 required=True,
             ),
-            "reason": st.column_config.TextColumn("Razón", width="large"),
+            "reason": st.column_config.TextColumn(_("Razón"), width="large"),
         },
     )
     _apply_review(own, p, edited)
@@ -288,7 +315,7 @@ def _apply_review(own: own_data.OwnFile, projects: pd.DataFrame, edited: pd.Data
 def _left_out(imported: Imported) -> None:
     if not imported.left_out:
         return
-    st.markdown("**Lo que no se usó, y por qué**")
+    st.markdown(_("**Lo que no se usó, y por qué**"))
     st.dataframe(
         pd.DataFrame(
             {
@@ -301,10 +328,10 @@ def _left_out(imported: Imported) -> None:
         hide_index=True,
         key="datos_fuera",
         column_config={
-            "reason": st.column_config.TextColumn("Motivo", width="large"),
-            "rows": st.column_config.NumberColumn("Filas", format="%d"),
-            "pim": _soles("PIM (S/)"),
-            "devengado": _soles("Devengado (S/)"),
+            "reason": st.column_config.TextColumn(_("Motivo"), width="large"),
+            "rows": st.column_config.NumberColumn(_("Filas"), format="%d"),
+            "pim": _soles(_("PIM (S/)")),
+            "devengado": _soles(_("Devengado (S/)")),
         },
     )
 
@@ -314,24 +341,28 @@ def _actions(own: own_data.OwnFile, imported: Imported, mb) -> None:
     with c1:
         if mb.ubigeo:
             st.button(
-                "Usar en el simulador",
+                _("Usar en el simulador"),
                 type="primary",
                 icon=":material/tune:",
                 key="datos_usar",
-                help="El Simulador toma estas cifras como línea base de este distrito, "
-                "rotuladas «sus datos» en lugar de «estimación».",
+                help=_(
+                    "El Simulador toma estas cifras como línea base de este distrito, "
+                    "rotuladas «sus datos» en lugar de «estimación»."
+                ),
                 on_click=_use,
                 args=(own, imported, mb.ubigeo),
             )
         else:
             st.info(
-                "El archivo no dice el ubigeo de esta municipalidad y no se pudo reconocer "
-                "por su nombre: use la plantilla (columna ubigeo) para llevarla al Simulador.",
+                _(
+                    "El archivo no dice el ubigeo de esta municipalidad y no se pudo reconocer "
+                    "por su nombre: use la plantilla (columna ubigeo) para llevarla al Simulador."
+                ),
                 icon=":material/info:",
             )
     with c2:
         st.button(
-            "Quitar este archivo",
+            _("Quitar este archivo"),
             icon=":material/delete:",
             key="datos_quitar",
             on_click=_remove,
@@ -346,4 +377,4 @@ def _soles(header: str):
 
 def _share():
     """A column of shares of the devengado, in %."""
-    return st.column_config.NumberColumn("% del devengado", format="%.2f")
+    return st.column_config.NumberColumn(_("% del devengado"), format="%.2f")

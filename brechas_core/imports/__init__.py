@@ -12,6 +12,7 @@ import datetime
 
 import pandas as pd
 
+from brechas_core.i18n import _
 from brechas_core.imports import consulta_amigable, mef_csv, rawfile, template
 from brechas_core.imports.common import (
     FUNCTION_NAMES,
@@ -69,14 +70,16 @@ def read_upload(
     if kind == "xlsx":
         rows, how = rawfile.xlsx_rows(content), "XLSX"
     elif kind == "html":
-        rows, how = rawfile.html_rows(content), ".xls del portal (HTML)"
+        rows, how = rawfile.html_rows(content), _(".xls del portal (HTML)")
     else:
         rows, how = rawfile.split_csv(rawfile.decode(content)), "CSV"
     first = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
     if first is None:
         raise InvalidFile(
-            "El archivo no tiene ninguna fila con datos. Descargue de nuevo el archivo del "
-            "portal o llene la plantilla, y súbalo otra vez."
+            _(
+                "El archivo no tiene ninguna fila con datos. Descargue de nuevo el archivo del "
+                "portal o llene la plantilla, y súbalo otra vez."
+            )
         )
     rows = rows[first:]
     header = [plain(c).lstrip("\ufeff") for c in rows[0]]
@@ -96,16 +99,22 @@ def read_upload(
         )
     if len(rows[0]) == 1 and kind == "text":
         raise InvalidFile(
-            "El archivo tiene una sola columna: no se reconoce como tabla separada por comas. "
-            "Guárdelo como «CSV (delimitado por comas)» o suba el libro .xlsx. " + rawfile.SUPPORTED
+            _(
+                "El archivo tiene una sola columna: no se reconoce como tabla separada por "
+                "comas. Guárdelo como «CSV (delimitado por comas)» o suba el libro .xlsx."
+            )
+            + " "
+            + _(rawfile.SUPPORTED)
         )
     shown = ", ".join(rawfile_quote(c) for c in rows[0][:6] if c.strip())
     raise InvalidFile(
-        "No se reconocen las columnas del archivo"
+        _("No se reconocen las columnas del archivo")
         + (f" ({shown})" if shown else "")
-        + ". Faltan las columnas del MEF (ANO_EJE, MES_EJE, MONTO_PIM...), las de Consulta "
-        "Amigable (PIA, PIM, Devengado) o las de la plantilla (ubigeo, anio, pim, devengado). "
-        + rawfile.SUPPORTED
+        + _(
+            ". Faltan las columnas del MEF (ANO_EJE, MES_EJE, MONTO_PIM...), las de Consulta "
+            "Amigable (PIA, PIM, Devengado) o las de la plantilla (ubigeo, anio, pim, devengado). "
+        )
+        + _(rawfile.SUPPORTED)
     )
 
 

@@ -16,12 +16,13 @@ import pandas as pd
 
 from brechas_core import simulation, territory
 from brechas_core.fmt import pct, soles
+from brechas_core.i18n import _
 from brechas_core.imports.common import Imported, MunicipalBudget
 from brechas_core.imports.gaps import GapSpending
 
 __all__ = ["own_inputs", "own_note", "own_row"]
 
-_STEMS = {gap_id: stem for gap_id, stem, _ in territory.SERVICES}
+_STEMS = {gap_id: stem for gap_id, stem, _column in territory.SERVICES}
 
 
 def own_row(frame: pd.DataFrame, mb: MunicipalBudget, spending: GapSpending) -> pd.DataFrame:
@@ -49,13 +50,22 @@ def own_row(frame: pd.DataFrame, mb: MunicipalBudget, spending: GapSpending) -> 
 
 
 def own_note(imported: Imported, mb: MunicipalBudget, spending: GapSpending) -> str:
-    """What "sus datos" means for this baseline, in Spanish."""
-    partial = f" (año parcial: {imported.partial_note})" if imported.partial else ""
-    return (
-        f"**Sus datos**: {imported.kind_label}, {mb.year}{partial}. PIM "
-        f"{soles(mb.pim)}, devengado {soles(mb.devengado)}, ejecución "
-        f"{pct(mb.execution_pct, 1)}, tomados de su archivo. {spending.note} Las brechas y "
-        "la población son las del Censo 2017. Estos datos viven solo en su sesión."
+    """What "sus datos" means for this baseline, in the run's language."""
+    partial = (
+        _(" (año parcial: {note})").format(note=imported.partial_note) if imported.partial else ""
+    )
+    return _(
+        "**Sus datos**: {kind}, {year}{partial}. PIM {pim}, devengado {devengado}, ejecución "
+        "{execution}, tomados de su archivo. {note} Las brechas y la población son las del "
+        "Censo 2017. Estos datos viven solo en su sesión."
+    ).format(
+        kind=imported.kind_label,
+        year=mb.year,
+        partial=partial,
+        pim=soles(mb.pim),
+        devengado=soles(mb.devengado),
+        execution=pct(mb.execution_pct, 1),
+        note=_(spending.note),
     )
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from brechas_core.i18n import N_, _
+
 __all__ = [
     "FUNCTION_NAMES",
     "LINE_COLUMNS",
@@ -40,35 +42,39 @@ MAX_ROWS = 300_000
 
 #: MEF FUNCION codes and their names with accents (peru-budget-data.md).
 FUNCTION_NAMES: dict[str, str] = {
-    "01": "Legislativa",
-    "02": "Relaciones exteriores",
-    "03": "Planeamiento, gestión y reserva de contingencia",
-    "04": "Defensa y seguridad nacional",
-    "05": "Orden público y seguridad",
-    "06": "Justicia",
-    "07": "Trabajo",
-    "08": "Comercio",
-    "09": "Turismo",
-    "10": "Agropecuaria",
-    "11": "Pesca",
-    "12": "Energía",
-    "13": "Minería",
-    "14": "Industria",
-    "15": "Transporte",
-    "16": "Comunicaciones",
-    "17": "Ambiente",
-    "18": "Saneamiento",
-    "19": "Vivienda y desarrollo urbano",
-    "20": "Salud",
-    "21": "Cultura y deporte",
-    "22": "Educación",
-    "23": "Protección social",
-    "24": "Previsión social",
-    "25": "Deuda pública",
+    "01": N_("Legislativa"),
+    "02": N_("Relaciones exteriores"),
+    "03": N_("Planeamiento, gestión y reserva de contingencia"),
+    "04": N_("Defensa y seguridad nacional"),
+    "05": N_("Orden público y seguridad"),
+    "06": N_("Justicia"),
+    "07": N_("Trabajo"),
+    "08": N_("Comercio"),
+    "09": N_("Turismo"),
+    "10": N_("Agropecuaria"),
+    "11": N_("Pesca"),
+    "12": N_("Energía"),
+    "13": N_("Minería"),
+    "14": N_("Industria"),
+    "15": N_("Transporte"),
+    "16": N_("Comunicaciones"),
+    "17": N_("Ambiente"),
+    "18": N_("Saneamiento"),
+    "19": N_("Vivienda y desarrollo urbano"),
+    "20": N_("Salud"),
+    "21": N_("Cultura y deporte"),
+    "22": N_("Educación"),
+    "23": N_("Protección social"),
+    "24": N_("Previsión social"),
+    "25": N_("Deuda pública"),
 }
 
 #: Level-of-government codes (MEF ``NIVEL_GOBIERNO``) and their names.
-LEVELS = {"E": "Gobierno nacional", "R": "Gobiernos regionales", "M": "Gobiernos locales"}
+LEVELS = {
+    "E": N_("Gobierno nacional"),
+    "R": N_("Gobiernos regionales"),
+    "M": N_("Gobiernos locales"),
+}
 
 #: The normalised lines every reader produces.
 LINE_COLUMNS = (
@@ -258,7 +264,7 @@ class Imported:
             functions.insert(
                 1,
                 "function_name",
-                functions["function_code"].map(FUNCTION_NAMES).fillna("Función desconocida"),
+                functions["function_code"].map(FUNCTION_NAMES).fillna(N_("Función desconocida")),
             )
             total = float(row["devengado"])
             functions["share_pct"] = 100.0 * functions["devengado"] / total if total > 0 else 0.0
@@ -331,11 +337,17 @@ def summarize(
 
     is_local = lines["level"].isin(["M", ""])
     for level, rows in lines[~is_local].groupby("level", sort=True):
-        name = LEVELS.get(str(level), f"nivel {level}")
+        name = (
+            _(LEVELS[str(level)])
+            if str(level) in LEVELS
+            else _("nivel {level}").format(level=level)
+        )
         left.append(
             LeftOut(
-                reason=f"Otro nivel de gobierno ({level}: {name}): la app compara "
-                "municipalidades (nivel M).",
+                reason=_(
+                    "Otro nivel de gobierno ({level}: {name}): la app compara municipalidades "
+                    "(nivel M)."
+                ).format(level=level, name=name),
                 rows=int(rows["n_rows"].sum()),
                 pim=float(rows["pim"].sum()),
                 devengado=float(rows["devengado"].sum()),
@@ -344,9 +356,11 @@ def summarize(
     local = lines[is_local]
     if local.empty:
         raise InvalidFile(
-            "El archivo no tiene filas de municipalidades (nivel de gobierno «M: GOBIERNOS "
-            "LOCALES»). En el portal del MEF, filtre por Gobiernos Locales y por su "
-            "municipalidad antes de descargar."
+            _(
+                "El archivo no tiene filas de municipalidades (nivel de gobierno «M: GOBIERNOS "
+                "LOCALES»). En el portal del MEF, filtre por Gobiernos Locales y por su "
+                "municipalidad antes de descargar."
+            )
         )
     years = tuple(sorted(int(y) for y in local["year"].unique()))
     if year is None or year not in years:
@@ -354,7 +368,9 @@ def summarize(
     for other, rows in local[local["year"] != year].groupby("year", sort=True):
         left.append(
             LeftOut(
-                reason=f"Otro año ({other}): se muestra {year}; elija {other} arriba para verlo.",
+                reason=_(
+                    "Otro año ({other}): se muestra {year}; elija {other} arriba para verlo."
+                ).format(other=other, year=year),
                 rows=int(rows["n_rows"].sum()),
                 pim=float(rows["pim"].sum()),
                 devengado=float(rows["devengado"].sum()),

@@ -28,6 +28,7 @@ import re
 import pandas as pd
 import pandera.pandas as pa
 
+from brechas_core.i18n import N_, _
 from brechas_core.imports import validation as v
 from brechas_core.imports.common import LINE_COLUMNS, InvalidFile, plain, summarize
 
@@ -111,7 +112,7 @@ def _schema(columns: list[str]) -> pa.DataFrameSchema:
         elif c == "devengado":
             spec[c] = v.amount_column(v.AMOUNT_THOUSANDS + "|")
         elif c == "year":
-            spec[c] = v.code_column(r"(19|20)\d{2}", "debe ser un año de cuatro dígitos")
+            spec[c] = v.code_column(r"(19|20)\d{2}", N_("debe ser un año de cuatro dígitos"))
         else:
             spec[c] = v.text_column()
     return pa.DataFrameSchema(spec, strict=False)
@@ -144,9 +145,11 @@ def read(
     h = find_header(rows)
     if h is None:
         raise InvalidFile(
-            "No se encontró la fila de encabezados con las columnas «PIA», «PIM» y "
-            "«Devengado». Exporte la consulta del portal sin cambiar los títulos de las "
-            "columnas, o use la plantilla de esta página."
+            _(
+                "No se encontró la fila de encabezados con las columnas «PIA», «PIM» y "
+                "«Devengado». Exporte la consulta del portal sin cambiar los títulos de las "
+                "columnas, o use la plantilla de esta página."
+            )
         )
     header = [plain(c) for c in rows[h]]
     ctx = _context(rows[:h])
@@ -180,12 +183,14 @@ def read(
         body.append((offset, cells))
     if not body:
         raise InvalidFile(
-            "La tabla tiene encabezados pero ninguna fila con montos. Descargue de nuevo la "
-            "consulta del portal después de elegir su municipalidad."
+            _(
+                "La tabla tiene encabezados pero ninguna fila con montos. Descargue de nuevo la "
+                "consulta del portal después de elegir su municipalidad."
+            )
         )
-    columns = sorted({k for _, cells in body for k in cells})
-    frame = pd.DataFrame([cells for _, cells in body], columns=columns, dtype=str).fillna("")
-    frame.index = pd.Index([o for o, _ in body])
+    columns = sorted({k for _offset, cells in body for k in cells})
+    frame = pd.DataFrame([cells for _offset, cells in body], columns=columns, dtype=str).fillna("")
+    frame.index = pd.Index([o for o, _cells in body])
     labels = {role: rows[h][i] for role, i in roles.items()}
     v.validate(frame, _schema(columns), labels=labels)
 
@@ -197,8 +202,10 @@ def read(
         years = pd.Series(int(ctx["year"]), index=frame.index)
     else:
         raise InvalidFile(
-            "No se encontró el año de la consulta. Agregue una columna «Año» (por ejemplo "
-            "2024) o descargue la consulta con su encabezado «Año de Ejecución»."
+            _(
+                "No se encontró el año de la consulta. Agregue una columna «Año» (por ejemplo "
+                "2024) o descargue la consulta con su encabezado «Año de Ejecución»."
+            )
         )
     # level
     if "level" in frame:
@@ -218,10 +225,12 @@ def read(
         names = pd.Series(ctx["entity"], index=frame.index)
     else:
         raise InvalidFile(
-            "No se encontró la municipalidad: el archivo debe tener una columna "
-            "«Municipalidad» con etiquetas como «210101-301593: MUNICIPALIDAD PROVINCIAL DE "
-            "PUNO», o el encabezado que pone el portal. Elija su municipalidad en la consulta "
-            "y descárguela de nuevo."
+            _(
+                "No se encontró la municipalidad: el archivo debe tener una columna "
+                "«Municipalidad» con etiquetas como «210101-301593: MUNICIPALIDAD PROVINCIAL DE "
+                "PUNO», o el encabezado que pone el portal. Elija su municipalidad en la consulta "
+                "y descárguela de nuevo."
+            )
         )
     ubigeo = codes.map(lambda c: m.group(1) if (m := _ENTITY_UBIGEO.match(c)) else "")
     sec = codes.map(lambda c: m.group(2) if (m := _ENTITY_UBIGEO.match(c)) else c)
@@ -243,8 +252,10 @@ def read(
         found_n = int(unresolved.sum()) - still
         if found_n:
             notes.append(
-                f"{found_n} municipalidad(es) sin ubigeo en el archivo se identificaron por su "
-                "nombre (en su departamento y provincia)."
+                _(
+                    "{n} municipalidad(es) sin ubigeo en el archivo se identificaron por su "
+                    "nombre (en su departamento y provincia)."
+                ).format(n=found_n)
             )
     # function and project
     if "function" in frame:
@@ -279,12 +290,12 @@ def read(
     if current_year is not None:
         for y in lines["year"].unique():
             if int(y) >= current_year:
-                partial[int(y)] = "ejecución a la fecha de la consulta (año en curso)"
-    notes.insert(0, f"{n} filas con montos leídas de la tabla de Consulta Amigable.")
+                partial[int(y)] = _("ejecución a la fecha de la consulta (año en curso)")
+    notes.insert(0, _("{n} filas con montos leídas de la tabla de Consulta Amigable.").format(n=n))
     return summarize(
         lines,
         kind="consulta",
-        kind_label=f"Consulta Amigable del MEF ({how})",
+        kind_label=_("Consulta Amigable del MEF ({how})").format(how=how),
         file_name=file_name,
         content_digest=content_digest,
         year=year,

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from brechas_core import projects as proj
+from brechas_core.i18n import N_
 from brechas_core.imports.common import MunicipalBudget
 
 __all__ = ["GapSpending", "spending_by_gap"]
@@ -38,18 +39,18 @@ __all__ = ["GapSpending", "spending_by_gap"]
 FUNCTION_GAPS = {"18": (("agua", 0.5), ("desague", 0.5)), "12": (("electricidad", 1.0),)}
 
 METHOD_NOTES = {
-    "proyectos": (
+    "proyectos": N_(
         "Por brecha: cada proyecto de su archivo se clasificó por su nombre en una de las diez "
         "brechas del estudio o en «otros» (puede revisar y cambiar cada clase); un proyecto de "
         "agua y desagüe cuenta mitad y mitad. Las actividades (operación, gestión) no son "
         "proyectos y no se asignan a brechas, como en el estudio."
     ),
-    "funciones": (
+    "funciones": N_(
         "Por brecha: su archivo trae el gasto por función, no por proyecto. La función 18 "
         "Saneamiento cuenta mitad para agua y mitad para desagüe, y la 12 Energía para "
         "electricidad."
     ),
-    "ninguno": (
+    "ninguno": N_(
         "Su archivo trae solo los totales de la municipalidad (PIA, PIM, devengado), no el "
         "gasto por función ni por proyecto: la parte que va a cada brecha sigue siendo la "
         "estimación de su departamento."
@@ -120,7 +121,7 @@ def spending_by_gap(
     (50.0, True)
     """
     labels = dict(zip(gaps["gap_id"], gaps["label"], strict=True))
-    labels[proj.OTROS] = "Otros (no cierran una brecha prioritaria)"
+    labels[proj.OTROS] = N_("Otros (no cierran una brecha prioritaria)")
     order = [*gaps["gap_id"], proj.OTROS]
     total = float(mb.devengado)
 
@@ -143,14 +144,14 @@ def spending_by_gap(
                 p.loc[hit, "gap_id"] = gap
                 p.loc[hit, "also_gap_id"] = ""
                 p.loc[changed, "overridden"] = True
-                p.loc[changed, "reason"] = "Clase elegida por usted al revisar."
+                p.loc[changed, "reason"] = N_("Clase elegida por usted al revisar.")
         money = proj.attribute(p, ["devengado"]).groupby("gap_id")["devengado"].sum()
         values = money.reindex(order, fill_value=0.0).to_numpy(float)
         rest = total - float(p["devengado"].sum())
         table = pd.DataFrame(
             {
                 "gap_id": [*order, "sin_proyecto"],
-                "label": [*(labels[g] for g in order), "Actividades (no son proyectos)"],
+                "label": [*(labels[g] for g in order), N_("Actividades (no son proyectos)")],
                 "devengado": [*values, rest],
             }
         )
@@ -167,7 +168,7 @@ def spending_by_gap(
             for gap, weight in parts:
                 values[gap] += float(by_function.get(code, 0.0)) * weight
         values[proj.OTROS] = total - sum(values.values())
-        labels[proj.OTROS] = "Resto del gasto (otras funciones)"
+        labels[proj.OTROS] = N_("Resto del gasto (otras funciones)")
         table = pd.DataFrame(
             {
                 "gap_id": order,

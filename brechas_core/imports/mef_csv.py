@@ -19,6 +19,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from brechas_core.fmt import num
+from brechas_core.i18n import N_, _
 from brechas_core.imports import validation as v
 from brechas_core.imports.common import LINE_COLUMNS, InvalidFile, summarize
 
@@ -111,18 +112,18 @@ NEEDED = (
 )
 
 MONTHS = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
+    N_("enero"),
+    N_("febrero"),
+    N_("marzo"),
+    N_("abril"),
+    N_("mayo"),
+    N_("junio"),
+    N_("julio"),
+    N_("agosto"),
+    N_("septiembre"),
+    N_("octubre"),
+    N_("noviembre"),
+    N_("diciembre"),
 ]
 
 _DIGITS2 = r"\d{1,2}"
@@ -130,19 +131,21 @@ _DIGITS2 = r"\d{1,2}"
 
 def _schema(columns: list[str]) -> pa.DataFrameSchema:
     spec = {
-        "ANO_EJE": v.code_column(r"\d{4}", "debe ser un año de cuatro dígitos, como 2024"),
-        "MES_EJE": v.code_column(r"(0?\d|1[0-2])", "debe ser un mes de 0 a 12"),
-        "NIVEL_GOBIERNO": v.code_column(r"[A-Z]", "debe ser una letra (M, R o E)"),
-        "DEPARTAMENTO_EJECUTORA": v.code_column(_DIGITS2, "debe tener 2 dígitos", required=False),
-        "PROVINCIA_EJECUTORA": v.code_column(_DIGITS2, "debe tener 2 dígitos", required=False),
-        "DISTRITO_EJECUTORA": v.code_column(_DIGITS2, "debe tener 2 dígitos", required=False),
+        "ANO_EJE": v.code_column(r"\d{4}", N_("debe ser un año de cuatro dígitos, como 2024")),
+        "MES_EJE": v.code_column(r"(0?\d|1[0-2])", N_("debe ser un mes de 0 a 12")),
+        "NIVEL_GOBIERNO": v.code_column(r"[A-Z]", N_("debe ser una letra (M, R o E)")),
+        "DEPARTAMENTO_EJECUTORA": v.code_column(
+            _DIGITS2, N_("debe tener 2 dígitos"), required=False
+        ),
+        "PROVINCIA_EJECUTORA": v.code_column(_DIGITS2, N_("debe tener 2 dígitos"), required=False),
+        "DISTRITO_EJECUTORA": v.code_column(_DIGITS2, N_("debe tener 2 dígitos"), required=False),
         "TIPO_ACT_PROY": v.code_column(
-            r"\d", "debe ser 2 (proyecto) o 3 (actividad)", required=False
+            r"\d", N_("debe ser 2 (proyecto) o 3 (actividad)"), required=False
         ),
         "PRODUCTO_PROYECTO": v.code_column(
-            r"\d{1,10}", "debe ser un código numérico", required=False
+            r"\d{1,10}", N_("debe ser un código numérico"), required=False
         ),
-        "FUNCION": v.code_column(_DIGITS2, "debe ser una función de 2 dígitos", required=False),
+        "FUNCION": v.code_column(_DIGITS2, N_("debe ser una función de 2 dígitos"), required=False),
         "MONTO_PIA": v.amount_column(v.AMOUNT_PLAIN, non_negative=True),
         "MONTO_PIM": v.amount_column(v.AMOUNT_PLAIN, non_negative=True),
         "MONTO_DEVENGADO": v.amount_column(v.AMOUNT_PLAIN),
@@ -203,16 +206,19 @@ def read(
     missing = [c for c in NEEDED if c not in header]
     if missing:
         raise InvalidFile(
-            "Al archivo del MEF le faltan columnas: "
-            + ", ".join(v.quote(c) for c in missing)
-            + ". Descargue de nuevo «Presupuesto y Ejecución de Gasto» con todas sus columnas "
-            f"({len(COLUMNS)}), sin quitar ninguna."
+            _(
+                "Al archivo del MEF le faltan columnas: {missing}. Descargue de nuevo "
+                "«Presupuesto y Ejecución de Gasto» con todas sus columnas ({n}), sin quitar "
+                "ninguna."
+            ).format(missing=", ".join(v.quote(c) for c in missing), n=len(COLUMNS))
         )
     body = rows[1:]
     if not body or all(not any(cell.strip() for cell in r) for r in body):
         raise InvalidFile(
-            "El archivo del MEF tiene encabezados pero ninguna fila de datos. Revise los "
-            "filtros del portal (año, nivel de gobierno, municipalidad) y descárguelo de nuevo."
+            _(
+                "El archivo del MEF tiene encabezados pero ninguna fila de datos. Revise los "
+                "filtros del portal (año, nivel de gobierno, municipalidad) y descárguelo de nuevo."
+            )
         )
     width = len(header)
     bad = next(
@@ -220,9 +226,11 @@ def read(
     )
     if bad is not None:
         raise InvalidFile(
-            f"La fila {num(bad + 2)} del archivo del MEF tiene {len(body[bad])} columnas y el "
-            f"encabezado tiene {width}. Puede que un nombre tenga una coma sin comillas: "
-            "descargue el archivo de nuevo sin editarlo."
+            _(
+                "La fila {row} del archivo del MEF tiene {n} columnas y el encabezado tiene "
+                "{width}. Puede que un nombre tenga una coma sin comillas: descargue el archivo "
+                "de nuevo sin editarlo."
+            ).format(row=num(bad + 2), n=len(body[bad]), width=width)
         )
     frame = pd.DataFrame([r for r in body if any(c.strip() for c in r)], columns=header, dtype=str)
     frame.index = pd.RangeIndex(2, 2 + len(frame))
@@ -231,17 +239,19 @@ def read(
     partial = {}
     if 0 < last_month < 12:
         for y in lines["year"].unique():
-            partial[int(y)] = f"ejecución hasta {MONTHS[last_month - 1]}"
+            partial[int(y)] = _("ejecución hasta {month}").format(month=_(MONTHS[last_month - 1]))
     return summarize(
         lines,
         kind="mef",
-        kind_label="Datos abiertos del MEF (Presupuesto y Ejecución de Gasto)",
+        kind_label=_("Datos abiertos del MEF (Presupuesto y Ejecución de Gasto)"),
         file_name=file_name,
         content_digest=content_digest,
         year=year,
         partial_years=partial,
         notes=(
-            f"{num(len(frame))} filas leídas: PIA y PIM de las filas del mes 0, devengado como "
-            "la suma de los meses 1 a 12.",
+            _(
+                "{n} filas leídas: PIA y PIM de las filas del mes 0, devengado como la suma de "
+                "los meses 1 a 12."
+            ).format(n=num(len(frame))),
         ),
     )

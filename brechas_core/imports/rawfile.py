@@ -13,6 +13,7 @@ import io
 import zipfile
 
 from brechas_core.fmt import num
+from brechas_core.i18n import N_, _
 from brechas_core.imports.common import MAX_BYTES, MAX_ROWS, InvalidFile
 
 __all__ = ["decode", "html_rows", "sniff", "split_csv", "xlsx_rows"]
@@ -21,18 +22,18 @@ __all__ = ["decode", "html_rows", "sniff", "split_csv", "xlsx_rows"]
 MAX_UNPACKED = 120 * 1024 * 1024
 
 _BINARY_SIGNATURES = {
-    b"%PDF": "un PDF",
-    b"\x89PNG": "una imagen PNG",
-    b"\xff\xd8\xff": "una imagen JPEG",
-    b"GIF8": "una imagen GIF",
-    b"Rar!": "un archivo RAR",
-    b"\x1f\x8b": "un archivo comprimido (gzip)",
-    b"7z\xbc\xaf": "un archivo comprimido 7z",
-    b"MZ": "un programa de Windows",
-    b"\x7fELF": "un programa",
+    b"%PDF": N_("un PDF"),
+    b"\x89PNG": N_("una imagen PNG"),
+    b"\xff\xd8\xff": N_("una imagen JPEG"),
+    b"GIF8": N_("una imagen GIF"),
+    b"Rar!": N_("un archivo RAR"),
+    b"\x1f\x8b": N_("un archivo comprimido (gzip)"),
+    b"7z\xbc\xaf": N_("un archivo comprimido 7z"),
+    b"MZ": N_("un programa de Windows"),
+    b"\x7fELF": N_("un programa"),
 }
 
-SUPPORTED = (
+SUPPORTED = N_(
     "Se aceptan: el CSV de datos abiertos del MEF («Presupuesto y Ejecución de Gasto»), una "
     "exportación de Consulta Amigable (XLSX, CSV o el .xls que guarda el portal) o la "
     "plantilla de esta página (CSV o XLSX)."
@@ -57,32 +58,44 @@ def sniff(name: str, content: bytes) -> str:
     size = len(content)
     if size > MAX_BYTES:
         raise InvalidFile(
-            f"El archivo pesa {num(size / 1024 / 1024, 1)} MB y el máximo es "
-            f"{num(MAX_BYTES / 1024 / 1024, 0)} MB. Filtre en el portal solo su municipalidad "
-            "(y el año) antes de descargar, o guarde solo las columnas necesarias."
+            _(
+                "El archivo pesa {size} MB y el máximo es {most} MB. Filtre en el portal solo su "
+                "municipalidad (y el año) antes de descargar, o guarde solo las columnas "
+                "necesarias."
+            ).format(size=num(size / 1024 / 1024, 1), most=num(MAX_BYTES / 1024 / 1024, 0))
         )
     if size == 0 or not content.strip(b" \t\r\n\xef\xbb\xbf"):
         raise InvalidFile(
-            "El archivo está vacío (0 filas). Descargue de nuevo el archivo del portal o "
-            "llene la plantilla, y súbalo otra vez."
+            _(
+                "El archivo está vacío (0 filas). Descargue de nuevo el archivo del portal o "
+                "llene la plantilla, y súbalo otra vez."
+            )
         )
     head = content[:8]
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise InvalidFile(
-            "Es un libro de Excel en el formato antiguo (.xls binario), que no se puede leer "
-            "aquí. Ábralo en Excel o LibreOffice y guárdelo como «Libro de Excel (.xlsx)» o "
-            "como «CSV (delimitado por comas)»."
+            _(
+                "Es un libro de Excel en el formato antiguo (.xls binario), que no se puede leer "
+                "aquí. Ábralo en Excel o LibreOffice y guárdelo como «Libro de Excel (.xlsx)» o "
+                "como «CSV (delimitado por comas)»."
+            )
         )
     for signature, what in _BINARY_SIGNATURES.items():
         if head.startswith(signature):
-            raise InvalidFile(f"El archivo es {what}, no una tabla. {SUPPORTED}")
+            raise InvalidFile(
+                _("El archivo es {what}, no una tabla.").format(what=_(what)) + " " + _(SUPPORTED)
+            )
     sample = content[:65536]
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
         raise InvalidFile(
-            "El archivo es binario (no es texto ni un libro de Excel): no se puede leer como "
-            f"tabla. {SUPPORTED}"
+            _(
+                "El archivo es binario (no es texto ni un libro de Excel): no se puede leer "
+                "como tabla."
+            )
+            + " "
+            + _(SUPPORTED)
         )
     text_head = sample.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text_head.startswith((b"<", b"<!doctype")) and b"<table" in content[:MAX_BYTES].lower():
@@ -118,19 +131,23 @@ def split_csv(text: str) -> list[list[str]]:
     """
     first = next((line for line in text.splitlines() if line.strip()), "")
     commas = _count_outside_quotes(first, ",")
-    for sep, name in ((";", "«;» (punto y coma)"), ("\t", "tabulaciones"), ("|", "«|»")):
+    for sep, name in ((";", _("«;» (punto y coma)")), ("\t", _("tabulaciones")), ("|", "«|»")):
         if _count_outside_quotes(first, sep) > commas:
             raise InvalidFile(
-                f"El archivo usa {name} para separar las columnas, y aquí se leen con comas. "
-                "En Excel, use «Guardar como» → «CSV (delimitado por comas)»; o suba el libro "
-                "como .xlsx."
+                _(
+                    "El archivo usa {name} para separar las columnas, y aquí se leen con comas. "
+                    "En Excel, use «Guardar como» → «CSV (delimitado por comas)»; o suba el "
+                    "libro como .xlsx."
+                ).format(name=name)
             )
     try:
         rows = list(csv.reader(io.StringIO(text)))
     except csv.Error as err:
         raise InvalidFile(
-            f"No se pudo leer el CSV ({err}). Revise que las comillas estén cerradas y guárdelo "
-            "de nuevo como «CSV (delimitado por comas)»."
+            _(
+                "No se pudo leer el CSV ({err}). Revise que las comillas estén cerradas y "
+                "guárdelo de nuevo como «CSV (delimitado por comas)»."
+            ).format(err=err)
         ) from None
     if len(rows) > MAX_ROWS + 50:
         raise InvalidFile(_too_many(len(rows)))
@@ -148,11 +165,11 @@ def _count_outside_quotes(line: str, sep: str) -> int:
 
 
 def _too_many(n: int) -> str:
-    return (
-        f"El archivo tiene {num(n)} filas y el máximo es {num(MAX_ROWS)}. Filtre en el portal "
-        "solo su municipalidad antes de descargar; para el archivo anual completo del MEF use "
+    return _(
+        "El archivo tiene {n} filas y el máximo es {most}. Filtre en el portal solo su "
+        "municipalidad antes de descargar; para el archivo anual completo del MEF use "
         "scripts/build_data.py --gasto (vea el README)."
-    )
+    ).format(n=num(n), most=num(MAX_ROWS))
 
 
 def _cell(value) -> str:
@@ -175,19 +192,24 @@ def xlsx_rows(content: bytes) -> list[list[str]]:
             names = set(archive.namelist())
     except zipfile.BadZipFile:
         raise InvalidFile(
-            "El archivo parece un libro de Excel (.xlsx) pero está dañado o incompleto. "
-            "Ábralo en Excel y guárdelo de nuevo, o descárguelo otra vez del portal."
+            _(
+                "El archivo parece un libro de Excel (.xlsx) pero está dañado o incompleto. "
+                "Ábralo en Excel y guárdelo de nuevo, o descárguelo otra vez del portal."
+            )
         ) from None
     if unpacked > MAX_UNPACKED:
         raise InvalidFile(
-            "El libro de Excel se expande a más de "
-            f"{num(MAX_UNPACKED / 1024 / 1024, 0)} MB al abrirlo. Deje en él solo la tabla de "
-            "su municipalidad y súbalo de nuevo."
+            _(
+                "El libro de Excel se expande a más de {most} MB al abrirlo. Deje en él solo la "
+                "tabla de su municipalidad y súbalo de nuevo."
+            ).format(most=num(MAX_UNPACKED / 1024 / 1024, 0))
         )
     if "xl/workbook.xml" not in names:
         raise InvalidFile(
-            "El archivo es un .zip, no un libro de Excel (.xlsx). Suba el CSV o el libro que "
-            "descargó del portal, o la plantilla."
+            _(
+                "El archivo es un .zip, no un libro de Excel (.xlsx). Suba el CSV o el libro que "
+                "descargó del portal, o la plantilla."
+            )
         )
     import openpyxl  # imported here: only uploads of workbooks need it
 
@@ -195,8 +217,10 @@ def xlsx_rows(content: bytes) -> list[list[str]]:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:
         raise InvalidFile(
-            "No se pudo abrir el libro de Excel (.xlsx). Ábralo en Excel, guárdelo de nuevo "
-            "como «Libro de Excel (.xlsx)» y vuelva a subirlo."
+            _(
+                "No se pudo abrir el libro de Excel (.xlsx). Ábralo en Excel, guárdelo de nuevo "
+                "como «Libro de Excel (.xlsx)» y vuelva a subirlo."
+            )
         ) from None
     try:
         sheet = book.worksheets[0]
@@ -219,8 +243,10 @@ def html_rows(content: bytes) -> list[list[str]]:
         root = html.document_fromstring(content, parser=parser)
     except (etree.ParserError, ValueError):
         raise InvalidFile(
-            "No se pudo leer la tabla de la página guardada (.xls del portal). Ábrala en "
-            "Excel y guárdela como «Libro de Excel (.xlsx)»."
+            _(
+                "No se pudo leer la tabla de la página guardada (.xls del portal). Ábrala en "
+                "Excel y guárdela como «Libro de Excel (.xlsx)»."
+            )
         ) from None
     rows = []
     for tr in root.iter("tr"):

@@ -18,6 +18,7 @@ import io
 import pandas as pd
 import pandera.pandas as pa
 
+from brechas_core.i18n import N_, _
 from brechas_core.imports import validation as v
 from brechas_core.imports.common import LINE_COLUMNS, InvalidFile, plain, summarize
 
@@ -50,15 +51,15 @@ EXAMPLE = (
 
 #: What each column means, in Spanish (the XLSX's second sheet and the page).
 HELP = (
-    ("ubigeo", "Código INEI del distrito, 6 dígitos (Puno: 210101)."),
-    ("municipalidad", "Nombre de la municipalidad."),
-    ("anio", "Año del presupuesto, por ejemplo 2024."),
-    ("funcion", "Código de la función del MEF, 2 dígitos (18 Saneamiento, 12 Energía...)."),
-    ("cui", "Código único de inversión del proyecto; vacío si es una actividad."),
-    ("proyecto", "Nombre del proyecto tal como figura en el MEF; vacío si es una actividad."),
-    ("pia", "Presupuesto institucional de apertura, en soles."),
-    ("pim", "Presupuesto institucional modificado, en soles."),
-    ("devengado", "Monto devengado (ejecutado) en el año, en soles."),
+    ("ubigeo", N_("Código INEI del distrito, 6 dígitos (Puno: 210101).")),
+    ("municipalidad", N_("Nombre de la municipalidad.")),
+    ("anio", N_("Año del presupuesto, por ejemplo 2024.")),
+    ("funcion", N_("Código de la función del MEF, 2 dígitos (18 Saneamiento, 12 Energía...).")),
+    ("cui", N_("Código único de inversión del proyecto; vacío si es una actividad.")),
+    ("proyecto", N_("Nombre del proyecto tal como figura en el MEF; vacío si es una actividad.")),
+    ("pia", N_("Presupuesto institucional de apertura, en soles.")),
+    ("pim", N_("Presupuesto institucional modificado, en soles.")),
+    ("devengado", N_("Monto devengado (ejecutado) en el año, en soles.")),
 )
 
 
@@ -113,15 +114,15 @@ def is_template(header: list[str]) -> bool:
 _SCHEMA = pa.DataFrameSchema(
     {
         "ubigeo": v.code_column(
-            r"\d{5,6}", "debe ser el ubigeo del INEI, 6 dígitos (Puno: 210101)"
+            r"\d{5,6}", N_("debe ser el ubigeo del INEI, 6 dígitos (Puno: 210101)")
         ),
         "municipalidad": v.text_column(),
-        "anio": v.code_column(r"(19|20)\d{2}", "debe ser un año de cuatro dígitos, como 2024"),
+        "anio": v.code_column(r"(19|20)\d{2}", N_("debe ser un año de cuatro dígitos, como 2024")),
         "funcion": v.code_column(
-            r"\d{1,2}", "debe ser el código de función del MEF, 2 dígitos", required=False
+            r"\d{1,2}", N_("debe ser el código de función del MEF, 2 dígitos"), required=False
         ),
         "cui": v.code_column(
-            r"\d{1,10}", "debe ser el código único de inversión (solo dígitos)", required=False
+            r"\d{1,10}", N_("debe ser el código único de inversión (solo dígitos)"), required=False
         ),
         "proyecto": v.text_column(),
         "pia": v.amount_column(v.AMOUNT_THOUSANDS + "|", non_negative=True),
@@ -149,10 +150,14 @@ def read(
     ]
     if missing:
         raise InvalidFile(
-            "A la plantilla le faltan columnas: "
-            + ", ".join(v.quote(c) for c in missing)
-            + ". Descargue la plantilla de esta página y copie sus datos en ella sin cambiar "
-            "los encabezados."
+            _("A la plantilla le faltan columnas: {columns}.").format(
+                columns=", ".join(v.quote(c) for c in missing)
+            )
+            + " "
+            + _(
+                "Descargue la plantilla de esta página y copie sus datos en ella sin cambiar "
+                "los encabezados."
+            )
         )
     index = {c: header.index(c) for c in COLUMNS if c in header}
     body, example_skipped = [], False
@@ -166,15 +171,17 @@ def read(
         body.append((offset, cells))
     if not body:
         raise InvalidFile(
-            "La plantilla no tiene filas de datos"
-            + (" (solo la fila de ejemplo, que se ignora)" if example_skipped else "")
-            + ". Escriba una fila por función o por proyecto de su municipalidad y vuelva a "
-            "subirla."
+            _("La plantilla no tiene filas de datos")
+            + (_(" (solo la fila de ejemplo, que se ignora)") if example_skipped else "")
+            + _(
+                ". Escriba una fila por función o por proyecto de su municipalidad y vuelva a "
+                "subirla."
+            )
         )
-    frame = pd.DataFrame([c for _, c in body], dtype=str).reindex(
+    frame = pd.DataFrame([c for _offset, c in body], dtype=str).reindex(
         columns=list(COLUMNS), fill_value=""
     )
-    frame.index = pd.Index([o for o, _ in body])
+    frame.index = pd.Index([o for o, _cells in body])
     v.validate(frame, _SCHEMA)
     function = frame["funcion"].where(frame["funcion"] == "", frame["funcion"].str.zfill(2))
     has_cui = frame["cui"] != ""
@@ -194,13 +201,13 @@ def read(
         },
         columns=list(LINE_COLUMNS),
     )
-    notes = [f"{len(frame)} filas leídas de la plantilla."]
+    notes = [_("{n} filas leídas de la plantilla.").format(n=len(frame))]
     if example_skipped:
-        notes.append("Se ignoró la fila de ejemplo de la plantilla.")
+        notes.append(_("Se ignoró la fila de ejemplo de la plantilla."))
     return summarize(
         lines,
         kind="plantilla",
-        kind_label=f"Plantilla de Brechas ({how})",
+        kind_label=_("Plantilla de Brechas ({how})").format(how=how),
         file_name=file_name,
         content_digest=content_digest,
         year=year,

@@ -16,6 +16,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from brechas_core.fmt import num
+from brechas_core.i18n import N_, _
 from brechas_core.imports.common import InvalidFile
 
 __all__ = [
@@ -95,7 +96,7 @@ def validate(
     schema: pa.DataFrameSchema,
     *,
     labels: dict[str, str] | None = None,
-    row_label: str = "fila",
+    row_label: str = N_("fila"),
 ) -> None:
     """Validate a text frame; raise one Spanish :class:`InvalidFile` for the first problem.
 
@@ -114,7 +115,9 @@ def validate(
         message = _message(err.failure_cases, frame, schema, labels or {}, row_label)
         raise InvalidFile(message) from None
     except pa.errors.SchemaError as err:  # pragma: no cover - lazy mode collects them all
-        raise InvalidFile(f"El archivo no tiene el formato esperado: {quote(err)}.") from None
+        raise InvalidFile(
+            _("El archivo no tiene el formato esperado: {error}.").format(error=quote(err))
+        ) from None
 
 
 _ORDER = ("formula", "numero", "no_negativo", "codigo")
@@ -123,7 +126,7 @@ _ORDER = ("formula", "numero", "no_negativo", "codigo")
 def _message(cases: pd.DataFrame, frame, schema, labels, row_label) -> str:
     cases = cases[cases["check"].notna()].copy()
     if cases.empty:
-        return "El archivo no tiene el formato esperado: revise las columnas."
+        return _("El archivo no tiene el formato esperado: revise las columnas.")
     columns = list(schema.columns)
     cases["col_order"] = cases["column"].map({c: i for i, c in enumerate(columns)}).fillna(99)
     cases["check_kind"] = cases["check"].astype(str).str.split("|").str[0]
@@ -134,35 +137,51 @@ def _message(cases: pd.DataFrame, frame, schema, labels, row_label) -> str:
     name = quote(labels.get(column, column))
     kind = first["check_kind"]
     same = cases[(cases["check_kind"] == kind) & (cases["column"] == column)]
-    where = f"{row_label} {num(int(first['index']))}" if pd.notna(first["index"]) else "una fila"
+    where = (
+        f"{_(row_label)} {num(int(first['index']))}" if pd.notna(first["index"]) else _("una fila")
+    )
     value = quote(first["failure_case"])
     more = (
-        f" Hay {num(len(same))} celdas así en esa columna; corríjalas todas."
+        _(" Hay {n} celdas así en esa columna; corríjalas todas.").format(n=num(len(same)))
         if len(same) > 1
         else ""
     )
     if kind == "formula":
         return (
-            f"La celda de la columna {name} en la {where} empieza como una fórmula de hoja de "
-            f"cálculo ({value}). Por seguridad no se aceptan fórmulas: escriba el nombre como "
-            "texto, sin «=», «+», «-» o «@» al inicio, y vuelva a subir el archivo." + more
+            _(
+                "La celda de la columna {name} en la {where} empieza como una fórmula de hoja de "
+                "cálculo ({value}). Por seguridad no se aceptan fórmulas: escriba el nombre como "
+                "texto, sin «=», «+», «-» o «@» al inicio, y vuelva a subir el archivo."
+            ).format(name=name, where=where, value=value)
+            + more
         )
     if kind == "numero":
         return (
-            f"La columna {name} tiene texto donde debe ir un monto ({where}: {value}). "
-            "Escriba solo números en soles, con punto decimal (por ejemplo 1234567.50), sin "
-            "«S/» ni letras, y vuelva a subir el archivo." + more
+            _(
+                "La columna {name} tiene texto donde debe ir un monto ({where}: {value}). "
+                "Escriba solo números en soles, con punto decimal (por ejemplo 1234567.50), sin "
+                "«S/» ni letras, y vuelva a subir el archivo."
+            ).format(name=name, where=where, value=value)
+            + more
         )
     if kind == "no_negativo":
         return (
-            f"La columna {name} tiene un monto negativo en la {where} ({value}). El PIA y el "
-            "PIM no pueden ser negativos: corrija ese monto (cero o positivo) y vuelva a "
-            "subir el archivo." + more
+            _(
+                "La columna {name} tiene un monto negativo en la {where} ({value}). El PIA y el "
+                "PIM no pueden ser negativos: corrija ese monto (cero o positivo) y vuelva a "
+                "subir el archivo."
+            ).format(name=name, where=where, value=value)
+            + more
         )
     if kind == "codigo":
         expected = str(first["check"]).split("|", 1)[1]
         return (
-            f"La columna {name} tiene un código no válido en la {where} ({value}): "
-            f"{expected}. Corríjalo y vuelva a subir el archivo." + more
+            _(
+                "La columna {name} tiene un código no válido en la {where} ({value}): "
+                "{expected}. Corríjalo y vuelva a subir el archivo."
+            ).format(name=name, where=where, value=value, expected=_(expected))
+            + more
         )
-    return f"La columna {name} tiene un valor no válido en la {where} ({value})."
+    return _("La columna {name} tiene un valor no válido en la {where} ({value}).").format(
+        name=name, where=where, value=value
+    )

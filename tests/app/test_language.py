@@ -411,3 +411,63 @@ def test_the_taller_s_callbacks_write_their_errors_in_english(open_page, worksho
     at.text_input(key="tc_titulo").input("")
     at.button[1].click().run()
     assert at.error[-1].value == "Type a title for the workshop."
+
+
+# -- Mis datos in English: the page, a MEF file read (budget, functions, gaps, projects and
+# their review, what was left out) and a bad file's message ---------------------------------
+
+
+def _upload(at, name: str, content: bytes):
+    at.file_uploader[0].set_value((name, content, "text/csv"))
+    at.run()
+    return at
+
+
+def test_mis_datos_in_english_has_no_spanish_text(open_page):
+    from tests import samples
+
+    at = open_page("datos", {"lang": "en"})
+    assert at.title[0].value == "My data: your municipality's real budget"
+    _upload(at, "2024-Gasto.csv", samples.mef_csv(3_000))
+    assert not at.error
+    # the file's own words (municipality, function and project names, MEF titles) aside
+    quoted = re.compile(r"«[^»]*»|`[^`]*`|MUNICIPALIDAD [A-Z ]+")
+    texts = [quoted.sub("", t) for t in _texts(at)]
+    for name in NAMES:  # the MEF data set's name among them
+        texts = [t.replace(name, "") for t in texts]
+    assert not _spanish(texts), "\n".join(_spanish(texts))
+    labels = [m.label for m in at.metric]
+    assert labels[:2] == ["Initial budget (PIA)", "Modified budget (PIM)"]
+    assert labels[3] == "Execution (progress)" and not _spanish(labels)
+    gaps = next(t.value for t in at.dataframe if "label" in t.value.columns)
+    assert not _spanish(gaps["label"])
+    left = next(t.value for t in at.dataframe if "rows" in t.value.columns)
+    assert left["reason"].str.startswith("Another level of government").all()
+
+
+def test_mis_datos_shows_the_same_figures_in_both_languages(open_page):
+    from tests import samples
+
+    content = samples.mef_csv(3_000)
+    english = _upload(open_page("datos", {"lang": "en"}), "2024-Gasto.csv", content)
+    spanish = _upload(open_page("datos"), "2024-Gasto.csv", content)
+    assert [m.value for m in spanish.metric] == [m.value.replace("%", " %") for m in english.metric]
+    for es, en in zip(spanish.dataframe, english.dataframe, strict=True):
+        es_numbers, en_numbers = (t.value.select_dtypes("number") for t in (es, en))
+        assert np.array_equal(es_numbers.to_numpy(), en_numbers.to_numpy(), equal_nan=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("foto.csv", b"\x89PNG\r\n\x1a\n" + bytes(200), "The file is a PNG image, not a table."),
+        ("vacio.csv", b"", "The file is empty (0 rows)."),
+    ],
+)
+def test_a_bad_file_gets_an_english_message_in_english(open_page, name, content, expected):
+    at = _upload(open_page("datos", {"lang": "en", "minimo": "40"}), name, content)
+    assert len(at.error) == 1
+    assert expected in at.error[0].value and "Your scenario" in at.error[0].value
+    message = at.error[0].value.replace("Presupuesto y Ejecución de Gasto", "")  # its name
+    assert not _spanish([message]), message
+    assert at.session_state["scenario"].minimum_pct == 40
