@@ -24,7 +24,7 @@ REPARTO_LABELS = {
     "manual": N_("Con pesos que yo elijo"),
     "optimo": N_("Donde cubre a más personas (óptimo)"),
 }
-YEAR_LABELS = {"promedio": "promedio 2021-2023"}
+YEAR_LABELS = {"promedio": N_("promedio 2021-2023")}
 
 
 def rule_text(scenario: Scenario) -> str:
@@ -72,7 +72,8 @@ def _pairs(pairs, fmt) -> str:
 
 
 def parameter_rows(scenario: Scenario, place: str) -> list[tuple[str, str | float]]:
-    """Every parameter of the scenario as (Spanish name, value) rows; numbers stay numbers.
+    """Every parameter of the scenario as (name, value) rows in the run's language; numbers
+    stay numbers.
 
     Examples
     --------
@@ -81,53 +82,57 @@ def parameter_rows(scenario: Scenario, place: str) -> list[tuple[str, str | floa
     """
     s = scenario
     rows: list[tuple[str, str | float]] = [
-        ("Territorio", place),
-        ("Año del presupuesto", YEAR_LABELS.get(s.year, s.year)),
-        ("Qué se compara", VIEW_LABELS[s.view]),
-        ("Regla", rule_text(s)),
-        ("Mínimo garantizado (%)", float(s.minimum_pct)),
-        ("Cómo se reparte el aumento", REPARTO_LABELS[s.reparto]),
+        (_("Territorio"), place),
+        (_("Año del presupuesto"), _(YEAR_LABELS[s.year]) if s.year in YEAR_LABELS else s.year),
+        (_("Qué se compara"), _(VIEW_LABELS[s.view])),
+        (_("Regla"), rule_text(s)),
+        (_("Mínimo garantizado (%)"), float(s.minimum_pct)),
+        (_("Cómo se reparte el aumento"), _(REPARTO_LABELS[s.reparto])),
     ]
     if s.view == "prioritarias":
         rows += [
-            ("Brechas fuera de la regla", ", ".join(s.excluded) or "ninguna"),
-            ("Pisos por brecha (%)", _pairs(s.floors, lambda v: num(v, 1))),
-            ("Parte protegida del resto (%)", float(s.protected_pct)),
+            (_("Brechas fuera de la regla"), ", ".join(s.excluded) or _("ninguna")),
+            (_("Pisos por brecha (%)"), _pairs(s.floors, lambda v: num(v, 1))),
+            (_("Parte protegida del resto (%)"), float(s.protected_pct)),
         ]
     else:
         rows += [
-            ("Umbral de brecha alta (%)", float(s.threshold_pct)),
-            ("Participaciones fijadas (%)", _pairs(s.overrides, lambda v: num(v, 2))),
-            ("Funciones bloqueadas", ", ".join(s.locked) or "ninguna"),
+            (_("Umbral de brecha alta (%)"), float(s.threshold_pct)),
+            (_("Participaciones fijadas (%)"), _pairs(s.overrides, lambda v: num(v, 2))),
+            (_("Funciones bloqueadas"), ", ".join(s.locked) or _("ninguna")),
         ]
     if s.reparto == "manual":
-        rows.append(("Pesos del reparto", _pairs(s.weights, lambda v: num(v, 1))))
+        rows.append((_("Pesos del reparto"), _pairs(s.weights, lambda v: num(v, 1))))
     rows += [
         (
-            "Presupuesto anual (PIM)",
-            "del territorio" if s.budget_soles is None else soles(s.budget_soles),
+            _("Presupuesto anual (PIM)"),
+            _("del territorio") if s.budget_soles is None else soles(s.budget_soles),
         ),
         (
-            "Tasa de ejecución (%)",
-            "del territorio" if s.execution_pct is None else float(s.execution_pct),
+            _("Tasa de ejecución (%)"),
+            _("del territorio") if s.execution_pct is None else float(s.execution_pct),
         ),
-        ("Población", "del territorio" if s.population is None else float(s.population)),
-        ("Horizonte (años)", float(s.horizon_years)),
-        ("Costo por persona, caso central (S/)", _pairs(s.unit_costs, lambda v: num(v, 0))),
+        (_("Población"), _("del territorio") if s.population is None else float(s.population)),
+        (_("Horizonte (años)"), float(s.horizon_years)),
+        (_("Costo por persona, caso central (S/)"), _pairs(s.unit_costs, lambda v: num(v, 0))),
     ]
     if s.targets:  # «¿Qué mínimo necesito?» (brechas_core.reverse)
         rows.append(
             (
-                f"Metas en {s.horizon_years} años (% de brecha; 0 = cerrarla)",
+                _("Metas en {years} años (% de brecha; 0 = cerrarla)").format(
+                    years=s.horizon_years
+                ),
                 _pairs(s.targets, lambda v: num(v, 1)),
             )
         )
     if s.fund_soles is not None:
-        rows.append(("Fondo a repartir en el territorio (S/ al año)", float(s.fund_soles)))
+        rows.append((_("Fondo a repartir en el territorio (S/ al año)"), float(s.fund_soles)))
         rows.append(
             (
-                "El fondo busca",
-                "cerrar más brechas" if s.fund_objective == "brechas" else "cubrir más personas",
+                _("El fondo busca"),
+                _("cerrar más brechas")
+                if s.fund_objective == "brechas"
+                else _("cubrir más personas"),
             )
         )
     return rows

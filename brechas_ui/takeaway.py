@@ -12,7 +12,7 @@ import streamlit as st
 from brechas_core.export import csv_bytes, file_name
 from brechas_core.export.frames import Entry, shares_frame
 from brechas_core.export.images import CHART_TITLES, chart_names, figure, render, scenario_chart
-from brechas_core.i18n import _
+from brechas_core.i18n import _, language, using
 from brechas_core.measures import export_frame
 
 # The writers (openpyxl, fpdf2, vl-convert) are imported when a file is built, not when a
@@ -22,12 +22,16 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _once(build: Callable[[], bytes]) -> Callable[[], bytes]:
-    """Streamlit may call a download's callable more than once; build the bytes once."""
+    """Streamlit may call a download's callable more than once; build the bytes once, in the
+    language of the run that drew the button (the call may come after the run, from another
+    thread, where the run's language is not set)."""
     cache: list[bytes] = []
+    lang = language()
 
     def get() -> bytes:
         if not cache:
-            cache.append(build())
+            with using(lang):
+                cache.append(build())
         return cache[0]
 
     return get
@@ -140,7 +144,7 @@ def simulator_downloads(scenario, sim, place) -> None:
     """The Simulador's downloads for the scenario on screen."""
     from brechas_ui import cache, share
 
-    name = "Estudio: 13 distritos de Puno" if place.is_study else place.name
+    name = _("Estudio: 13 distritos de Puno") if place.is_study else place.name
     downloads(
         [Entry(_("Escenario"), scenario, sim, name)],
         link=share.page_link("simulador"),

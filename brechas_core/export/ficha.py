@@ -19,9 +19,11 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from brechas_core.describe import YEAR_LABELS, rule_text
-from brechas_core.export.frames import Entry
+from brechas_core.export.frames import Entry, label_text
 from brechas_core.export.qr import qr_png
 from brechas_core.fmt import num, pct, pp, soles, years_to_close
+from brechas_core.i18n import N_, _
+from brechas_core.simulation import RESTO_LABEL
 
 __all__ = ["Figure", "ficha"]
 
@@ -38,7 +40,7 @@ FONTS = (
     ),
 )
 _LATIN1 = {"ρ": "rho", "α": "alfa", "→": "->", "—": "-", "≈": "~", "×": "x", "²": "2"}
-SOURCES = (
+SOURCES = N_(
     "Fuentes: Apaza et al. (2025), Tablas 2 y 3; MEF, Presupuesto y Ejecución de Gasto "
     "(datos abiertos, 2021-2023); INEI, Censo 2017. Costos por persona: supuestos "
     "ilustrativos que el usuario puede cambiar (ver Metodología)."
@@ -88,7 +90,8 @@ class _Page(FPDF):
 
 
 def _when(e: Entry) -> str:
-    return e.place + " · " + YEAR_LABELS.get(e.scenario.year, e.scenario.year)
+    year = YEAR_LABELS.get(e.scenario.year)
+    return e.place + " · " + (_(year) if year else e.scenario.year)
 
 
 def _boxes(pdf: _Page, boxes: list[tuple[str, str, str]]) -> None:
@@ -154,7 +157,7 @@ def _footer(pdf: _Page, link: str, data_version: str, today: date) -> None:
     w = pdf.epw - qr_size - 4
     pdf.set_xy(x, top + 1)
     pdf.font(8, bold=True)
-    pdf.cell(w, 4, pdf.text("Enlace al escenario (ábralo o escanee el código):"))
+    pdf.cell(w, 4, pdf.text(_("Enlace al escenario (ábralo o escanee el código):")))
     pdf.set_xy(x, top + 5.5)
     pdf.font(7.5, colour=(0, 60, 140))
     pdf.multi_cell(w, 3.4, pdf.text(link), link=link)
@@ -163,18 +166,22 @@ def _footer(pdf: _Page, link: str, data_version: str, today: date) -> None:
     pdf.multi_cell(
         w,
         3.4,
-        pdf.text(f"Fecha: {today.isoformat()} · versión de los datos: {data_version}"),
+        pdf.text(
+            _("Fecha: {date} · versión de los datos: {version}").format(
+                date=today.isoformat(), version=data_version
+            )
+        ),
     )
     pdf.set_x(x)
-    pdf.multi_cell(w, 3.2, pdf.text(SOURCES))
+    pdf.multi_cell(w, 3.2, pdf.text(_(SOURCES)))
 
 
 def _single(pdf: _Page, e: Entry, figures: Sequence[Figure]) -> None:
     sim = e.sim
     priority = sim.view == "prioritarias"
-    pdf.para("Brechas · Ficha del escenario", 16, bold=True, h=8)
+    pdf.para(_("Brechas · Ficha del escenario"), 16, bold=True, h=8)
     pdf.para(_when(e), 10, colour=_GREY, h=5)
-    pdf.para(f"Regla: {rule_text(e.scenario)}", 10, bold=True, h=5)
+    pdf.para(_("Regla: {rule}").format(rule=rule_text(e.scenario)), 10, bold=True, h=5)
     pdf.ln(1)
     pdf.para(sim.reading, 9, h=4.2)
     b, a = sim.before, sim.after
@@ -182,20 +189,20 @@ def _single(pdf: _Page, e: Entry, figures: Sequence[Figure]) -> None:
         pdf,
         [
             (
-                "Brechas prioritarias (juntas)" if priority else "Funciones con brecha alta",
+                _("Brechas prioritarias (juntas)") if priority else _("Funciones con brecha alta"),
                 pct(sim.target_after),
-                f"línea base {pct(sim.target_before)}",
+                _("línea base {value}").format(value=pct(sim.target_before)),
             ),
-            ("Reasignado al año", soles(sim.top_up_soles), pp(sim.top_up_pct)),
+            (_("Reasignado al año"), soles(sim.top_up_soles), pp(sim.top_up_pct)),
             (
                 "Spearman ρ",
                 num(a.spearman.statistic, 3),
-                f"línea base {num(b.spearman.statistic, 3)}",
+                _("línea base {value}").format(value=num(b.spearman.statistic, 3)),
             ),
             (
                 "Pearson r",
                 num(a.pearson.statistic, 3),
-                f"línea base {num(b.pearson.statistic, 3)}",
+                _("línea base {value}").format(value=num(b.pearson.statistic, 3)),
             ),
         ],
     )
@@ -204,7 +211,7 @@ def _single(pdf: _Page, e: Entry, figures: Sequence[Figure]) -> None:
     moved = items[items["moved_pct"].abs() > 1e-9] if len(items) > 12 else items
     rows = [
         [
-            r.label,
+            label_text(r.label),
             pct(r.gap_pct),
             pct(r.baseline_pct),
             pct(r.scenario_pct),
@@ -216,7 +223,7 @@ def _single(pdf: _Page, e: Entry, figures: Sequence[Figure]) -> None:
     if priority:
         rows.append(
             [
-                "Resto del presupuesto",
+                _(RESTO_LABEL),
                 "",
                 pct(sim.resto_before),
                 pct(sim.resto_after),
@@ -226,7 +233,14 @@ def _single(pdf: _Page, e: Entry, figures: Sequence[Figure]) -> None:
         )
     _table(
         pdf,
-        ["Rubro", "Brecha", "Línea base", "Con la regla", "Cambio", "Soles al año"],
+        [
+            _("Rubro"),
+            _("Brecha"),
+            _("Línea base"),
+            _("Con la regla"),
+            _("Cambio"),
+            _("Soles al año"),
+        ],
         rows,
         (58, 22, 24, 24, 26, 32),
         size=7 if len(rows) > 12 else 7.5,
@@ -235,10 +249,10 @@ def _single(pdf: _Page, e: Entry, figures: Sequence[Figure]) -> None:
         years = sim.projection_summary
         _table(
             pdf,
-            ["Brecha", "Personas sin servicio", "Nuevas por año", "Años para cerrar"],
+            [_("Brecha"), _("Personas sin servicio"), _("Nuevas por año"), _("Años para cerrar")],
             [
                 [
-                    r.label,
+                    label_text(r.label),
                     num(r.people_in_need),
                     f"{num(r.covered_per_year_base)} → {num(r.covered_per_year_scenario)}",
                     f"{years_to_close(r.years_base)} → {years_to_close(r.years_scenario)}",
@@ -250,7 +264,7 @@ def _single(pdf: _Page, e: Entry, figures: Sequence[Figure]) -> None:
 
 
 def _comparison(pdf: _Page, entries: Sequence[Entry], figures: Sequence[Figure]) -> None:
-    pdf.para("Brechas · Comparación de escenarios", 16, bold=True, h=8)
+    pdf.para(_("Brechas · Comparación de escenarios"), 16, bold=True, h=8)
     places = sorted({_when(e) for e in entries})
     pdf.para(" / ".join(places), 10, colour=_GREY, h=5)
     pdf.ln(1)
@@ -259,13 +273,13 @@ def _comparison(pdf: _Page, entries: Sequence[Entry], figures: Sequence[Figure])
     pdf.ln(1)
     header = ["", *(e.name for e in entries)]
     rows = [
-        ["Brechas juntas, línea base", *(pct(e.sim.target_before) for e in entries)],
-        ["Brechas juntas con la regla", *(pct(e.sim.target_after) for e in entries)],
-        ["Aumento (p.p.)", *(pp(e.sim.top_up_pct) for e in entries)],
-        ["Reasignado al año", *(soles(e.sim.top_up_soles) for e in entries)],
-        ["Factible", *("sí" if e.sim.feasible else "no" for e in entries)],
-        ["Spearman ρ con la regla", *(num(e.sim.after.spearman.statistic, 3) for e in entries)],
-        ["Pearson r con la regla", *(num(e.sim.after.pearson.statistic, 3) for e in entries)],
+        [_("Brechas juntas, línea base"), *(pct(e.sim.target_before) for e in entries)],
+        [_("Brechas juntas con la regla"), *(pct(e.sim.target_after) for e in entries)],
+        [_("Aumento (p.p.)"), *(pp(e.sim.top_up_pct) for e in entries)],
+        [_("Reasignado al año"), *(soles(e.sim.top_up_soles) for e in entries)],
+        [_("Factible"), *(_("sí") if e.sim.feasible else _("no") for e in entries)],
+        [_("Spearman ρ con la regla"), *(num(e.sim.after.spearman.statistic, 3) for e in entries)],
+        [_("Pearson r con la regla"), *(num(e.sim.after.pearson.statistic, 3) for e in entries)],
     ]
     labels = []
     for e in entries:
@@ -275,7 +289,10 @@ def _comparison(pdf: _Page, entries: Sequence[Entry], figures: Sequence[Figure])
     shares = {e.name: dict(zip(e.sim.items["label"], e.sim.items["scenario_pct"], strict=True))
               for e in entries}  # fmt: skip
     rows += [
-        [f"{label} (participación)", *(pct(shares[e.name].get(label)) for e in entries)]
+        [
+            _("{label} (participación)").format(label=label_text(label)),
+            *(pct(shares[e.name].get(label)) for e in entries),
+        ]
         for label in labels
     ]
     years = {}
@@ -284,7 +301,10 @@ def _comparison(pdf: _Page, entries: Sequence[Entry], figures: Sequence[Figure])
             for r in e.sim.projection_summary.itertuples(index=False):
                 years.setdefault(r.label, {})[e.name] = years_to_close(r.years_scenario)
     rows += [
-        [f"{label}: años para cerrar", *(v.get(e.name, "—") for e in entries)]
+        [
+            _("{label}: años para cerrar").format(label=label_text(label)),
+            *(v.get(e.name, "—") for e in entries),
+        ]
         for label, v in years.items()
     ]
     w = (pdf.epw - 66) / len(entries)

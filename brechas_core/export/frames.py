@@ -15,6 +15,7 @@ import pandas as pd
 
 from brechas_core import need
 from brechas_core.describe import rule_text
+from brechas_core.i18n import N_, _
 from brechas_core.scenario import Scenario
 from brechas_core.simulation import RESTO_LABEL, Simulation
 
@@ -22,6 +23,7 @@ __all__ = [
     "Entry",
     "alignment_frame",
     "headline_rows",
+    "label_text",
     "money_frame",
     "need_frame",
     "projection_frame",
@@ -46,10 +48,31 @@ class Entry:
         return f"{self.name} · {rule_text(self.scenario)}"
 
 
+def label_text(label: str) -> str:
+    """A gap's or function's label in the run's language (a function keeps its code).
+
+    Examples
+    --------
+    >>> label_text("03. Planeamiento, gestión y reserva de contingencia")
+    '03. Planeamiento, gestión y reserva de contingencia'
+    """
+    code, sep, name = label.partition(". ")
+    if sep and code.isdigit():
+        return f"{code}. {_(name)}"
+    return _(label)
+
+
+#: Text columns whose values are the app's own words (translated in files).
+_TEXT_COLUMNS = ("label", "unit", "serie", "moment")
+
+
 def _stack(entries: Sequence[Entry], build) -> pd.DataFrame:
     frames = []
     for e in entries:
         f = build(e)
+        for col in _TEXT_COLUMNS:
+            if col in f and len(f):
+                f[col] = [label_text(v) if isinstance(v, str) else v for v in f[col]]
         if len(entries) > 1:
             f.insert(0, "scenario_name", e.name)
         frames.append(f)
@@ -141,7 +164,7 @@ def need_frame(entries: Sequence[Entry]) -> pd.DataFrame:
     if not tables:
         return pd.DataFrame(columns=cols)
     by_name = {e.name: t.table[cols].copy() for e, t in tables}
-    return _stack([e for e, _ in tables], lambda e: by_name[e.name])
+    return _stack([e for e, _t in tables], lambda e: by_name[e.name])
 
 
 def projection_frame(entries: Sequence[Entry]) -> pd.DataFrame:
@@ -162,7 +185,7 @@ def alignment_frame(entries: Sequence[Entry]) -> pd.DataFrame:
 
     def build(e: Entry) -> pd.DataFrame:
         rows = []
-        for moment, a in (("Línea base", e.sim.before), ("Escenario", e.sim.after)):
+        for moment, a in ((N_("Línea base"), e.sim.before), (N_("Escenario"), e.sim.after)):
             for name, c in (("Spearman ρ", a.spearman), ("Pearson r", a.pearson)):
                 rows.append(
                     {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from brechas_core import charts
-from brechas_core.i18n import N_
+from brechas_core.i18n import N_, _
 from brechas_core.simulation import Simulation
 
 __all__ = ["EXPORT_CONFIG", "ChartFile", "chart_files", "render", "scenario_charts"]
@@ -75,7 +75,8 @@ def chart_names(sim: Simulation) -> list[str]:
 
 
 def scenario_chart(sim: Simulation, name: str) -> ChartFile:
-    """One of the Simulador's charts for a scenario, as a Vega-Lite dict with its data."""
+    """One of the Simulador's charts for a scenario, as a Vega-Lite dict with its data, titled
+    in the run's language."""
     if name == "participaciones":
         item = "Brecha" if sim.view == "prioritarias" else "Función"
         spec = charts.shares_comparison(sim.items, item_title=item)
@@ -85,7 +86,7 @@ def scenario_chart(sim: Simulation, name: str) -> ChartFile:
         spec = charts.with_data(charts.scatter_template(), charts.alignment_data(sim))
     else:
         raise ValueError(f"Gráfico desconocido: {name!r}")
-    return ChartFile(name, CHART_TITLES[name], spec.to_dict())
+    return ChartFile(name, _(CHART_TITLES[name]), spec.to_dict())
 
 
 def scenario_charts(sim: Simulation) -> list[ChartFile]:

@@ -22,38 +22,40 @@ from openpyxl.utils import get_column_letter
 from brechas_core.describe import parameter_rows
 from brechas_core.export import frames
 from brechas_core.export.frames import Entry
+from brechas_core.i18n import N_, _
 from brechas_core.measures import MEASURES, Measure
 
 __all__ = ["SHEETS", "workbook"]
 
+#: The sheets' names (in Spanish; a workbook names them in the run's language).
 SHEETS = (
-    "Escenario",
-    "Participaciones",
-    "Dinero",
-    "Proyección",
-    "Necesidad",
-    "Alineación",
-    "Fuentes",
+    N_("Escenario"),
+    N_("Participaciones"),
+    N_("Dinero"),
+    N_("Proyección"),
+    N_("Necesidad"),
+    N_("Alineación"),
+    N_("Fuentes"),
 )
 _BOLD = Font(bold=True)
 _DATA_SOURCES = (
-    ("Presupuesto (PIM, devengado)", MEASURES["pim"].source),
-    ("Brechas por distrito", MEASURES["gap_mean_pct"].source),
-    ("Brechas y participaciones del estudio", MEASURES["gap_pct"].source),
-    ("Costos por persona", MEASURES["cost_central"].source),
-    ("Fórmulas", "Metodología de la aplicación Brechas (página Metodología)"),
+    (N_("Presupuesto (PIM, devengado)"), MEASURES["pim"].source),
+    (N_("Brechas por distrito"), MEASURES["gap_mean_pct"].source),
+    (N_("Brechas y participaciones del estudio"), MEASURES["gap_pct"].source),
+    (N_("Costos por persona"), MEASURES["cost_central"].source),
+    (N_("Fórmulas"), N_("Metodología de la aplicación Brechas (página Metodología)")),
 )
 
 
 def _cell_value(value):
     """A value for a cell: numbers stay numbers; NaN is blank, infinity is «nunca»."""
     if isinstance(value, bool):
-        return "sí" if value else "no"
+        return _("sí") if value else _("no")
     if isinstance(value, float | int):
         if math.isnan(value):
             return None
         if math.isinf(value):
-            return "nunca"
+            return _("nunca")
         return float(value)
     return value
 
@@ -80,7 +82,7 @@ def _widths(ws, widths: dict[int, float] | None = None) -> None:
 
 def _scenario_sheet(ws, entries: Sequence[Entry], link: str, data_version: str, today: date):
     names = [e.name for e in entries]
-    ws.append(["Parámetro", *names])
+    ws.append([_("Parámetro"), *names])
     for cell in ws[1]:
         cell.font = _BOLD
     rows: dict[str, list] = {}
@@ -93,10 +95,10 @@ def _scenario_sheet(ws, entries: Sequence[Entry], link: str, data_version: str, 
             if isinstance(cell.value, float):
                 cell.number_format = "#,##0.0"
     ws.append([])
-    ws.append(["Resultados", *names])
+    ws.append([_("Resultados"), *names])
     for cell in ws[ws.max_row]:
         cell.font = _BOLD
-    for k, (measure_id, _) in enumerate(frames.headline_rows(entries[0])):
+    for k, (measure_id, _value) in enumerate(frames.headline_rows(entries[0])):
         m = MEASURES[measure_id]
         values = [frames.headline_rows(e)[k][1] for e in entries]
         ws.append([m.header(), *(_cell_value(v) for v in values)])
@@ -105,9 +107,9 @@ def _scenario_sheet(ws, entries: Sequence[Entry], link: str, data_version: str, 
                 cell.number_format = m.excel_format
     ws.append([])
     for name, value in (
-        ("Enlace", link),
-        ("Versión de los datos", data_version),
-        ("Fecha", today.isoformat()),
+        (_("Enlace"), link),
+        (_("Versión de los datos"), data_version),
+        (_("Fecha"), today.isoformat()),
     ):
         ws.append([name, value])
         ws.cell(ws.max_row, 1).font = _BOLD
@@ -135,59 +137,59 @@ def workbook(entries: Sequence[Entry], *, link: str, data_version: str, today: d
     context = {"horizon": entries[0].scenario.horizon_years}
     wb = Workbook()
     ws = wb.active
-    ws.title = SHEETS[0]
+    ws.title = _(SHEETS[0])
     _scenario_sheet(ws, entries, link, data_version, today)
 
     for title, frame in (
-        ("Participaciones", frames.shares_frame(entries)),
-        ("Dinero", frames.money_frame(entries)),
-        ("Alineación", frames.alignment_frame(entries)),
+        (SHEETS[1], frames.shares_frame(entries)),
+        (SHEETS[2], frames.money_frame(entries)),
+        (SHEETS[5], frames.alignment_frame(entries)),
     ):
-        sheet = wb.create_sheet(title)
+        sheet = wb.create_sheet(_(title))
         _write_table(sheet, frame, 1, context)
         _widths(sheet, {1: 30} if "scenario_name" not in frame else {1: 12, 2: 30})
         sheet.freeze_panes = "A2"
 
-    proj = wb.create_sheet("Proyección", index=3)
+    proj = wb.create_sheet(_(SHEETS[3]), index=3)
     years = frames.years_frame(entries)
     if years.empty:
-        proj.append(["La proyección se calcula en la vista «Brechas prioritarias»."])
+        proj.append([_("La proyección se calcula en la vista «Brechas prioritarias».")])
     else:
-        proj.append(["Años para cerrar cada brecha (costo unitario central)"])
+        proj.append([_("Años para cerrar cada brecha (costo unitario central)")])
         proj.cell(1, 1).font = _BOLD
         nxt = _write_table(proj, years, 2, context)
-        proj.cell(nxt, 1, "Brecha proyectada por año (%), costo unitario bajo, central y alto")
+        proj.cell(nxt, 1, _("Brecha proyectada por año (%), costo unitario bajo, central y alto"))
         proj.cell(nxt, 1).font = _BOLD
         _write_table(proj, frames.projection_frame(entries), nxt + 1, context)
     _widths(proj, {1: 24})
 
     needs = frames.need_frame(entries)
     if not needs.empty:
-        sheet = wb.create_sheet("Necesidad", index=4)
+        sheet = wb.create_sheet(_(SHEETS[4]), index=4)
         _write_table(sheet, needs, 1, context)
         _widths(sheet, {1: 30} if "scenario_name" not in needs else {1: 12, 2: 30})
         sheet.freeze_panes = "A2"
 
-    src = wb.create_sheet("Fuentes")
-    src.append(["Dato", "Fuente"])
+    src = wb.create_sheet(_(SHEETS[6]))
+    src.append([_("Dato"), _("Fuente")])
     for cell in src[1]:
         cell.font = _BOLD
-    for row in _DATA_SOURCES:
-        src.append(list(row))
+    for name, source in _DATA_SOURCES:
+        src.append([_(name), _(source)])
     src.append([])
-    src.append(["Medida", "Qué es", "Fuente"])
+    src.append([_("Medida"), _("Qué es"), _("Fuente")])
     for cell in src[src.max_row]:
         cell.font = _BOLD
     used = {
         c
         for f in (frames.shares_frame(entries), frames.money_frame(entries), years)
         for c in f.columns
-    } | {k for k, _ in frames.headline_rows(entries[0])}
+    } | {k for k, _value in frames.headline_rows(entries[0])}
     for m in MEASURES.values():
         if m.id in used and not m.is_text:
             src.append([m.header(**context), m.help_for(), m.source_for()])
     src.append([])
-    src.append(["Versión de los datos", data_version])
+    src.append([_("Versión de los datos"), data_version])
     _widths(src, {1: 44, 2: 60, 3: 60})
 
     out = io.BytesIO()

@@ -471,3 +471,16 @@ def test_a_bad_file_gets_an_english_message_in_english(open_page, name, content,
     message = at.error[0].value.replace("Presupuesto y Ejecución de Gasto", "")  # its name
     assert not _spanish([message]), message
     assert at.session_state["scenario"].minimum_pct == 40
+
+
+def test_a_download_is_built_in_the_language_of_the_run_that_drew_its_button():
+    """Streamlit may build a download's bytes after the run, in another thread, where the
+    run's language is not set: the file keeps the language of the button's run."""
+    from brechas_core.i18n import _
+    from brechas_ui.takeaway import _once
+
+    with using("en"):
+        english = _once(lambda: _("Escenario").encode())
+    spanish = _once(lambda: _("Escenario").encode())
+    assert english() == b"Scenario"
+    assert spanish() == b"Escenario"
