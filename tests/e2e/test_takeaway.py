@@ -105,6 +105,30 @@ def test_the_pdf_is_one_a4_page_whose_text_holds_the_figures_and_the_link(
     assert int.from_bytes(png[16:20], "big") in (496, 497)
 
 
+def test_in_english_the_xlsx_and_the_pdf_are_english_with_the_same_figures(
+    app_server, page, tmp_path
+):
+    # Streamlit builds a download's bytes when it is clicked, after the run: the files must
+    # still be in the language of the session (issue 14, item 5).
+    open_link(page, app_server.url + LINK + "&lang=en", "Simulator")
+    wb = load_workbook(_download(page, "Spreadsheet (XLSX)", tmp_path))
+    assert wb.sheetnames == [
+        "Scenario", "Shares", "Money", "Projection", "Need", "Alignment", "Sources",
+    ]  # fmt: skip
+    scenario = _rows(wb["Scenario"])
+    assert scenario["Guaranteed minimum (%)"][0] == 40.0
+    assert "Water" in _rows(wb["Shares"])
+    path = _download(page, "One-page summary (PDF)", tmp_path)
+    text = subprocess.run(
+        [_poppler("pdftotext"), "-raw", path, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Brechas · Scenario sheet" in text
+    assert "Guaranteed minimum of 40.0%" in text
+    assert "+12.93 pp" in text
+    assert "7.01%" in text  # water with the rule, in the key table
+    assert "Mínimo" not in text and "Línea base" not in text
+
+
 def test_printing_the_simulador_gives_at_most_two_a4_pages(app_server, page, tmp_path):
     open_link(page, app_server.url + LINK, "Simulador")
     expect(page.locator(".st-key-grafico_sim_proyeccion svg.marks").first).to_be_visible()
