@@ -343,7 +343,11 @@ class _Reader:
             return None
         value = value.strip()
         if len(value) > _MAX_LEN:
-            self.notices.append(f"El parámetro «{name}» del enlace es demasiado largo y se ignoró.")
+            self.notices.append(
+                _("El parámetro «{name}» del enlace es demasiado largo y se ignoró.").format(
+                    name=name
+                )
+            )
             return None
         return value
 
@@ -354,8 +358,9 @@ class _Reader:
         options = tuple(options)
         if value not in options:
             self.notices.append(
-                f"«{name}={_show(value)}» no es válido (use {', '.join(options)}); "
-                f"se usó «{default}»."
+                _("«{name}={value}» no es válido (use {options}); se usó «{default}».").format(
+                    name=name, value=_show(value), options=", ".join(options), default=default
+                )
             )
             return default
         return value
@@ -370,23 +375,33 @@ class _Reader:
         label = f"{name}{f' ({item})' if item else ''}"
         if not _NUMBER.match(value) or not math.isfinite(float(value)):
             self.notices.append(
-                f"«{label}» debe ser un número (por ejemplo 40 o 12.5), no «{_show(value)}»; "
-                "se ignoró."
+                _(
+                    "«{label}» debe ser un número (por ejemplo 40 o 12.5), no «{value}»; se ignoró."
+                ).format(label=label, value=_show(value))
             )
             return default
         number = float(value)
         if integer and number != int(number):
             rounded = float(int(number + 0.5)) if number >= 0 else float(round(number))
             self.notices.append(
-                f"«{label}» debe ser un número entero, no {num(number, 2)}; se usó "
-                f"{num(rounded, 0)}."
+                _("«{label}» debe ser un número entero, no {number}; se usó {rounded}.").format(
+                    label=label, number=num(number, 2), rounded=num(rounded, 0)
+                )
             )
             number = rounded
         if number < lo or number > hi:
             clamped = min(max(number, lo), hi)
             self.notices.append(
-                f"«{label}» = {num(number, 2)} está fuera del rango permitido "
-                f"({num(lo, 0)} a {num(hi, 0)}); se usó {num(clamped, 2)}."
+                _(
+                    "«{label}» = {number} está fuera del rango permitido ({lo} a {hi}); "
+                    "se usó {clamped}."
+                ).format(
+                    label=label,
+                    number=num(number, 2),
+                    lo=num(lo, 0),
+                    hi=num(hi, 0),
+                    clamped=num(clamped, 2),
+                )
             )
             number = float(clamped)
         return int(number) if integer else number
@@ -402,7 +417,9 @@ class _Reader:
             (good if pattern.match(part) and part in known else bad).append(part)
         if bad:
             self.notices.append(
-                f"En «{name}» se ignoraron valores desconocidos: {_show_list(bad)}."
+                _("En «{name}» se ignoraron valores desconocidos: {values}.").format(
+                    name=name, values=_show_list(bad)
+                )
             )
         return tuple(sorted(set(good)))
 
@@ -425,8 +442,10 @@ class _Reader:
                 out[key] = number
         if bad:
             self.notices.append(
-                f"En «{name}» se ignoraron elementos no válidos: "
-                f"{_show_list(bad)} (use id:valor separados por comas)."
+                _(
+                    "En «{name}» se ignoraron elementos no válidos: {values} "
+                    "(use id:valor separados por comas)."
+                ).format(name=name, values=_show_list(bad))
             )
         return _pairs(out)
 
@@ -478,7 +497,9 @@ def _show_list(values: Iterable[str], limit: int = 5) -> str:
     """
     values = list(values)
     shown = ", ".join(_show(v) for v in values[:limit])
-    return shown + (f" y {num(len(values) - limit, 0)} más" if len(values) > limit else "")
+    if len(values) <= limit:
+        return shown
+    return _("{shown} y {rest} más").format(shown=shown, rest=num(len(values) - limit, 0))
 
 
 MAX_NOTICES = 6
@@ -499,7 +520,8 @@ def group_notices(notices: Iterable[str], limit: int = MAX_NOTICES) -> list[str]
     if len(unique) <= limit:
         return unique
     rest = len(unique) - (limit - 1)
-    return [*unique[: limit - 1], f"Y {num(rest, 0)} avisos más del mismo tipo sobre este enlace."]
+    more = _("Y {rest} avisos más del mismo tipo sobre este enlace.").format(rest=num(rest, 0))
+    return [*unique[: limit - 1], more]
 
 
 KNOWN_PARAMS = (
@@ -527,8 +549,10 @@ def _classes(r: _Reader, gap_ids: tuple[str, ...]) -> tuple[tuple[str, str], ...
             bad.append(part.strip())
     if bad:
         r.notices.append(
-            f"En «clases» se ignoraron elementos no válidos: {', '.join(_show(b) for b in bad)} "
-            "(use cui:brecha separados por comas)."
+            _(
+                "En «clases» se ignoraron elementos no válidos: {values} "
+                "(use cui:brecha separados por comas)."
+            ).format(values=", ".join(_show(b) for b in bad))
         )
     return tuple(sorted(out.items()))
 
@@ -572,34 +596,41 @@ def from_query(
     known = (*KNOWN_PARAMS, *INTERFACE_PARAMS)
     unknown = sorted(k for k in r.params if k not in known and not _SLOT.match(k))
     if unknown:
-        r.notices.append(f"Se ignoraron parámetros desconocidos: {_show_list(unknown)}.")
+        r.notices.append(
+            _("Se ignoraron parámetros desconocidos: {names}.").format(names=_show_list(unknown))
+        )
 
     # The interface's language is read by brechas_core.i18n.from_link; here only checked.
     r.choice("lang", LANGS, DEFAULT_LANG)
 
     version = r.raw("datos")
     if version is not None and not _HEX8.match(version):
-        r.notices.append("La versión de datos del enlace («datos») no es válida; se ignoró.")
+        r.notices.append(_("La versión de datos del enlace («datos») no es válida; se ignoró."))
         version = None
     if version and current_data_version and version != current_data_version:
         r.notices.append(
-            f"Este enlace se creó con otra versión de los datos ({version}); la app usa ahora "
-            f"{current_data_version}. El escenario se reproduce, pero las cifras pueden diferir."
+            _(
+                "Este enlace se creó con otra versión de los datos ({version}); la app usa ahora "
+                "{current}. El escenario se reproduce, pero las cifras pueden diferir."
+            ).format(version=version, current=current_data_version)
         )
 
     territory = r.raw("territorio")
     if territory is not None and not _TERRITORY.match(territory):
         r.notices.append(
-            f"«territorio={_show(territory)}» no es válido (use estudio, PE o un ubigeo de 2, 4 "
-            "o 6 dígitos); se usó el estudio."
+            _(
+                "«territorio={value}» no es válido (use estudio, PE o un ubigeo de 2, 4 "
+                "o 6 dígitos); se usó el estudio."
+            ).format(value=_show(territory))
         )
         territory = None
 
     own_file = r.raw("archivo") or None
     if own_file is not None and not _OWN_FILE.match(own_file):
         r.notices.append(
-            f"«archivo={_show(own_file)}» no es una huella de archivo válida; se usan los "
-            "datos de la app."
+            _(
+                "«archivo={value}» no es una huella de archivo válida; se usan los datos de la app."
+            ).format(value=_show(own_file))
         )
         own_file = None
 
@@ -698,7 +729,10 @@ def from_comparison_query(
             current_data_version=current_data_version,
         )
         scenarios.append(res.scenario)
-        notices += [f"Escenario {letter.upper()}: {n}" for n in res.notices]
+        notices += [
+            _("Escenario {letter}: {notice}").format(letter=letter.upper(), notice=n)
+            for n in res.notices
+        ]
     return tuple(scenarios), tuple(group_notices(notices))
 
 

@@ -12,6 +12,7 @@ import hashlib
 import re
 import secrets
 
+from brechas_core.i18n import _
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -53,17 +54,19 @@ def _digest(path: str, query: str) -> str:
 def shorten(store: Store, path: str, query: str) -> str:
     """The code for a page path and its query string, created on first use."""
     if not _PATH.match(path):
-        raise ShortLinkError("Esta página no admite enlaces cortos.")
+        raise ShortLinkError(_("Esta página no admite enlaces cortos."))
     if len(query) > MAX_QUERY:
-        raise ShortLinkError("El enlace es demasiado largo para acortarlo; use el enlace completo.")
+        raise ShortLinkError(
+            _("El enlace es demasiado largo para acortarlo; use el enlace completo.")
+        )
     digest = _digest(path, query)
     t = short_links
     with store.read() as conn:
         found = conn.execute(select(t.c.code).where(t.c.digest == digest)).scalar()
     if found:
         return found
-    for _ in range(8):
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    for _attempt in range(8):
+        code = "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
         try:
             with store.write() as conn:
                 conn.execute(
@@ -83,7 +86,7 @@ def shorten(store: Store, path: str, query: str) -> str:
                 found = conn.execute(select(t.c.code).where(t.c.digest == digest)).scalar()
             if found:
                 return found
-    raise ShortLinkError("No se pudo crear un código libre; inténtelo de nuevo.")
+    raise ShortLinkError(_("No se pudo crear un código libre; inténtelo de nuevo."))
 
 
 def expand(store: Store, code: str | None) -> dict[str, str] | None:

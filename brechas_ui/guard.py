@@ -44,8 +44,6 @@ from streamlit.runtime.state.query_params import (
     CLIENT_STATE_QUERY_STRING_MAX_LENGTH,
 )
 
-from brechas_core.fmt import num
-
 _log = logging.getLogger(__name__)
 
 IGNORED = frozenset({"load_git_info", "clear_cache"})
@@ -105,8 +103,10 @@ def _cooldown(session_id: str) -> float:
     return max(0.0, end + duration * SHARE - time.monotonic())
 
 
-# session id -> why Streamlit dropped the query string of its link (it does so silently)
-_dropped_links: dict[str, str] = {}
+# session id -> why Streamlit dropped the query string of its link (it does so silently):
+# ("kib" or "fields", what the link had, the maximum), worded by brechas_ui.state in the
+# session's language (this hook runs outside any script run)
+_dropped_links: dict[str, tuple[str, float, float]] = {}
 
 
 def _note_dropped_link(session_id: str, query: str) -> None:
@@ -115,15 +115,9 @@ def _note_dropped_link(session_id: str, query: str) -> None:
         return
     fields = query.count("&") + 1
     if len(query) > CLIENT_STATE_QUERY_STRING_MAX_LENGTH:
-        why = (
-            f"tenía {num(len(query) / 1024, 0)} KiB de parámetros (el máximo es "
-            f"{num(CLIENT_STATE_QUERY_STRING_MAX_LENGTH / 1024, 0)} KiB)"
-        )
+        why = ("kib", len(query) / 1024, CLIENT_STATE_QUERY_STRING_MAX_LENGTH / 1024)
     elif fields > CLIENT_STATE_QUERY_STRING_MAX_FIELDS:
-        why = (
-            f"tenía {num(fields, 0)} parámetros (el máximo es "
-            f"{num(CLIENT_STATE_QUERY_STRING_MAX_FIELDS, 0)})"
-        )
+        why = ("fields", fields, CLIENT_STATE_QUERY_STRING_MAX_FIELDS)
     else:
         return
     if len(_dropped_links) > 10_000:
@@ -131,8 +125,9 @@ def _note_dropped_link(session_id: str, query: str) -> None:
     _dropped_links[session_id] = why
 
 
-def dropped_link(session_id: str) -> str | None:
-    """Why this session's link was ignored as a whole, once (None if it was not)."""
+def dropped_link(session_id: str) -> tuple[str, float, float] | None:
+    """Why this session's link was ignored as a whole, once (None if it was not): ``kib`` or
+    ``fields``, what the link had, and the maximum."""
     return _dropped_links.pop(session_id, None)
 
 

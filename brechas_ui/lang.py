@@ -9,6 +9,10 @@ read by brechas_ui.state.sync_url) and the switch changes it without touching th
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
 import streamlit as st
 
 from brechas_core import i18n
@@ -24,6 +28,26 @@ def init() -> str:
     lang = st.session_state[KEY]
     i18n.set_language(lang)
     return lang
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def in_language(callback: Callable[_P, _R]) -> Callable[_P, _R]:
+    """A widget callback (``on_click``/``on_change``) that sets the run's language first.
+
+    Streamlit runs a callback before the script, so before app.py's :func:`init`: a text it
+    writes (an error, a notice) would otherwise be in the default language, whatever the
+    session's.
+    """
+
+    @functools.wraps(callback)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        init()
+        return callback(*args, **kwargs)
+
+    return run
 
 
 def current() -> str:

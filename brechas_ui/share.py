@@ -14,6 +14,7 @@ import streamlit as st
 
 from brechas_core.export.qr import qr_png
 from brechas_core.i18n import _
+from brechas_ui import lang
 
 _log = logging.getLogger(__name__)
 SHORT = "c"
@@ -94,6 +95,7 @@ def _short_link(path: str, link: str) -> None:
         st.warning(made[1], icon=":material/error:")
 
 
+@lang.in_language  # writes an error: in the session's language
 def _make_short(path: str, link: str) -> None:
     from brechas_store import short_links
     from brechas_ui import db
@@ -133,10 +135,10 @@ def expand_short_link() -> str | None:
         query = None
     if query is None:
         del st.query_params[SHORT]
-        return (
-            f"El enlace corto «{short_links.normalize(code) or '?'}» no existe o ya no está "
-            "disponible; se abrió la línea base."
-        )
+        lang.init()  # the notice in the link's language (app.py sets it only after this)
+        return _(
+            "El enlace corto «{code}» no existe o ya no está disponible; se abrió la línea base."
+        ).format(code=short_links.normalize(code) or "?")
     st.query_params.from_dict(query)
     return None
 
@@ -149,7 +151,7 @@ def after_page(path: str) -> None:
     readers read them before the share control).
     """
     from brechas_core.describe import rule_text
-    from brechas_ui import lang, printing, state
+    from brechas_ui import printing, state
 
     printing.print_styles()
     with st.container(key="barra_compartir"):

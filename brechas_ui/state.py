@@ -15,6 +15,7 @@ from typing import Any
 
 import streamlit as st
 
+from brechas_core.fmt import num
 from brechas_core.i18n import _
 from brechas_core.scenario import Scenario, from_query, group_notices, to_query
 from brechas_core.workshop import LINK_PARAMS
@@ -83,10 +84,18 @@ def _note_dropped_link() -> None:
     ctx = get_script_run_ctx()
     why = guard.dropped_link(ctx.session_id) if ctx else None
     if why:
+        kind, had, most = why
+        why = (
+            _("tenía {had} KiB de parámetros (el máximo es {most} KiB)")
+            if kind == "kib"
+            else _("tenía {had} parámetros (el máximo es {most})")
+        ).format(had=num(had, 0), most=num(most, 0))
         add_notice(
-            f"El enlace {why}, así que se ignoró entero y se abrió la línea base. Un "
-            "escenario cabe en un enlace mucho más corto: pida de nuevo el enlace a quien se "
-            "lo envió."
+            _(
+                "El enlace {why}, así que se ignoró entero y se abrió la línea base. Un "
+                "escenario cabe en un enlace mucho más corto: pida de nuevo el enlace a quien "
+                "se lo envió."
+            ).format(why=why)
         )
 
 
@@ -163,6 +172,7 @@ def bound(
     }
 
 
+@lang.in_language  # writes a notice: in the session's language
 def _commit(key: str, field: str, item: str | None, item_default, from_widget) -> None:
     scenario = get()
     try:

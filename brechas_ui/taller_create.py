@@ -43,8 +43,8 @@ def start(store) -> None:
         _create_form(store)
 
 
+@lang.in_language  # a callback runs before the script sets the run's language
 def _enter_code() -> None:
-    lang.init()  # a callback runs before the script sets the run's language
     normal = ws.normalize_code(st.session_state.get("taller_codigo_escrito", ""))
     if normal is None:
         st.session_state["taller_error_codigo"] = _(
@@ -98,8 +98,8 @@ def _create_form(store) -> None:
     common.show_error("taller_error_crear")
 
 
+@lang.in_language  # a callback runs before the script sets the run's language
 def _create(store) -> None:
-    lang.init()  # a callback runs before the script sets the run's language
     get = st.session_state.get
     territory = get("tc_territorio") or "estudio"
     base = Scenario(

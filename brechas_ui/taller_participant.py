@@ -64,8 +64,8 @@ def _join_form(store, workshop: ws.Workshop, joined_key: str) -> None:
     common.show_error("taller_error_unirse")
 
 
+@lang.in_language  # a callback runs before the script sets the run's language
 def _join(store, workshop: ws.Workshop, joined_key: str) -> None:
-    lang.init()  # a callback runs before the script sets the run's language
     name = st.session_state.get("taller_nombre", "")
     district = st.session_state.get("taller_distrito", "")
     try:
@@ -149,9 +149,9 @@ def _proposal(store, workshop: ws.Workshop) -> None:
         )
 
 
+@lang.in_language  # a callback runs before the script sets the run's language
 def _submit(store, workshop: ws.Workshop) -> None:
     """Submit what the controls show now: the same scenario and figures the fragment drew."""
-    lang.init()  # a callback runs before the script sets the run's language
     base = common.base_scenario(workshop)
     inputs, _place = cache.simulator_inputs(base.territory, base.year)
     scenario = scenario_from_widgets(base, workshop, inputs)

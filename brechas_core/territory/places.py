@@ -98,17 +98,29 @@ def resolve(code: str, districts: pd.DataFrame) -> tuple[Territory, list[str]]:
     shown = text if len(text) <= 12 else text[:11] + "…"
     if not (text.isascii() and text.isdigit() and len(text) in (2, 4, 6)):
         return STUDY, [
-            f"El territorio «{shown}» no es válido (use PE o un ubigeo de 2, 4 o 6 dígitos); "
-            "se muestran los distritos del estudio."
+            _(
+                "El territorio «{shown}» no es válido (use PE o un ubigeo de 2, 4 o 6 dígitos); "
+                "se muestran los distritos del estudio."
+            ).format(shown=shown)
         ]
     column = {2: "department_code", 4: "province_code", 6: "ubigeo"}[len(text)]
     rows = districts[districts[column] == text]
     if rows.empty:
-        what = {2: "departamento", 4: "provincia", 6: "distrito"}[len(text)]
-        return STUDY, [
-            f"No existe un {what} con el código {shown} en los datos del INEI; "
-            "se muestran los distritos del estudio."
-        ]
+        missing = {
+            2: _(
+                "No existe un departamento con el código {shown} en los datos del INEI; "
+                "se muestran los distritos del estudio."
+            ),
+            4: _(
+                "No existe un provincia con el código {shown} en los datos del INEI; "
+                "se muestran los distritos del estudio."
+            ),
+            6: _(
+                "No existe un distrito con el código {shown} en los datos del INEI; "
+                "se muestran los distritos del estudio."
+            ),
+        }[len(text)]
+        return STUDY, [missing.format(shown=shown)]
     first = rows.iloc[0]
     if len(text) == 2:
         kind, name = "departamento", str(first["department"])

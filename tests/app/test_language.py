@@ -484,3 +484,71 @@ def test_a_download_is_built_in_the_language_of_the_run_that_drew_its_button():
     spanish = _once(lambda: _("Escenario").encode())
     assert english() == b"Scenario"
     assert spanish() == b"Escenario"
+
+
+# -- the link's notices (brechas_core.scenario, the territory) and the callbacks' messages in
+# the session's language --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "english", "spanish"),
+    [
+        (
+            {"minimo": "abc"},
+            '"minimo" must be a number (for example 40 or 12.5), not "`abc`"; it was ignored.',
+            "«minimo» debe ser un número (por ejemplo 40 o 12.5), no «`abc`»; se ignoró.",
+        ),
+        (
+            {"minimo": "150"},
+            '"minimo" = 150.00 is outside the allowed range (0 to 100); 100.00 was used.',
+            "«minimo» = 150.00 está fuera del rango permitido (0 a 100); se usó 100.00.",
+        ),
+        (
+            {"territorio": "99"},
+            "There is no department with the code 99 in INEI's data; the study's districts "
+            "are shown.",
+            "No existe un departamento con el código 99 en los datos del INEI; se muestran los "
+            "distritos del estudio.",
+        ),
+        (
+            {"minimo": "40", "color": "rojo"},
+            "Unknown parameters were ignored: `color`.",
+            "Se ignoraron parámetros desconocidos: `color`.",
+        ),
+    ],
+)
+def test_a_tampered_link_s_notice_follows_the_link_s_language(open_page, query, english, spanish):
+    at = open_page("simulador", {**query, "lang": "en"})
+    box = _warnings(at)
+    assert f"- {english}" in box
+    assert "The link had values that could not be used" in box
+    assert spanish not in box
+    at = open_page("simulador", query)
+    assert f"- {spanish}" in _warnings(at)
+    assert english not in _warnings(at)
+
+
+def test_a_comparison_link_s_notices_are_in_english(open_page):
+    at = open_page("comparar", {"a.minimo": "30", "b.minimo": "x", "lang": "en"})
+    assert (
+        'Scenario B: "minimo" must be a number (for example 40 or 12.5), not "`x`"; '
+        "it was ignored." in _warnings(at) + "\n".join(i.value for i in at.info)
+    )
+
+
+def test_a_callback_s_message_follows_the_session_s_language(open_page, monkeypatch):
+    """«Crear un enlace corto» runs before the script sets the language: its error (here
+    the database not answering) still comes in the session's language."""
+    from brechas_ui import db
+
+    def no_database():
+        raise RuntimeError("the database does not answer")
+
+    monkeypatch.setattr(db, "store", no_database)
+    for lang, expected in [
+        ("en", "The short link could not be created"),
+        ("es", "No se pudo crear el enlace corto (la base de datos no responde)."),
+    ]:
+        at = open_page("simulador", {"minimo": "40", "lang": lang})
+        at.button(key="crear_enlace_corto").click().run()
+        assert _warnings(at).count(expected) == 1, _warnings(at)
