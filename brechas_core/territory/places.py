@@ -112,7 +112,7 @@ def resolve(code: str, districts: pd.DataFrame) -> tuple[Territory, list[str]]:
                 "se muestran los distritos del estudio."
             ),
             4: _(
-                "No existe un provincia con el código {shown} en los datos del INEI; "
+                "No existe una provincia con el código {shown} en los datos del INEI; "
                 "se muestran los distritos del estudio."
             ),
             6: _(

@@ -71,6 +71,19 @@ def test_resolve_unknown_codes_fall_back_to_the_study_with_a_notice(districts, c
     assert all("estudio" in n for n in notices)
 
 
+@pytest.mark.parametrize(
+    ("code", "says"),
+    [
+        ("99", "No existe un departamento"),
+        ("2199", "No existe una provincia"),
+        ("219999", "No existe un distrito"),
+    ],
+)
+def test_an_unknown_place_is_named_with_its_kind_and_the_right_article(districts, code, says):
+    _territory, notices = T.resolve(code, districts)
+    assert notices[0].startswith(f"{says} con el código {code} ")
+
+
 # -- district_frame -------------------------------------------------------------------------
 
 
