@@ -14,6 +14,7 @@ import pytest
 from brechas_core import data, sources
 from brechas_core.i18n import using
 from brechas_core.measures import MEASURES
+from tests.language import NUMBER, SPANISH
 
 
 def _warnings(at) -> str:
@@ -65,18 +66,10 @@ def test_a_table_header_follows_the_language():
 # -- the Simulador in English (issue 14, item 5: «/simulador?lang=en&minimo=40 shows the whole
 # page in English with the same numbers») ---------------------------------------------------
 
-#: Frequent Spanish words and letters; none may appear in the English interface's text.
-SPANISH = re.compile(
-    r"[áéíóúñ¿¡]|\b(el|la|los|las|del|de|que|con|para|por|una|un|en|año|años|brecha|brechas"
-    r"|presupuesto|mínimo|regla|línea|escenario|participación|gráfico|según|personas|hoy"
-    r"|estudio|distritos?|municipalidad|municipalidades|medida|cifra)\b",
-    re.IGNORECASE,
-)
 #: What may stay Spanish: the app's name, the budget term kept next to its English
 #: («executed (devengado)»), the switch's «Español», and links (their parameters are Spanish
 #: by design: the same link works in both languages).
 ALLOWED = re.compile(r"\bBrechas\b|devengado|Español|https?://\S+")
-NUMBER = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
 def _texts(at) -> list[str]:

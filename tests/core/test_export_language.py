@@ -21,20 +21,13 @@ from brechas_core.i18n import _, using
 from brechas_core.measures import export_frame
 from brechas_core.scenario import Scenario
 from brechas_core.simulation import load_inputs, simulate
+from tests.language import NUMBER, SPANISH
 
 LINK = "http://localhost:8501/simulador?vista=prioritarias&minimo=40&reparto=brecha&lang=en"
 TODAY = date(2026, 11, 27)
 
-#: Frequent Spanish words and letters (the list of tests/app/test_language.py).
-SPANISH = re.compile(
-    r"[áéíóúñ¿¡]|\b(el|la|los|las|del|de|que|con|para|por|una|un|en|año|años|brecha|brechas"
-    r"|presupuesto|mínimo|regla|línea|escenario|participación|gráfico|según|personas|hoy"
-    r"|estudio|distritos?|municipalidad|municipalidades|medida|cifra)\b",
-    re.IGNORECASE,
-)
 #: What may stay Spanish: the app's name, «devengado» next to its English, links.
 ALLOWED = re.compile(r"\bBrechas\b|devengado|https?://\S+")
-NUMBER = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
 @pytest.fixture(scope="module")
