@@ -21,9 +21,10 @@ from brechas_store import workshops as ws
 from brechas_store.workshops import WorkshopError
 from brechas_ui import cache, lang, render
 from brechas_ui import taller_common as common
+from brechas_ui.cache import simulated
 from brechas_ui.simulador_results import correlation_metric, shares_chart
 from brechas_ui.table_files import csv_and_xlsx
-from brechas_ui.taller_common import CODE, NEW_TOKEN, PROJECTOR, TOKEN, plain, simulated
+from brechas_ui.taller_common import CODE, NEW_TOKEN, PROJECTOR, TOKEN, plain
 
 
 def refresh_seconds() -> float:

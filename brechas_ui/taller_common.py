@@ -15,8 +15,7 @@ import streamlit as st
 
 from brechas_core import workshop as wk
 from brechas_core.i18n import _
-from brechas_core.scenario import Scenario, from_query, to_query
-from brechas_core.simulation import simulate
+from brechas_core.scenario import Scenario, from_query
 from brechas_store import workshops as ws
 from brechas_ui import cache, lang
 
@@ -115,22 +114,6 @@ def base_url() -> str:
             path = path + "/taller"
         return f"{parts.scheme}://{parts.netloc}{path}"
     return "/taller"
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _simulated(key: tuple, _scenario: Scenario):
-    """``simulate`` for a scenario, shared read-only by every session of the process.
-
-    A room proposes from a small set of values (round minimums, two ways to share), so the
-    same scenario is simulated again and again; ``key`` (the scenario's link parameters,
-    which describe it completely) identifies it.
-    """
-    inputs, _place = cache.simulator_inputs(_scenario.territory, _scenario.year)
-    return simulate(_scenario, inputs)
-
-
-def simulated(scenario: Scenario):
-    return _simulated(tuple(sorted(to_query(scenario).items())), scenario)
 
 
 def base_scenario(workshop: ws.Workshop) -> Scenario:

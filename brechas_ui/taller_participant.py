@@ -13,8 +13,9 @@ from brechas_store import workshops as ws
 from brechas_store.workshops import WorkshopError
 from brechas_ui import cache, controls, lang
 from brechas_ui import taller_common as common
+from brechas_ui.cache import simulated
 from brechas_ui.simulador_results import shares_chart
-from brechas_ui.taller_common import plain, simulated
+from brechas_ui.taller_common import plain
 
 
 def participant(store, code: str) -> None:
