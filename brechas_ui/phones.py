@@ -13,12 +13,7 @@ import streamlit as st
 
 def phone_styles() -> None:
     """Draw the constant stylesheet (every page, from app.py)."""
-    # Markdown, not st.html: st.html draws from a lazily loaded chunk, and a style-only one
-    # goes to the event container; either way a session's page was drawn, and clickable,
-    # before its styles (seen in every new session after a server's first one: «Compartir»
-    # sat at the page's foot and its popover then opened off screen). Markdown's chunk
-    # draws the page's first heading, so the styles come with the first text
-    # (tests/e2e/test_styles.py). In a hidden container, so it takes no room.
+    # Markdown in a hidden container, not st.html: why in a11y.page_accessibility.
     with st.container(key="estilos_telefono"):
         st.markdown(  # constant CSS
             """

@@ -13,12 +13,7 @@ from brechas_core.i18n import _
 def print_styles() -> None:
     """The print stylesheet (for every page). A constant: no user value ever goes into this
     HTML (tests/app/test_robustness.py checks it)."""
-    # Markdown, not st.html: st.html draws from a lazily loaded chunk, and a style-only one
-    # goes to the event container; either way a session's page was drawn, and clickable,
-    # before its styles (seen in every new session after a server's first one: «Compartir»
-    # sat at the page's foot and its popover then opened off screen). Markdown's chunk
-    # draws the page's first heading, so the styles come with the first text
-    # (tests/e2e/test_styles.py). In a hidden container, so it takes no room.
+    # Markdown in a hidden container, not st.html: why in a11y.page_accessibility.
     with st.container(key="estilos_impresion"):
         st.markdown(
             """
