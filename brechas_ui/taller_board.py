@@ -42,25 +42,9 @@ def facilitator(store, code: str, token: str, *, projector: bool) -> None:
     except WorkshopError as exc:
         common.bad_code(str(exc))
         return
+    common.text_styles()
     if projector:
-        st.html(  # constant CSS: large type for the projector
-            """
-<style>
-.stApp [data-testid="stMarkdownContainer"] p, .stApp [data-testid="stMarkdownContainer"] li,
-.stApp [data-testid="stCaptionContainer"] { font-size: 1.45rem !important; }
-.stApp [data-testid="stMetricValue"],
-.stApp [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {
-  font-size: 2.8rem !important; line-height: 1.1 !important; }
-.stApp [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {
-  font-size: 1.5rem !important; }
-.stApp [data-testid="stDataFrame"] { font-size: 1.3rem; }
-.stApp .st-key-taller_titulo [data-testid="stText"] { font-size: 2.4rem !important; }
-.stApp .st-key-taller_pregunta [data-testid="stText"] { font-size: 1.6rem !important; }
-.stApp .st-key-taller_codigo [data-testid="stText"] { font-size: 6rem !important; }
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
-</style>
-"""
-        )
+        _projector_styles()
     link = f"{common.base_url()}?" + urlencode(common.link({CODE: workshop.code}))
     head, qr = st.columns([3, 1], vertical_alignment="top")
     with head:
@@ -92,6 +76,33 @@ def facilitator(store, code: str, token: str, *, projector: bool) -> None:
             args=(workshop.code, token),
         )
     board(store, workshop)
+
+
+def _projector_styles() -> None:
+    """Large type for the projector (``&proyector=1``): a second constant stylesheet, drawn
+    only in that mode (after :func:`taller_common.text_styles`, whose sizes it overrides)."""
+    # Markdown in a hidden container, not st.html: why in a11y.page_accessibility.
+    with st.container(key="estilos_proyector"):
+        st.markdown(  # constant CSS
+            """
+<style>
+.st-key-estilos_proyector { display: none !important; }
+.stApp [data-testid="stMarkdownContainer"] p, .stApp [data-testid="stMarkdownContainer"] li,
+.stApp [data-testid="stCaptionContainer"] { font-size: 1.45rem !important; }
+.stApp [data-testid="stMetricValue"],
+.stApp [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {
+  font-size: 2.8rem !important; line-height: 1.1 !important; }
+.stApp [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {
+  font-size: 1.5rem !important; }
+.stApp [data-testid="stDataFrame"] { font-size: 1.3rem; }
+.stApp .st-key-taller_titulo [data-testid="stText"] { font-size: 2.4rem !important; }
+.stApp .st-key-taller_pregunta [data-testid="stText"] { font-size: 1.6rem !important; }
+.stApp .st-key-taller_codigo [data-testid="stText"] { font-size: 6rem !important; }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+</style>
+""",
+            unsafe_allow_html=True,
+        )
 
 
 def _toggle_projector(code: str, token: str) -> None:

@@ -25,12 +25,15 @@ _SESSION_KEY = "taller_sesion"
 NEW_TOKEN = "taller_clave_nueva"
 
 
-def plain(text: str, *, kind: str) -> None:
-    """User text as plain text (``st.text``: no Markdown, no HTML, no links), line breaks
-    kept, styled by ``kind`` (``titulo``, ``pregunta`` or ``codigo``) through constant CSS."""
-    st.html(  # constant CSS
-        """
+def text_styles() -> None:
+    """The constant stylesheet of :func:`plain`'s text (title, question, code). Drawn once
+    per run by the view that shows such text, before it (taller_board, taller_participant)."""
+    # Markdown in a hidden container, not st.html: why in a11y.page_accessibility.
+    with st.container(key="estilos_taller"):
+        st.markdown(  # constant CSS
+            """
 <style>
+.st-key-estilos_taller { display: none !important; }
 .st-key-taller_titulo [data-testid="stText"], .st-key-taller_pregunta [data-testid="stText"],
 .st-key-taller_codigo [data-testid="stText"] {
   white-space: pre-wrap; font-family: inherit; line-height: 1.25; margin: 0;
@@ -41,8 +44,15 @@ def plain(text: str, *, kind: str) -> None:
   font-size: 4rem; font-weight: 700; letter-spacing: .3rem; font-family: monospace;
 }
 </style>
-"""
-    )
+""",
+            unsafe_allow_html=True,
+        )
+
+
+def plain(text: str, *, kind: str) -> None:
+    """User text as plain text (``st.text``: no Markdown, no HTML, no links), line breaks
+    kept, styled by ``kind`` (``titulo``, ``pregunta`` or ``codigo``) through the constant
+    CSS of :func:`text_styles`, which the view draws once before."""
     with st.container(key=f"taller_{kind}"):
         st.text(text)
 

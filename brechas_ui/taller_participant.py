@@ -24,6 +24,7 @@ def participant(store, code: str) -> None:
     except WorkshopError as exc:
         common.bad_code(str(exc))
         return
+    common.text_styles()
     plain(workshop.title, kind="titulo")
     if workshop.question:
         plain(workshop.question, kind="pregunta")

@@ -150,6 +150,28 @@ def test_a_wrong_facilitator_token_shows_a_message_and_no_board():
     assert not at.metric
 
 
+def _stylesheets(at: AppTest, needle: str) -> tuple[int, int]:
+    """How many Markdown stylesheets, and how many st.html elements, hold ``needle``."""
+    sheets = [
+        m for m in at.markdown if m.value.lstrip().startswith("<style>") and needle in m.value
+    ]
+    htmls = [h for h in at.get("html") if needle in h.proto.body]
+    return len(sheets), len(htmls)
+
+
+def test_each_taller_stylesheet_is_written_once_per_run_as_hidden_markdown():
+    # st.html with only a <style> goes to Streamlit's lazy event container (why in
+    # brechas_ui.a11y.page_accessibility), and plain() used to send its CSS once per text.
+    _, code, token = create_workshop()
+    board = open_taller({"codigo": code, "clave": token, "proyector": "1"})
+    assert _stylesheets(board, "white-space: pre-wrap") == (1, 0)
+    assert _stylesheets(board, ".st-key-estilos_proyector") == (1, 0)
+    plain_board = open_taller({"codigo": code, "clave": token})
+    assert _stylesheets(plain_board, ".st-key-estilos_proyector") == (0, 0)
+    participant = open_taller({"codigo": code})
+    assert _stylesheets(participant, "white-space: pre-wrap") == (1, 0)
+
+
 def test_the_workshop_link_is_not_read_as_a_scenario_link():
     _, code, token = create_workshop()
     at = open_taller({"codigo": code, "clave": token})

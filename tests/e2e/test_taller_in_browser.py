@@ -109,3 +109,48 @@ def test_a_bad_code_gets_a_spanish_message_in_the_browser(taller_server, page):
     page.get_by_role("textbox", name="Código del taller").fill("xx")
     page.get_by_role("button", name="Entrar").click()
     expect(page.get_by_text("no es un código de taller")).to_be_visible()
+
+
+_TYPE = """() => {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const size = (kind) => {  // in rem, as the stylesheets say it
+    const el = document.querySelector(`.st-key-taller_${kind} [data-testid="stText"]`);
+    return el && Math.round(100 * parseFloat(getComputedStyle(el).fontSize) / rem) / 100;
+  };
+  const code = document.querySelector('.st-key-taller_codigo [data-testid="stText"]');
+  const sheets = [...document.querySelectorAll(
+    '.st-key-estilos_taller, .st-key-estilos_proyector')];
+  return {
+    title: size("titulo"), code: size("codigo"),
+    mono: code && getComputedStyle(code).fontFamily.includes("monospace"),
+    hidden: sheets.map(e => getComputedStyle(e).display),
+  };
+}"""
+
+
+def test_the_board_shows_title_and_code_in_large_type_and_larger_on_the_projector(
+    taller_server, page
+):
+    # brechas_ui.taller_common.text_styles and taller_board._projector_styles (Markdown
+    # stylesheets in hidden containers): 2rem and 4rem monospace, 2.4rem and 6rem projected.
+    page.goto(f"{taller_server.url}/taller")
+    page.get_by_label("Título", exact=True).fill("Taller de alcaldes")
+    page.get_by_role("button", name="Crear el taller").click()
+    expect(page.get_by_text("Taller creado")).to_be_visible()
+    settled(page)
+    assert page.evaluate(_TYPE) == {
+        "title": 2,
+        "code": 4,
+        "mono": True,
+        "hidden": ["none"],
+    }
+    page.goto(f"{page.url}&proyector=1")
+    expect(page.locator(".st-key-estilos_proyector")).to_have_count(1)
+    settled(page)
+    assert page.evaluate(_TYPE) == {
+        "title": 2.4,
+        "code": 6,
+        "mono": True,
+        "hidden": ["none", "none"],
+    }
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
