@@ -85,10 +85,12 @@ def headline(place, result, estimate_note: str, year: str) -> None:
     )
     with st.container(key="t_lectura"):
         st.markdown(f"#### {glossary.spell_out_pp(result.reading(place.name))}")
+    # The note names its own kind («Estimación: …», «Gasto real por brecha: …» or how many
+    # municipalities have real spending): no label of its own here, it doubled «Estimación».
     st.caption(
-        _(
-            "La regla actual (arriba y en el Simulador) {rule_note} **Estimación:** {estimate_note}"
-        ).format(rule_note=_(RULE_NOTE), estimate_note=estimate_note)
+        _("La regla actual (arriba y en el Simulador) {rule_note} {estimate_note}").format(
+            rule_note=_(RULE_NOTE), estimate_note=estimate_note
+        )
     )
     for text in result.notices:
         st.info(text, icon=":material/info:")

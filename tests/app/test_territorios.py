@@ -1,5 +1,7 @@
 """The Territorios page: the current rule on every district of a real territory."""
 
+import pytest
+
 
 def _metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
@@ -29,6 +31,20 @@ def test_a_district_link_shows_its_profile(open_page):
     assert any(m.value.startswith("Capazo ejecutó S/ 6.11 millones") for m in at.markdown)
     profile = next(s for s in at.selectbox if s.key.startswith("t_perfil_"))
     assert profile.value == "210502"
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "opening"),
+    [("es", "Estimación", "La regla actual"), ("en", "Estimate", "The current rule")],
+)
+def test_a_district_s_estimate_is_labelled_once_in_the_rule_s_caption(
+    open_page, lang, label, opening
+):
+    # The estimate's note (brechas_core.territory.panel.ESTIMATE_NOTE) opens with its own
+    # label; the caption used to add another: «**Estimación:** Estimación: el gasto…».
+    at = open_page("territorios", {"territorio": "210502", "anio": "2023", "lang": lang})
+    caption = next(c.value for c in at.caption if c.value.startswith(opening))
+    assert caption.count(label) == 1, caption
 
 
 def test_choosing_another_district_changes_the_profile(open_page):
