@@ -7,7 +7,6 @@ screen can be traced to a data file and a formula, and tested without the interf
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -20,6 +19,7 @@ from brechas_core import data, reading, rules, territory
 from brechas_core.costs import district_costs, rural_weight
 from brechas_core.fmt import pct
 from brechas_core.i18n import N_, _
+from brechas_core.memo import Memo
 from brechas_core.optimal import optimal_inputs
 from brechas_core.projection import COST_CASES, SERIES_LABELS, project_coverage
 from brechas_core.scenario import Scenario
@@ -585,9 +585,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
 # depend on the rule's other arguments and the table, never on F itself: a slider move of
 # the minimum (the control everyone moves) reuses them. Process-wide, keyed by exactly what
 # each computation reads (arrays by their bytes), bounded; values are shared read-only.
-_MEMO: dict = {}
-_MEMO_SIZE = 512
-_MEMO_LOCK = threading.Lock()
+_MEMO: Memo = Memo(512)
 
 
 def _key(value):
@@ -600,15 +598,7 @@ def _key(value):
 
 
 def _memo(key, compute, *args, **kwargs):
-    with _MEMO_LOCK:
-        if key in _MEMO:
-            return _MEMO[key]
-    value = compute(*args, **kwargs)
-    with _MEMO_LOCK:
-        if len(_MEMO) >= _MEMO_SIZE:
-            _MEMO.pop(next(iter(_MEMO)))  # the oldest
-        _MEMO[key] = value
-    return value
+    return _MEMO.get(key, lambda: compute(*args, **kwargs))
 
 
 def _unmoved(what: str, rule, gap: np.ndarray, att: np.ndarray, alpha: float):

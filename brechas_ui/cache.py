@@ -5,6 +5,10 @@ here, each computed by :mod:`brechas_core`; session state holds the scenario. On
 (issue 12): :func:`simulated`, the Simulador's results for a scenario on the app's own
 data, shared read-only by every session, because a room of people moving the same slider
 asks for the same few scenarios again and again.
+
+What a rerun asks for every time (:func:`simulator_inputs`, :func:`simulated`) sits in a
+:class:`brechas_core.memo.Memo` rather than ``st.cache_resource``, whose per-call hashing
+cost more than the lookup itself (issue 12); tests clear both kinds.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from brechas_core import data, geometry, i18n, simulation, study, territory
+from brechas_core.memo import Memo
 from brechas_core.scenario import Scenario, to_query
 
 
@@ -109,14 +114,13 @@ def _place(code: str, lang: str) -> tuple[territory.Territory, tuple[str, ...]]:
 def simulator_inputs(code: str, year: str) -> tuple[simulation.Inputs, territory.Territory]:
     """The Simulador's inputs for a territory: the study's, or a real territory's (one copy
     per language: their estimate note is a sentence)."""
-    return _simulator_inputs(code, year, i18n.language())
+    return _INPUTS.get((code, year, i18n.language()), lambda: _simulator_inputs(code, year))
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _simulator_inputs(
-    code: str, year: str, lang: str
-) -> tuple[simulation.Inputs, territory.Territory]:
-    del lang  # the cache key
+_INPUTS: Memo[tuple[simulation.Inputs, territory.Territory]] = Memo(256)
+
+
+def _simulator_inputs(code: str, year: str) -> tuple[simulation.Inputs, territory.Territory]:
     found, _notices = place(code)
     frame = None if found.is_study else district_frame(year)
     return simulation.place_inputs(sim_inputs(), found, frame), found
@@ -138,14 +142,16 @@ def district_features(department_code: str | None, province_code: str | None = N
     return features
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
-def _simulated(key: tuple, _scenario: Scenario) -> simulation.Simulation:
-    inputs, _ = simulator_inputs(_scenario.territory, _scenario.year)
-    return simulation.simulate(_scenario, inputs)
+_SIMULATED: Memo[simulation.Simulation] = Memo(128)
 
 
 def simulated(scenario: Scenario) -> simulation.Simulation:
     """``simulate`` for a scenario on the app's data (not a user's own file), computed once
     per process and shared read-only; its link parameters, which describe it completely,
     and the language of its sentences are the key."""
-    return _simulated((i18n.language(), *sorted(to_query(scenario).items())), scenario)
+
+    def compute() -> simulation.Simulation:
+        inputs, _ = simulator_inputs(scenario.territory, scenario.year)
+        return simulation.simulate(scenario, inputs)
+
+    return _SIMULATED.get((i18n.language(), *sorted(to_query(scenario).items())), compute)

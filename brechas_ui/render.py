@@ -12,6 +12,7 @@ from streamlit import dataframe_util
 from brechas_core import charts, i18n
 from brechas_core.fmt import num, pct, pp, soles, years_to_close
 from brechas_core.i18n import _
+from brechas_core.memo import Memo
 from brechas_ui import a11y
 
 #: Chart text a room can read from a projector. Streamlit's chart theme fixes its own small
@@ -65,18 +66,25 @@ def static_chart(name: str, build, *, key: str) -> None:
     st.vega_lite_chart(spec=spec, width="stretch", key=key, theme=None)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _template(name: str, args: tuple, lang: str, _builder: Callable[..., charts.Chart]) -> dict:
-    """``_builder(*args)`` as a validated Vega-Lite dict, built once per ``(name, args)`` and
-    language (``lang``: its titles and legends are in the run's language).
+_TEMPLATES: Memo[dict] = Memo(64)
 
-    ``name`` is the builder's qualified name (the cache key: Streamlit does not hash the
-    function itself). Altair validates the spec here (once per shape), not on every rerun.
-    Shared read-only: callers add their datasets in a new top-level dict and never mutate it.
+
+def _template(name: str, args: tuple, builder: Callable[..., charts.Chart]) -> dict:
+    """``builder(*args)`` as a validated Vega-Lite dict, built once per ``(name, args)`` and
+    language (its titles and legends are in the run's language).
+
+    ``name`` is the builder's qualified name (the key: the function itself is not hashed).
+    Altair validates the spec here (once per shape), not on every rerun. Shared read-only:
+    callers add their datasets in a new top-level dict and never mutate it. A
+    :class:`~brechas_core.memo.Memo`, not ``st.cache_resource``: a rerun asks for several.
     """
-    spec = _builder(*args).to_dict()
-    spec["config"] = READABLE  # replaces Altair's default view size; Streamlit sizes charts
-    return spec
+
+    def build() -> dict:
+        spec = builder(*args).to_dict()
+        spec["config"] = READABLE  # replaces Altair's default view size; Streamlit sizes charts
+        return spec
+
+    return _TEMPLATES.get((name, args, i18n.language()), build)
 
 
 def live_chart(
@@ -89,7 +97,7 @@ def live_chart(
     """
     name = f"{builder.__module__}.{builder.__qualname__}"
     spec = {
-        **_template(name, args, i18n.language(), builder),
+        **_template(name, args, builder),
         "datasets": datasets,
         "description": a11y.chart_description(key),  # the text alternative (brechas_ui.a11y)
     }

@@ -9,6 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from brechas_core import memo
+
 ROOT = Path(__file__).resolve().parents[2]
 ENTRYPOINT = str(ROOT / "app.py")
 TIMEOUT = 30
@@ -23,11 +25,11 @@ def page_text(at: AppTest) -> list:
 @pytest.fixture(autouse=True)
 def clear_streamlit_caches():
     """Each test starts from cold caches, so no test depends on another's loading."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    for clear in (st.cache_data.clear, st.cache_resource.clear, memo.clear_all):
+        clear()
     yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    for clear in (st.cache_data.clear, st.cache_resource.clear, memo.clear_all):
+        clear()
 
 
 @pytest.fixture
@@ -58,3 +60,4 @@ def assert_ok(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
     failures = [e.value for e in at.error if "No se pudo mostrar" in e.value]
     assert not failures, failures
+
