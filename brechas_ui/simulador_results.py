@@ -1,6 +1,6 @@
 """The Simulador's results in front: the rule in words, the headline figures, the statistics
-one click away, and the new shares. The Taller draws the same figures (``correlation_metric``,
-``shares_chart``)."""
+one click away, and the details in tabs (the new shares, the projection, the alignment). The
+Taller draws the same figures (``correlation_metric``, ``shares_chart``)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import streamlit as st
 
 from brechas_core import charts, glossary
 from brechas_core.fmt import num, pct, pp, soles
-from brechas_core.i18n import _
+from brechas_core.i18n import N_, _
 from brechas_ui import across as across_alignment
-from brechas_ui import render
+from brechas_ui import lang, render
 
 
 def reading(sim) -> None:
@@ -57,7 +57,16 @@ def statistics(sim) -> None:
     """Spearman and Pearson after the rule, in an expander with a short explanation (issue
     14: the statistics one click away)."""
     with st.container(key="sim_estadisticas"):  # an explainer: not printed (brechas_ui.printing)
-        stats = st.expander(_(glossary.STATS_TITLE), icon=":material/functions:")
+        # Drawn only while open (on_change="rerun"): a slider move pays for it only when
+        # someone reads it (issue 12, scale).
+        stats = st.expander(
+            _(glossary.STATS_TITLE),
+            icon=":material/functions:",
+            key="sim_estadisticas_abiertas",
+            on_change="rerun",
+        )
+    if not stats.open:
+        return
     stats.markdown(_(glossary.STATS_EXPLAINED))
     stats.page_link("pages/glosario.py", label=_("Glosario"), icon=":material/dictionary:")
     c3, c4 = stats.columns(2)
@@ -115,3 +124,42 @@ def shares_chart(sim, *, key: str, item: str = "Brecha") -> None:
         charts.shares_data(sim.items),
         key=key,
     )
+
+
+# -- the details, one tab open at a time (issue 12, scale) ---------------------------------
+# Only the open tab's section runs: a slider move redraws the headline and one section, not
+# the three (the projection alone was half of a rerun's work, with its four charts, the need
+# table and the reverse and sharing tools). On a phone or a projector the tabs also keep the
+# headline and the open section on one screen. The headline above the tabs always shows the
+# rule's main effect; the statistics are one click away.
+DETAILS = (N_("Participaciones"), N_("Cobertura proyectada"), N_("Alineación"))
+DETAILS_KEY = "sim_detalle"
+_OPEN = "sim_detalle_abierta"  # the open tab's position: it survives a change of language
+
+
+def details(*sections, first: int = 0) -> None:
+    """``sections`` (one function per tab of :data:`DETAILS`), each drawn in its tab; only
+    the open one runs. Switching tabs reruns the page's fragment (brechas_ui.frame.live).
+
+    ``first`` is the tab a session opens on until its user picks one (a link that asks
+    «¿Qué mínimo necesito?» opens on the projection, where the answer is).
+    """
+    labels = [_(t) for t in DETAILS]
+    opened = st.session_state.get(_OPEN, first)
+    tabs = st.tabs(
+        labels,
+        default=labels[opened if 0 <= opened < len(labels) else 0],
+        key=DETAILS_KEY,
+        on_change=_remember_tab,
+    )
+    for tab, section in zip(tabs, sections, strict=True):
+        if tab.open:
+            with tab:
+                section()
+
+
+@lang.in_language
+def _remember_tab() -> None:
+    labels = [_(t) for t in DETAILS]
+    chosen = st.session_state.get(DETAILS_KEY)
+    st.session_state[_OPEN] = labels.index(chosen) if chosen in labels else 0

@@ -5,7 +5,7 @@ from brechas_ui import cache, compare, frame, own_data, state, takeaway
 from brechas_ui.controls import simulator_controls
 from brechas_ui.simulador_alignment import alignment
 from brechas_ui.simulador_projection import projection
-from brechas_ui.simulador_results import headline, reading, shares, statistics
+from brechas_ui.simulador_results import details, headline, reading, shares, statistics
 from brechas_ui.simulador_source import header
 
 frame.require()
@@ -38,9 +38,12 @@ def results() -> None:
     statistics(sim_)  # Spearman and Pearson, one click away
     takeaway.simulator_downloads(now, sim_, place_)  # XLSX, PDF, CSV and chart images
     compare.save_button()  # keep it for «Comparar» (brechas_ui.compare)
-    shares(sim_, priority=priority)
-    projection(now, inputs, sim_, place_)  # coverage, need, «¿Qué mínimo necesito?»
-    alignment(now, sim_)  # «Alineación entre necesidad y dinero»
+    details(  # tabs: only the open one runs (issue 12)
+        lambda: shares(sim_, priority=priority),
+        lambda: projection(now, inputs, sim_, place_),  # coverage, need, «¿Qué mínimo…?»
+        lambda: alignment(now, sim_),  # «Alineación entre necesidad y dinero»
+        first=1 if now.targets or now.reparto == "optimo" else 0,  # their answers: projection
+    )
 
 
 frame.live(results, path="simulador")

@@ -61,3 +61,19 @@ def assert_ok(at: AppTest) -> None:
     failures = [e.value for e in at.error if "No se pudo mostrar" in e.value]
     assert not failures, failures
 
+
+# -- what a click opens (drawn only while open: on_change="rerun", issue 12) ---------------
+
+
+def open_statistics(at: AppTest) -> AppTest:
+    """Open the Simulador's «statistics» expander (drawn only while open)."""
+    at.session_state["sim_estadisticas_abiertas"] = True
+    return at.run()
+
+
+def open_tab(at: AppTest, position: int) -> AppTest:
+    """Open one of the Simulador's detail tabs (0 shares, 1 projection, 2 alignment), by
+    its label in the page's language, as a click does."""
+    tabs = [t for t in at.tabs if t.label]
+    at.session_state["sim_detalle"] = tabs[position].label
+    return at.run()

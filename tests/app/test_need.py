@@ -1,8 +1,10 @@
 """What each gap needs to close in time, and the flag when the rule gives more."""
 
+from tests.app.conftest import open_tab
+
 
 def test_simulador_shows_what_each_gap_needs_and_flags_lima_overshooting(open_page):
-    at = open_page("simulador", {"territorio": "150101", "minimo": "30"})
+    at = open_tab(open_page("simulador", {"territorio": "150101", "minimo": "30"}), 1)
     texts = [m.value for m in at.markdown]
     assert any("¿Cuánto necesita cada brecha para cerrarse en 10 años?" in t for t in texts)
     table = next(t for t in texts if "Para cerrarla, al año (central)" in t)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import page_text
+from tests.app.conftest import open_statistics, page_text
 
 
 def _keys(elements) -> set:
@@ -98,4 +98,6 @@ def test_the_simulador_answers_whether_money_follows_need_and_keeps_the_statisti
         m.value for m in at.markdown if m.value.startswith("####")
     )
     stats = next(e for e in at.main.expander if e.label.startswith("Las estadísticas"))
+    assert not stats.metric  # drawn only when opened (issue 12: a slider move skips it)
+    stats = next(e for e in open_statistics(at).main.expander if e.label.startswith("Las est"))
     assert "Spearman ρ" in [m.label for m in stats.metric]

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.app.conftest import open_tab
+
 
 def _texts(at, kind):
     return [e.value for e in getattr(at, kind)]
@@ -24,7 +26,7 @@ def test_a_target_in_the_link_gives_the_smallest_minimum_and_a_button_applies_it
 
 
 def test_typing_a_target_shows_the_answer_and_puts_it_in_the_link(open_page):
-    at = open_page("simulador")
+    at = open_tab(open_page("simulador"), 1)  # «Cobertura proyectada»
     at.number_input(key="w_targets__electricidad").set_value(0.0).run()
     assert at.query_params["meta"] == "electricidad:0"
     assert any("cerrar electricidad en 10 años" in t for t in _texts(at, "success"))

@@ -1,6 +1,6 @@
 """The Simulador: controls drive the numbers, and a link reproduces the scenario."""
 
-from tests.app.conftest import page_text
+from tests.app.conftest import open_statistics, open_tab, page_text
 
 
 def _metric(at, key):
@@ -19,7 +19,7 @@ def _index(at, key):
 
 
 def test_baseline_shows_the_study_share_of_the_ten_gaps(open_page):
-    at = open_page("simulador")
+    at = open_statistics(open_page("simulador"))
     assert _metric(at, "m_total_prioritarias") == "27.07 %"
     assert _metric(at, "m_soles_movidos") == "S/ 0"
     assert _metric(at, "m_spearman") == "0.265"
@@ -36,7 +36,7 @@ def test_minimum_of_40_percent_moves_12_93_points_to_the_gaps(open_page):
 
 
 def test_reparto_igual_changes_the_alignment_but_not_the_total(open_page):
-    at = open_page("simulador", {"minimo": "40"})
+    at = open_statistics(open_page("simulador", {"minimo": "40"}))
     rho_brecha = _metric(at, "m_spearman")
     at.radio(key="w_reparto").set_value("igual").run()
     assert _metric(at, "m_total_prioritarias") == "40.00 %"
@@ -116,6 +116,7 @@ def test_emptied_functions_tie_at_zero_so_rho_is_the_exact_0_682(open_page):
     at = open_page(
         "simulador", {"vista": "sectores", "minimo": "100", "umbral": "83", "bloquear": "09"}
     )
+    open_tab(open_statistics(at), 2)  # the minimum curve is in «Alineación»
     assert _metric(at, "m_spearman") == "0.682"
     assert "nunca" not in at.caption[-1].value.split("Pearson")[0]
 
@@ -144,3 +145,33 @@ def test_a_link_with_sector_weights_keeps_them(open_page):
     assert not at.warning, [w.value for w in at.warning]
     assert at.query_params["pesos"] == "17:10,18:0"
     assert at.number_input(key="w_weights__17").value == 10.0
+
+
+def _texts(at) -> str:
+    return " ".join([m.value for m in at.markdown] + [h.value for h in at.subheader])
+
+
+def test_only_the_open_detail_tab_is_drawn_and_opening_another_draws_it(open_page):
+    """Issue 12: a slider move redraws the open tab only (the projection alone was half of
+    a rerun's work), and a click on another tab draws that one with the same scenario."""
+    at = open_page("simulador", {"minimo": "40"})
+    assert [t.label for t in at.tabs] == ["Participaciones", "Cobertura proyectada", "Alineación"]
+    assert "Participación en el presupuesto" in _texts(at)
+    assert "Cobertura proyectada" not in " ".join(h.value for h in at.subheader)
+    assert "¿Cuánto necesita cada brecha" not in _texts(at)
+    open_tab(at, 1)
+    assert "Cobertura proyectada" in [h.value for h in at.subheader]
+    assert "¿Cuánto necesita cada brecha para cerrarse en 10 años?" in _texts(at)
+    assert "Participación en el presupuesto: línea base y escenario" not in _texts(at)
+    assert _metric(at, "m_total_prioritarias") == "40.00 %"  # the headline stays above
+    open_tab(at, 2)
+    assert "Alineación entre necesidad y dinero" in [h.value for h in at.subheader]
+    assert "¿Cuánto necesita cada brecha" not in _texts(at)
+
+
+def test_a_link_that_asks_for_a_target_opens_on_the_projection_where_the_answer_is(open_page):
+    at = open_page("simulador", {"meta": "anemia:0"})
+    assert at.session_state["sim_detalle"] == "Cobertura proyectada"
+    assert "¿Qué mínimo necesito?" in [h.value for h in at.subheader]
+    plain = open_page("simulador", {"minimo": "40"})
+    assert plain.session_state["sim_detalle"] == "Participaciones"

@@ -1,6 +1,6 @@
 """The shared territory selector drives the Simulador with a real territory's data."""
 
-from tests.app.conftest import page_text
+from tests.app.conftest import open_statistics, open_tab, page_text
 
 
 def _metric(at, label):
@@ -62,6 +62,7 @@ def test_a_district_without_census_data_opens_and_offers_its_province(open_page,
 
 def test_a_district_shows_no_test_on_three_points(open_page):
     at = open_page("simulador", {"territorio": "210501", "anio": "2023", "minimo": "20"})
+    open_tab(open_statistics(at), 2)  # the statistics, and the alignment in words
     shown = " ".join(
         [m.value for m in at.markdown]
         + [c.value for c in at.caption]
