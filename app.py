@@ -3,7 +3,7 @@
 import streamlit as st
 
 from brechas_core.i18n import _
-from brechas_ui import a11y, compare, frame, lang, phones, share, state
+from brechas_ui import a11y, compare, frame, lang, phones, printing, share, state
 from brechas_ui.territory_select import territory_selector
 
 # -- share: a short link (?c=CODE) becomes its full query before the language and the
@@ -56,6 +56,8 @@ pages = [
 page = st.navigation(pages, position="top")
 phones.phone_styles()  # issue 14: a 390 px screen (constant CSS)
 a11y.page_accessibility()  # issue 14: contrast, focus, lang, Streamlit's chrome in Spanish
+if page.url_path != "taller":  # the workshop page is not printed (no «Compartir» either)
+    printing.print_styles()  # here, not in a page's live fragment: a rerun never resends it
 
 # data/ checked against its manifest, then the scenario and the selector, all in the
 # safety net: a fault gets a Spanish page, never Streamlit's English error.

@@ -7,8 +7,8 @@ screen can be traced to a data file and a formula, and tested without the interf
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -308,14 +308,28 @@ class Simulation:
     smallest_r: float | None
     r_critical: float
     assumptions: Assumptions
-    projection: pd.DataFrame | None
-    projection_summary: pd.DataFrame | None
     reading: str
     tested: bool = True
     missing: str | None = None
     alignment_words: str = ""
     situation: str = "linea_base"
     territory: territory.TerritoryResult | None = None
+    #: computes ``(projection, projection_summary)`` when first read, None when there is
+    #: none: a slider move whose page does not show the projection does not pay for it
+    #: (issue 12, scale)
+    project: Callable[[], tuple] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def _projected(self) -> tuple:
+        return (None, None) if self.project is None else self.project()
+
+    @property
+    def projection(self) -> pd.DataFrame | None:
+        return self._projected[0]
+
+    @property
+    def projection_summary(self) -> pd.DataFrame | None:
+        return self._projected[1]
 
 
 #: The rows of the typical district the Simulador reads (the projection's money and people).
@@ -540,11 +554,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         alpha,
     )
     tested = align.carries_a_test(gap)
-    projection, summary = (
-        _projection(scenario, inputs, items, a)
-        if scenario.view == PRIORITY and known
-        else (None, None)
-    )
+    projectable = scenario.view == PRIORITY and known
     top_up = float(res.top_up)
     sim = Simulation(
         view=scenario.view,
@@ -568,8 +578,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         smallest_r=None if on.curve is None else _unmoved("pearson", rule, gap, att, alpha),
         r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
         assumptions=a,
-        projection=projection,
-        projection_summary=summary,
+        project=(lambda: _projection(scenario, inputs, items, a)) if projectable else None,
         reading="",
         tested=tested,
         missing=missing,

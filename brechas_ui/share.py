@@ -144,8 +144,8 @@ def expand_short_link() -> str | None:
 
 
 def after_page(path: str) -> None:
-    """Drawn after the page: the print stylesheet, «Compartir» (which the stylesheet puts at
-    the top right of the page) and the block that names rule, date and link on paper.
+    """Drawn after the page: «Compartir» (which the print stylesheet, drawn by app.py, puts
+    at the top right of the page) and the block that names rule, date and link on paper.
 
     After the page, so that a page's own first elements stay first (tests and screen
     readers read them before the share control).
@@ -153,7 +153,6 @@ def after_page(path: str) -> None:
     from brechas_core.describe import rule_text
     from brechas_ui import printing, state
 
-    printing.print_styles()
     with st.container(key="barra_compartir"):
         lang.switch()  # issue 14: the other language, next to «Compartir»
         share_control(path)
