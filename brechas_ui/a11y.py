@@ -65,6 +65,9 @@ def page_accessibility() -> None:
               [data-testid="stElementToolbar"] { display: none !important; }
             .st-key-a11y_chrome { display: none !important; }
             [data-testid="stPopoverBody"] { max-height: calc(100vh - 5rem); overflow-y: auto; }
+            .st-key-sim_detalle [data-testid="stTab"] p { font-size: 1.125rem !important; }
+            .st-key-sim_detalle [data-testid="stTab"][aria-selected="true"] p {
+              font-weight: 600; }
             </style>
             """,
             unsafe_allow_html=True,

@@ -22,6 +22,9 @@ def test_a_tab_click_draws_its_charts_and_a_value_typed_at_once_keeps_the_scenar
     shares = page.locator(".st-key-grafico_sim_participaciones [data-testid='stVegaLiteChart']")
     expect(shares.locator("svg.marks, canvas").first).to_be_visible()
     expect(page.locator(".st-key-grafico_sim_dispersion")).to_have_count(0)  # not drawn yet
+    # tab names a room reads from a projector (brechas_ui.a11y): Streamlit's own are 14.9 px
+    label = page.locator(".st-key-sim_detalle [data-testid='stTab'] p").first
+    assert label.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 18
 
     page.get_by_role("tab", name="Cobertura proyectada").click()
     target = page.locator(".st-key-sim_que_minimo_vacio input").first
