@@ -1,33 +1,28 @@
 """The Simulador's controls with no model behind them: the floor for a rerun's time.
 
-The same widgets, kinds, nesting and keys as the rule's controls on the Simulador's page
-(``brechas_ui.controls.simulator_controls``: a bordered box with the minimum and the
-sharing side by side, the other options in an expander whose floors and assumptions open
-behind a switch) and one metric; no model, charts or tables. ``benchmarks/rerun.py``
-measures it beside the real pages, so the ratio says what the app's own work adds to
-Streamlit's fixed cost of a rerun. When the page's controls change, change this too.
+It draws the rule's controls with the Simulador's own code
+(``brechas_ui.controls.simulator_controls``, bound to the scenario in session state as on
+the page) and one metric; no simulation, charts, tables, downloads or «Compartir».
+``benchmarks/rerun.py`` measures it beside the real pages, so the ratio says what the
+page's results add to the cost of its controls. Drawing the real controls, it cannot drift
+from the page: a hand-made copy of an older sidebar (26 widgets, where the page now draws
+nine) once made every ratio look better than it was.
 """
+
+import sys
+from pathlib import Path
 
 import streamlit as st
 
-GAPS = [f"brecha_{i}" for i in range(10)]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the app's packages
+
+from brechas_ui import cache, lang, state
+from brechas_ui.controls import simulator_controls
 
 st.set_page_config(page_title="Minimal", layout="wide")
-with st.container(key="regla_en_pagina", border=True):
-    left, right = st.columns([3, 2])
-    with left:
-        minimum = st.slider(
-            "Mínimo garantizado", 0.0, 100.0, 0.0, step=0.5, format="%.1f %%", key="w_minimum_pct"
-        )
-    with right:
-        st.radio("Reparto", ["brecha", "igual", "manual", "optimo"], key="w_reparto")
-    with st.expander("Más opciones de la regla y supuestos", icon=":material/tune:"):
-        st.radio("Qué se compara", ["prioritarias", "sectores"], horizontal=True, key="w_view")
-        with st.expander("Brechas incluidas en la regla (10 de 10)"):
-            st.multiselect("Brechas incluidas", GAPS, default=GAPS, key="w_excluded")
-        st.slider("Parte protegida", 0.0, 72.9, 0.0, step=0.5, key="w_protected_pct")
-        st.toggle("Pisos por brecha", key="w_show_floors")
-        st.toggle("Supuestos de la proyección", key="w_show_assumptions")
-        st.button("Volver a la línea base", key="reiniciar", width="stretch")
+lang.init()
+scenario = state.init()
+inputs, _place = cache.simulator_inputs(scenario.territory, scenario.year)
+simulator_controls(inputs)
 with st.container(key="m_total_prioritarias"):
-    st.metric("Brechas prioritarias (juntas)", f"{minimum:.2f} %")
+    st.metric("Brechas prioritarias (juntas)", f"{state.get().minimum_pct:.2f} %")
