@@ -73,18 +73,9 @@ def switch() -> None:
     The scenario stays in session state, so it survives the switch; the link follows on the
     same run (brechas_ui.state.sync_url), or here where a page does not rewrite its link.
     """
-    # Constant CSS as Markdown in a hidden container, as brechas_ui.printing does (st.html
-    # loads from a lazy chunk: the button would be drawn before its place).
-    with st.container(key="estilos_idioma"):
-        st.markdown(
-            "<style>.st-key-estilos_idioma { display: none !important; } "
-            ".st-key-barra_compartir { flex-direction: row !important; gap: 0.5rem; } "
-            ".st-key-barra_compartir > div { width: auto !important; } "
-            ".st-key-barra_idioma { position: absolute; top: 5rem; right: 1rem; "
-            "width: auto !important; z-index: 5; } "
-            "@media print { .st-key-barra_idioma { display: none !important; } }</style>",
-            unsafe_allow_html=True,
-        )
+    # Its place (a row with «Compartir», or alone at the top right) is set by constant CSS
+    # in brechas_ui.a11y's stylesheet, drawn once per full run: a fragment rerun that draws
+    # this button does not resend it (issue 12).
     target = other()
     st.button(
         i18n.LANG_NAMES[target],

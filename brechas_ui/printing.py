@@ -97,10 +97,11 @@ def print_header(rule: str, link: str) -> None:
     Plain Markdown text: the rule comes from brechas_core.describe and the link is shown in
     a code span, so nothing in it is rendered as a link or markup.
     """
-    with st.container(key="solo_impresion"):
+    with st.container(key="solo_impresion"):  # one element: a slider move redraws it
         st.markdown(
             _("**Brechas** · {rule} · impreso el {date}").format(
                 rule=rule, date=date.today().isoformat()
             )
+            + "\n\n"
+            + _("Enlace: `{link}`").format(link=link)
         )
-        st.markdown(_("Enlace: `{link}`").format(link=link))

@@ -170,19 +170,16 @@ def _markdown_table(header: list[str], rows: list[list[str]], align: str) -> str
 
 def moves_table(sim) -> None:
     """Who gives and who receives, in points of the budget and in soles per year."""
-    items = sim.items[sim.items["moved_pct"].abs() > 1e-9]
+    items = sim.items
+    # plain lists, not DataFrame.itertuples: this runs on every slider move (issue 12)
+    columns = [
+        items[c].tolist()
+        for c in ("label", "baseline_pct", "scenario_pct", "moved_pct", "moved_soles")
+    ]
     rows = [
-        (
-            r.moved_pct,
-            [
-                _(r.label),
-                pct(r.baseline_pct),
-                pct(r.scenario_pct),
-                pp(r.moved_pct),
-                soles(r.moved_soles),
-            ],
-        )
-        for r in items.itertuples(index=False)
+        (moved, [_(label), pct(base), pct(scen), pp(moved), soles(money)])
+        for label, base, scen, moved, money in zip(*columns, strict=True)
+        if abs(moved) > 1e-9
     ]
     if sim.view == "prioritarias" and sim.top_up_pct > 1e-9:
         moved = sim.resto_after - sim.resto_before

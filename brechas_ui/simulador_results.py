@@ -56,15 +56,15 @@ def headline(sim, *, priority: bool) -> None:
 def statistics(sim) -> None:
     """Spearman and Pearson after the rule, in an expander with a short explanation (issue
     14: the statistics one click away)."""
-    with st.container(key="sim_estadisticas"):  # an explainer: not printed (brechas_ui.printing)
-        # Drawn only while open (on_change="rerun"): a slider move pays for it only when
-        # someone reads it (issue 12, scale).
-        stats = st.expander(
-            _(glossary.STATS_TITLE),
-            icon=":material/functions:",
-            key="sim_estadisticas_abiertas",
-            on_change="rerun",
-        )
+    # An explainer: not printed (brechas_ui.printing hides .st-key-sim_estadisticas). Drawn
+    # only while open (on_change="rerun"): a slider move pays for it only when someone reads
+    # it (issue 12, scale).
+    stats = st.expander(
+        _(glossary.STATS_TITLE),
+        icon=":material/functions:",
+        key="sim_estadisticas",
+        on_change="rerun",
+    )
     if not stats.open:
         return
     stats.markdown(_(glossary.STATS_EXPLAINED))

@@ -67,7 +67,7 @@ def assert_ok(at: AppTest) -> None:
 
 def open_statistics(at: AppTest) -> AppTest:
     """Open the Simulador's «statistics» expander (drawn only while open)."""
-    at.session_state["sim_estadisticas_abiertas"] = True
+    at.session_state["sim_estadisticas"] = True
     return at.run()
 
 
