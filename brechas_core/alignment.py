@@ -13,7 +13,9 @@ the gaps. A significant negative correlation (Table 3's baseline) does not count
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -85,12 +87,18 @@ class Alignment:
     spearman, pearson : CorrelationResult
         The study's two tests (Table 2 uses Spearman, Table 3 Pearson).
     fit : OLSResult
-        Least-squares line of share on gap.
+        Least-squares line of share on gap, fitted (scikit-learn) when first read: a
+        slider move whose page shows no fitted line does not pay for it (issue 12; it was
+        a third of a simulation's time).
     """
 
     spearman: CorrelationResult
     pearson: CorrelationResult
-    fit: OLSResult
+    fitted: Callable[[], OLSResult] = field(repr=False, compare=False)
+
+    @cached_property
+    def fit(self) -> OLSResult:
+        return self.fitted()
 
 
 def alignment(gap_pct: ArrayLike, share_pct: ArrayLike, alpha: float = 0.05) -> Alignment:
@@ -119,12 +127,13 @@ def alignment(gap_pct: ArrayLike, share_pct: ArrayLike, alpha: float = 0.05) -> 
         return Alignment(
             spearman=_unknown("spearman", gap.size, alpha),
             pearson=_unknown("pearson", gap.size, alpha),
-            fit=OLSResult(nan, nan, nan, gap.size),
+            fitted=lambda: OLSResult(nan, nan, nan, gap.size),
         )
+    gap, share = gap.copy(), share.copy()  # the fit reads them later: its own copies
     return Alignment(
-        spearman=spearman(gap_pct, share_pct, alpha),
-        pearson=pearson(gap_pct, share_pct, alpha),
-        fit=ols(gap_pct, share_pct),
+        spearman=spearman(gap, share, alpha),
+        pearson=pearson(gap, share, alpha),
+        fitted=lambda: ols(gap, share),
     )
 
 
