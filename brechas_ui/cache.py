@@ -6,9 +6,10 @@ here, each computed by :mod:`brechas_core`; session state holds the scenario. On
 data, shared read-only by every session, because a room of people moving the same slider
 asks for the same few scenarios again and again.
 
-What a rerun asks for every time (:func:`simulator_inputs`, :func:`simulated`) sits in a
-:class:`brechas_core.memo.Memo` rather than ``st.cache_resource``, whose per-call hashing
-cost more than the lookup itself (issue 12); tests clear both kinds.
+What a rerun asks for every time (:func:`meta`, :func:`simulator_inputs`,
+:func:`simulated`) sits in a :class:`brechas_core.memo.Memo` rather than
+``st.cache_resource``, whose per-call hashing cost more than the lookup itself (issue 12);
+tests clear both kinds.
 """
 
 from __future__ import annotations
@@ -30,13 +31,20 @@ class Meta:
     data_version: str
 
 
-@st.cache_resource(show_spinner=False)
 def meta() -> Meta:
-    return Meta(
-        gap_ids=tuple(data.load_study_priority_gaps()["gap_id"]),
-        function_codes=tuple(data.load_study_functions()["function_code"]),
-        data_version=data.data_version(),
+    """The study's gap ids, function codes and the data's version (read once; a slider
+    move asks for them twice: a Memo, see the module's docstring)."""
+    return _META.get(
+        "meta",
+        lambda: Meta(
+            gap_ids=tuple(data.load_study_priority_gaps()["gap_id"]),
+            function_codes=tuple(data.load_study_functions()["function_code"]),
+            data_version=data.data_version(),
+        ),
     )
+
+
+_META: Memo[Meta] = Memo(1)
 
 
 @st.cache_resource(show_spinner=False)
