@@ -1,6 +1,8 @@
-"""«Llevar»: download buttons for the scenario (or a comparison) as XLSX, PDF, CSV and the
-charts as PNG/SVG. Files are built only when a button is pressed (``data`` is a callable
-that Streamlit runs on the click), so a slider move never pays for them."""
+"""«Descargar»: one button that opens the downloads of the scenario (or a comparison) as
+XLSX, PDF, CSV and the charts as PNG/SVG. The buttons are drawn only while it is open
+(issue 12: a slider move redraws one element, not four; on a phone the headline and the
+tabs are no longer three rows of buttons further down), and files are built only when a
+button is pressed (``data`` is a callable that Streamlit runs on the click)."""
 
 from __future__ import annotations
 
@@ -50,7 +52,13 @@ def downloads(
     today = date.today()
     first = entries[0].scenario
     figures = figures or (lambda: _scenario_figures(entries[0]))
-    with st.container(key=key, horizontal=True):
+    # A download does not rerun the page (on_click="ignore"): a click right after the
+    # popover opened cannot interrupt the run that drew it.
+    with st.popover(
+        _("Descargar"), icon=":material/download:", key=key, on_change="rerun"
+    ) as popover:
+        if not popover.open:
+            return
         st.download_button(
             _("Planilla (XLSX)"),
             _once(lambda: _workbook(entries, link=link, data_version=data_version, today=today)),
@@ -59,6 +67,7 @@ def downloads(
             key=f"{key}_xlsx",
             icon=":material/table_view:",
             on_click="ignore",
+            width="stretch",
         )
         st.download_button(
             _("Ficha de una página (PDF)"),
@@ -72,6 +81,7 @@ def downloads(
             key=f"{key}_pdf",
             icon=":material/picture_as_pdf:",
             on_click="ignore",
+            width="stretch",
         )
         st.download_button(
             _("Tabla (CSV)"),
@@ -83,6 +93,7 @@ def downloads(
             key=f"{key}_csv",
             icon=":material/csv:",
             on_click="ignore",
+            width="stretch",
         )
         if len(entries) == 1:
             _chart_buttons(entries[0], key)
@@ -106,33 +117,27 @@ def _scenario_figures(entry: Entry) -> list:
 
 
 def _chart_buttons(entry: Entry, key: str) -> None:
-    # Drawn only while open (on_change="rerun"): six download buttons on every slider move
-    # cost more than the rest of the downloads (issue 12, scale).
-    with st.popover(
-        _("Gráficos (PNG, SVG)"), icon=":material/image:", key=f"{key}_graficos", on_change="rerun"
-    ) as popover:
-        if not popover.open:
-            return
-        st.markdown(
-            _("Cada gráfico lleva como título el escenario: {scenario}.").format(
-                scenario=entry.label
-            )
-        )
-        for name in chart_names(entry.sim):
-            title = _(CHART_TITLES[name])
-            cols = st.columns(2)
-            for col, fmt in zip(cols, ("png", "svg"), strict=True):
-                with col:
-                    st.download_button(
-                        f"{title.split(' (')[0].split(':')[0]} ({fmt.upper()})",
-                        _once(lambda n=name, f=fmt: _chart_file(entry, n, f)),
-                        file_name=file_name(
-                            entry.scenario, f"grafico-{name}", fmt, place=entry.place
-                        ),
-                        mime="image/png" if fmt == "png" else "image/svg+xml",
-                        key=f"{key}_{name}_{fmt}",
-                        on_click="ignore",
-                    )
+    """The charts as PNG and SVG, two buttons a row (inside «Descargar», drawn only while it
+    is open)."""
+    st.markdown(
+        "**"
+        + _("Gráficos (PNG, SVG)")
+        + "**. "
+        + _("Cada gráfico lleva como título el escenario: {scenario}.").format(scenario=entry.label)
+    )
+    for name in chart_names(entry.sim):
+        title = _(CHART_TITLES[name])
+        cols = st.columns(2)
+        for col, fmt in zip(cols, ("png", "svg"), strict=True):
+            with col:
+                st.download_button(
+                    f"{title.split(' (')[0].split(':')[0]} ({fmt.upper()})",
+                    _once(lambda n=name, f=fmt: _chart_file(entry, n, f)),
+                    file_name=file_name(entry.scenario, f"grafico-{name}", fmt, place=entry.place),
+                    mime="image/png" if fmt == "png" else "image/svg+xml",
+                    key=f"{key}_{name}_{fmt}",
+                    on_click="ignore",
+                )
 
 
 def _chart_file(entry: Entry, name: str, fmt: str) -> bytes:

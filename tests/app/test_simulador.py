@@ -175,3 +175,17 @@ def test_a_link_that_asks_for_a_target_opens_on_the_projection_where_the_answer_
     assert "¿Qué mínimo necesito?" in [h.value for h in at.subheader]
     plain = open_page("simulador", {"minimo": "40"})
     assert plain.session_state["sim_detalle"] == "Participaciones"
+
+
+def test_descargar_draws_its_files_only_when_opened(open_page):
+    """Issue 12: one «Descargar» button per slider move instead of four; opened, it offers
+    the workbook, the one-page PDF, the CSV and each chart as PNG and SVG."""
+    at = open_page("simulador", {"minimo": "40"})
+    assert not at.get("download_button")
+    at.session_state["llevar"] = True  # as a click on «Descargar» does
+    at.run()
+    labels = [b.label for b in at.get("download_button")]
+    assert labels[:3] == ["Planilla (XLSX)", "Ficha de una página (PDF)", "Tabla (CSV)"]
+    assert sum(label.endswith("(PNG)") for label in labels) == sum(
+        label.endswith("(SVG)") for label in labels
+    ) >= 3

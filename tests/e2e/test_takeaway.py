@@ -9,6 +9,7 @@ A4 pages.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -41,8 +42,13 @@ def _poppler(tool: str) -> str:
 
 
 def _download(page: Page, label: str, folder: Path) -> Path:
+    """Open «Descargar» (its buttons are drawn only while it is open) and download one."""
+    button = page.get_by_test_id("stPopoverBody").get_by_role("button", name=label)
+    if not button.is_visible():
+        page.get_by_role("button", name=re.compile("Descargar|Download")).click()
+    expect(button).to_be_visible(timeout=RUN_TIMEOUT_MS)
     with page.expect_download() as info:
-        page.get_by_role("button", name=label).click()
+        button.click()
     download = info.value
     target = folder / download.suggested_filename
     download.save_as(target)
