@@ -70,7 +70,8 @@ def page_accessibility() -> None:
             .st-key-barra_idioma { position: absolute; top: 5rem; right: 1rem;
               width: auto !important; z-index: 5; }
             @media print { .st-key-barra_idioma { display: none !important; } }
-            .st-key-sim_detalle [data-testid="stTab"] p { font-size: 1.125rem !important; }
+            @media (min-width: 640px) {
+              .st-key-sim_detalle [data-testid="stTab"] p { font-size: 1.125rem !important; } }
             .st-key-sim_detalle [data-testid="stTab"][aria-selected="true"] p {
               font-weight: 600; }
             </style>

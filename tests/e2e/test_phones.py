@@ -65,6 +65,17 @@ def test_the_rule_controls_are_on_the_phone_screen_without_opening_the_sidebar(a
     ).to_have_text("40.00 %")
 
 
+def test_the_simulador_s_three_detail_tabs_fit_a_phone_without_scrolling(app_server, phone):
+    open_link(phone, f"{app_server.url}/simulador?minimo=40", "Simulador")
+    tabs = phone.locator(".st-key-sim_detalle [role='tablist']")
+    expect(tabs.get_by_role("tab")).to_have_count(3)
+    edges = tabs.evaluate(
+        """el => [el.getBoundingClientRect().right, ...[...el.querySelectorAll('[role=tab]')]
+                   .map(t => t.getBoundingClientRect().right)]"""
+    )
+    assert max(edges[1:]) <= edges[0] + 0.5, edges  # the last tab is not cut off
+
+
 def test_typing_juliaca_and_enter_opens_san_romans_juliaca(app_server, phone):
     open_link(phone, app_server.url, "Brechas")
     box = phone.locator(".st-key-buscar_territorio input")
