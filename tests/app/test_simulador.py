@@ -186,6 +186,8 @@ def test_descargar_draws_its_files_only_when_opened(open_page):
     at.run()
     labels = [b.label for b in at.get("download_button")]
     assert labels[:3] == ["Planilla (XLSX)", "Ficha de una página (PDF)", "Tabla (CSV)"]
-    assert sum(label.endswith("(PNG)") for label in labels) == sum(
-        label.endswith("(SVG)") for label in labels
-    ) >= 3
+    assert (
+        sum(label.endswith("(PNG)") for label in labels)
+        == sum(label.endswith("(SVG)") for label in labels)
+        >= 3
+    )
