@@ -65,8 +65,6 @@ def page_accessibility() -> None:
               [data-testid="stElementToolbar"] { display: none !important; }
             .st-key-a11y_chrome { display: none !important; }
             [data-testid="stPopoverBody"] { max-height: calc(100vh - 5rem); overflow-y: auto; }
-            .st-key-barra_compartir { flex-direction: row !important; gap: 0.5rem; }
-            .st-key-barra_compartir > div { width: auto !important; }
             .st-key-barra_idioma { position: absolute; top: 5rem; right: 1rem;
               width: auto !important; z-index: 5; }
             @media print { .st-key-barra_idioma { display: none !important; } }

@@ -73,9 +73,9 @@ def switch() -> None:
     The scenario stays in session state, so it survives the switch; the link follows on the
     same run (brechas_ui.state.sync_url), or here where a page does not rewrite its link.
     """
-    # Its place (a row with «Compartir», or alone at the top right) is set by constant CSS
-    # in brechas_ui.a11y's stylesheet, drawn once per full run: a fragment rerun that draws
-    # this button does not resend it (issue 12).
+    # Its place is set by constant CSS drawn once per full run (a fragment rerun that draws
+    # this button does not resend it, issue 12): in a row with «Compartir» by the share
+    # bar's rules (brechas_ui.printing), alone at the top right by brechas_ui.a11y's.
     target = other()
     st.button(
         i18n.LANG_NAMES[target],

@@ -22,7 +22,8 @@ def print_styles() -> None:
 .st-key-solo_impresion { display: none; }
 [data-testid="stMainBlockContainer"] { position: relative; }
 .st-key-barra_compartir { position: absolute; top: 5rem; right: 1rem; width: auto !important;
-  z-index: 5; }
+  z-index: 5; flex-direction: row !important; gap: 0.5rem; }
+.st-key-barra_compartir > div { width: auto !important; }
 @media print {
   @page { size: A4; margin: 10mm 10mm; }
   html, body { background: white !important; }
