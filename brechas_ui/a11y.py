@@ -72,6 +72,7 @@ def page_accessibility() -> None:
               .st-key-sim_detalle [data-testid="stTab"] p { font-size: 1.125rem !important; } }
             .st-key-sim_detalle [data-testid="stTab"][aria-selected="true"] p {
               font-weight: 600; }
+            .st-key-sim_cifras > div { flex: 1 1 14rem; min-width: min(100%, 14rem); }
             </style>
             """,
             unsafe_allow_html=True,

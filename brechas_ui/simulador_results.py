@@ -15,9 +15,11 @@ from brechas_ui import lang, render
 
 def reading(sim) -> None:
     """The rule in one sentence, «¿El dinero sigue a la necesidad?», and the rule's notices."""
-    st.markdown(f"#### {glossary.spell_out_pp(sim.reading)}")
-    with st.container(key="sim_sigue_necesidad"):  # issue 14: the question in plain words
-        st.markdown(glossary.money_follows_need(sim).headline)
+    # One element for both (issue 12: every element is re-sent on each slider move)
+    st.markdown(
+        f"#### {glossary.spell_out_pp(sim.reading)}\n\n"
+        + glossary.money_follows_need(sim).headline  # issue 14: the question in plain words
+    )
     for text in sim.notices:
         if not sim.feasible and "no es factible" in text:
             st.warning(text, icon=":material/warning:")
@@ -28,8 +30,11 @@ def reading(sim) -> None:
 def headline(sim, *, priority: bool) -> None:
     """The protected gaps' share after the rule, and the soles it moves a year."""
     target_name = _("Brechas prioritarias (juntas)") if priority else _("Funciones con brecha alta")
-    c1, c2 = st.columns(2)
-    with c1, st.container(key="m_total_prioritarias"):
+    # A row that wraps (brechas_ui.a11y sets each figure's least width): the same layout
+    # as two columns, phones included, with one element fewer per figure to re-send on
+    # every slider move (issue 12). The keyed containers let tests and CSS find each one.
+    row = st.container(horizontal=True, key="sim_cifras")
+    with row, st.container(key="m_total_prioritarias"):
         st.metric(
             target_name,
             pct(sim.target_after),
@@ -39,7 +44,7 @@ def headline(sim, *, priority: bool) -> None:
                 share=pct(sim.target_before)
             ),
         )
-    with c2, st.container(key="m_soles_movidos"):
+    with row, st.container(key="m_soles_movidos"):
         st.metric(
             _("Reasignado al año"),
             soles(sim.top_up_soles),
