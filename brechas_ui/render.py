@@ -168,10 +168,48 @@ def _markdown_table(header: list[str], rows: list[list[str]], align: str) -> str
     return "\n".join(lines)
 
 
+MOVES_KEY = "sim_movimientos"
+
+
 def moves_table(sim) -> None:
-    """Who gives and who receives, in points of the budget and in soles per year."""
+    """Who gives and who receives, in points of the budget and in soles per year.
+
+    In an expander drawn only while open (``on_change="rerun"``): a slider move pays for
+    the table only when someone reads it (issue 12, scale).
+    """
+    if not _moves_anything(sim):
+        st.caption(_("La regla no mueve dinero con estos valores."))
+        return
+    table = st.expander(
+        _("De dónde a dónde se mueve el dinero"),
+        icon=":material/swap_vert:",
+        key=MOVES_KEY,
+        on_change="rerun",
+    )
+    if not table.open:
+        return
+    table.markdown(
+        _markdown_table(
+            [_("Rubro"), _("Línea base"), _("Escenario"), _("Cambio"), _("Soles al año")],
+            _moves(sim),
+            "lrrrr",
+        )
+    )
+
+
+def _resto_moves(sim) -> bool:
+    return sim.view == "prioritarias" and sim.top_up_pct > 1e-9
+
+
+def _moves_anything(sim) -> bool:
+    return _resto_moves(sim) or any(abs(m) > 1e-9 for m in sim.items["moved_pct"].tolist())
+
+
+def _moves(sim) -> list[list[str]]:
+    """The table's rows, the largest gain first: each item that moves, and the rest of the
+    budget when the priority gaps' increase comes from it."""
     items = sim.items
-    # plain lists, not DataFrame.itertuples: this runs on every slider move (issue 12)
+    # plain lists, not DataFrame.itertuples
     columns = [
         items[c].tolist()
         for c in ("label", "baseline_pct", "scenario_pct", "moved_pct", "moved_soles")
@@ -181,7 +219,7 @@ def moves_table(sim) -> None:
         for label, base, scen, moved, money in zip(*columns, strict=True)
         if abs(moved) > 1e-9
     ]
-    if sim.view == "prioritarias" and sim.top_up_pct > 1e-9:
+    if _resto_moves(sim):
         moved = sim.resto_after - sim.resto_before
         rows.append(
             (
@@ -195,18 +233,8 @@ def moves_table(sim) -> None:
                 ],
             )
         )
-    if not rows:
-        st.caption(_("La regla no mueve dinero con estos valores."))
-        return
     rows.sort(key=lambda r: -r[0])
-    with st.expander(_("De dónde a dónde se mueve el dinero"), expanded=False):
-        st.markdown(
-            _markdown_table(
-                [_("Rubro"), _("Línea base"), _("Escenario"), _("Cambio"), _("Soles al año")],
-                [r for _moved, r in rows],
-                "lrrrr",
-            )
-        )
+    return [r for _moved, r in rows]
 
 
 def years_table(years: pd.DataFrame) -> None:

@@ -191,3 +191,33 @@ def test_descargar_draws_its_files_only_when_opened(open_page):
         == sum(label.endswith("(SVG)") for label in labels)
         >= 3
     )
+
+
+def _moves_markdown(at):
+    return [m.value for m in at.markdown if "Resto del presupuesto" in m.value]
+
+
+def test_the_money_moves_table_is_drawn_only_when_opened_and_adds_up(open_page):
+    at = open_page("simulador", {"minimo": "40"})
+    labels = [e.label for e in at.main.expander]
+    assert "De dónde a dónde se mueve el dinero" in labels
+    assert not _moves_markdown(at)  # closed: a slider move does not pay for it (issue 12)
+    at.session_state["sim_movimientos"] = True
+    (table,) = _moves_markdown(at.run())
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "%" in line]
+    # the ten gaps, largest gain first, then the rest of the budget that pays for them:
+    # 72.93 % -> 60 %, the headline's S/ 1,009,040 a year
+    assert len(rows) == 11
+    assert rows[0].startswith("| Locales públicos en buen estado | 13.46 % | 15.54 % |")
+    assert rows[-1] == (
+        "| Resto del presupuesto | 72.93 % | 60.00 % | -12.93 p.p. | -S/ 1,009,040 |"
+    )
+    gains = [float(r.split("|")[4].strip().removesuffix(" p.p.")) for r in rows]
+    assert gains == sorted(gains, reverse=True)
+    assert min(gains[:-1]) > 0 > gains[-1]  # shown rounded: they need not add up exactly
+
+
+def test_a_rule_that_moves_nothing_says_so_instead_of_an_empty_table(open_page):
+    at = open_page("simulador", {"minimo": "20"})  # below the ten gaps' 27.07 %
+    assert "La regla no mueve dinero con estos valores." in [c.value for c in at.caption]
+    assert "De dónde a dónde se mueve el dinero" not in [e.label for e in at.main.expander]
