@@ -99,12 +99,25 @@ def live(body, *, path: str) -> None:
     On a full run of the page it runs as part of it. When a control drawn in it moves,
     Streamlit reruns only ``body``; if the scenario changed what lies outside (see
     :func:`_outside`), the whole page reruns instead. ``body`` runs in the safety net, and
-    «Compartir» for ``path`` is drawn at its end (app.py then leaves it out).
+    «Compartir» for ``path`` is drawn here too (app.py then leaves it out): the bar on full
+    runs only, and what in it shows the scenario's link by the fragment
+    (:func:`brechas_ui.share.bar`).
+
+    The fragment writes ``body`` into a container drawn before the bar, and the bar's link
+    into the bar: Streamlit (1.67) lets a fragment fill containers drawn outside it when it
+    fills them on every full run too. So the page reads, and a keyboard reaches, the
+    controls before the language switch and «Compartir» (tests/e2e/test_accessibility.py),
+    while a slider move re-sends neither the bar nor the switch (issue 12).
     """
+    from brechas_ui import share
+
+    page = st.container()  # the controls and results: first in the page's order
+    popover = share.bar()  # then the bar (placed at the top right by CSS)
+    _run.shared = True
 
     @st.fragment
     def _live() -> None:
-        from brechas_ui import share, state
+        from brechas_ui import state
 
         full = getattr(_run, "in_frame", False)
         started = time.monotonic()
@@ -119,9 +132,10 @@ def live(body, *, path: str) -> None:
         else:
             state.sync_url()  # app.py does it on a full run
         try:
-            safely(body, what=f"{path} (live)")
-            share.after_page(path)
-            _run.shared = True
+            with page:
+                safely(body, what=f"{path} (live)")
+            share.link_part(popover, path)
+            share.print_header(path)  # in the fragment's own place: it closes the page
         finally:
             ctx = get_script_run_ctx()
             if not full and ctx is not None:

@@ -38,16 +38,34 @@ def page_link(path: str, query: dict[str, str] | None = None) -> str:
     return base_url(path) + (f"?{urlencode(query, safe=',:')}" if query else "")
 
 
-def share_control(path: str) -> None:
-    """The «Compartir» popover: full link (copy button), QR code, short link."""
-    link = page_link(path)
-    with st.popover(_("Compartir"), icon=":material/share:", key="compartir"):
-        st.markdown(
-            _(
-                "**Enlace a lo que ve** (reproduce el escenario exactamente; cópielo con el "
-                "botón del recuadro)"
-            )
+def bar():
+    """The bar at the top right: the language switch and the «Compartir» popover, with what
+    in it does not depend on the scenario. Returns the popover, for :func:`link_part`.
+
+    A page whose controls run as a fragment (brechas_ui.frame.live) draws this once per
+    full run, before the fragment, and the fragment fills the popover: a slider move then
+    re-sends the link and its two buttons, not the bar, the switch and the popover around
+    them (issue 12: every element drawn in the fragment is re-sent on every move). CSS
+    places the bar (brechas_ui.printing), so where it sits among the page's elements does
+    not change what is seen.
+    """
+    with st.container(key="barra_compartir"):
+        lang.switch()  # issue 14: the other language, next to «Compartir»
+        popover = st.popover(_("Compartir"), icon=":material/share:", key="compartir")
+    popover.markdown(
+        _(
+            "**Enlace a lo que ve** (reproduce el escenario exactamente; cópielo con el "
+            "botón del recuadro)"
         )
+    )
+    return popover
+
+
+def link_part(popover, path: str) -> None:
+    """What «Compartir» shows of this run's scenario: the full link (copy button), a short
+    link and the QR code."""
+    link = page_link(path)
+    with popover:
         st.code(link, language=None, wrap_lines=True)
         _short_link(path, link)
         _qr(link)
@@ -150,10 +168,13 @@ def after_page(path: str) -> None:
     After the page, so that a page's own first elements stay first (tests and screen
     readers read them before the share control).
     """
+    link_part(bar(), path)
+    print_header(path)
+
+
+def print_header(path: str) -> None:
+    """The printed page's closing lines: the rule, the date and this page's link."""
     from brechas_core.describe import rule_text
     from brechas_ui import printing, state
 
-    with st.container(key="barra_compartir"):
-        lang.switch()  # issue 14: the other language, next to «Compartir»
-        share_control(path)
     printing.print_header(rule_text(state.get()), page_link(path))
