@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import RUN_TIMEOUT_MS
-from tests.e2e.test_app_in_browser import metric_value
+from tests.e2e.test_app_in_browser import metric_value, move_minimum_slider, wait_for_run
 from tests.e2e.test_takeaway import open_link
 
 pytestmark = pytest.mark.e2e
@@ -40,3 +40,29 @@ def test_an_unknown_short_code_opens_the_baseline_with_a_notice(app_server, page
     open_link(page, f"{app_server.url}/simulador?c=ZZZZZZ", "Simulador")
     expect(page.locator(".st-key-avisos_enlace")).to_contain_text("ZZZZZZ")
     expect(metric_value(page, "m_total_prioritarias")).to_have_text("27.07 %")
+
+
+def test_compartir_follows_a_slider_move_and_drops_a_short_link_made_for_the_old_rule(
+    app_server, page
+):
+    # The bar is drawn once per full run and the fragment fills the popover with the link
+    # (brechas_ui.frame.live): after a slider move, which reruns only the fragment, the
+    # popover must show the new link, and a short link made for the old one must go.
+    open_link(page, f"{app_server.url}/simulador?minimo=40", "Simulador")
+    share = page.get_by_role("button", name=re.compile("Compartir"))
+    share.click()
+    popover = page.get_by_test_id("stPopoverBody")
+    expect(popover).to_contain_text("minimo=40", timeout=RUN_TIMEOUT_MS)
+    popover.get_by_role("button", name="Crear un enlace corto").click()
+    expect(popover).to_contain_text("Código:")
+    page.keyboard.press("Escape")
+    expect(popover).to_have_count(0)
+
+    move_minimum_slider(page, "ArrowRight")
+    expect(page).to_have_url(re.compile(r"[?&]minimo=40\.5(&|$)"))
+    expect(metric_value(page, "m_total_prioritarias")).to_have_text("40.50 %")
+    wait_for_run(page)
+    share.click()
+    expect(popover).to_contain_text("minimo=40.5", timeout=RUN_TIMEOUT_MS)
+    expect(popover).not_to_contain_text("Código:")
+    expect(popover.get_by_role("button", name="Crear un enlace corto")).to_be_visible()
