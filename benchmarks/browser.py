@@ -47,7 +47,7 @@ def measure(moves: int) -> tuple[list[float], list[float]]:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(30_000)
         page.goto(f"{srv.url}/simulador?minimo=40")
-        metric = page.locator(".st-key-m_total_prioritarias [data-testid='stMetricValue']")
+        metric = page.locator(".st-key-sim_cifras [data-testid='stMetricValue'] >> nth=0")
         # A fresh server's first page loads the data: up to ~15 s on a loaded 2-core machine.
         expect(metric).to_have_text("40.00 %", timeout=60_000)
         expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)

@@ -80,6 +80,15 @@ def metric_value(page: Page, key: str) -> Locator:
     return page.locator(f".st-key-{key} [data-testid='stMetricValue']")
 
 
+# The Simulador's headline figures, in order in their row (brechas_ui.simulador_results)
+PRIORITY_TOTAL = ".st-key-sim_cifras [data-testid='stMetricValue'] >> nth=0"
+
+
+def priority_total(page: Page) -> Locator:
+    """The Simulador's first headline figure: the protected gaps' share after the rule."""
+    return page.locator(PRIORITY_TOTAL)
+
+
 def query(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
@@ -182,7 +191,7 @@ def test_a_url_in_a_link_is_shown_as_text_not_as_a_link(app_server, page, payloa
 def test_tampered_link_on_the_simulador_shows_the_baseline(app_server, page):
     open_link(page, f"{app_server.url}/simulador?minimo=abc&reparto=hack&zzz=1", "Simulador")
     expect(page.locator(".st-key-avisos_enlace")).to_contain_text("abc")
-    expect(metric_value(page, "m_total_prioritarias")).to_have_text(BASELINE_PRIORITY_TOTAL)
+    expect(priority_total(page)).to_have_text(BASELINE_PRIORITY_TOTAL)
 
 
 # --- the minimum slider and shareable links ------------------------------------------------
@@ -190,7 +199,7 @@ def test_tampered_link_on_the_simulador_shows_the_baseline(app_server, page):
 
 def test_moving_the_minimum_slider_redraws_the_metric_the_chart_and_the_link(app_server, page):
     open_link(page, f"{app_server.url}/simulador", "Simulador")
-    metric = metric_value(page, "m_total_prioritarias")
+    metric = priority_total(page)
     expect(metric).to_have_text(BASELINE_PRIORITY_TOTAL)
     before = chart_markup(shares_chart(page))
 
@@ -218,14 +227,14 @@ def test_a_shared_link_shows_the_same_numbers_in_a_fresh_browser(app_server, new
     link_value = f"{float(slider_value):.6f}".rstrip("0").rstrip(".")
     expect(page).to_have_url(re.compile(rf"[?&]minimo={re.escape(link_value)}(&|$)"))
     wait_for_run(page)
-    metric = metric_value(page, "m_total_prioritarias")
+    metric = priority_total(page)
     expect(metric).not_to_have_text(BASELINE_PRIORITY_TOTAL)
     shown = metric.inner_text()
     link = page.url
 
     other = new_context().new_page()
     open_link(other, link, "Simulador")
-    expect(metric_value(other, "m_total_prioritarias")).to_have_text(shown)
+    expect(priority_total(other)).to_have_text(shown)
     other_thumb = minimum_slider(other)
     expect(other_thumb).to_have_value(slider_value)
     assert query(other)["minimo"] == query(page)["minimo"]
@@ -237,7 +246,7 @@ def test_a_shared_link_shows_the_same_numbers_in_a_fresh_browser(app_server, new
     assert query(other)["minimo"] == query(page)["minimo"]
     other.get_by_test_id("stTopNavLink").filter(has_text="Simulador").click()
     expect(other.locator("h1").first).to_contain_text("Simulador")
-    expect(metric_value(other, "m_total_prioritarias")).to_have_text(shown)
+    expect(priority_total(other)).to_have_text(shown)
     wait_for_run(other)
     expect(other_thumb).to_have_value(slider_value)
 
@@ -257,5 +266,5 @@ def test_first_request_of_a_fresh_server_to_a_page_link_runs_inside_the_frame(fr
 
 def test_first_request_of_a_fresh_server_shows_the_linked_scenario(fresh_server, page):
     open_link(page, f"{fresh_server.url}/simulador?minimo=40", "Simulador")
-    expect(metric_value(page, "m_total_prioritarias")).to_have_text("40.00 %")
+    expect(priority_total(page)).to_have_text("40.00 %")
     expect(minimum_slider(page)).to_have_value("40")

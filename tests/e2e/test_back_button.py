@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_app_in_browser import metric_value, move_minimum_slider, wait_for_run
+from tests.e2e.test_app_in_browser import move_minimum_slider, priority_total, wait_for_run
 from tests.e2e.test_takeaway import open_link
 
 pytestmark = pytest.mark.e2e
@@ -18,7 +18,7 @@ def test_back_undoes_each_slider_move_and_then_leaves_the_page(app_server, page)
     page.get_by_role("link", name="Simulador").first.click()
     expect(page.locator("h1").first).to_contain_text("Simulador")
     wait_for_run(page)
-    metric = metric_value(page, "m_total_prioritarias")
+    metric = priority_total(page)
     expect(metric).to_have_text("27.07 %")  # the baseline
 
     move_minimum_slider(page, "End")  # 100 %

@@ -10,7 +10,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import RUN_TIMEOUT_MS
-from tests.e2e.test_app_in_browser import HEADINGS, PAGES, open_link, wait_for_run
+from tests.e2e.test_app_in_browser import HEADINGS, PAGES, PRIORITY_TOTAL, open_link, wait_for_run
 
 pytestmark = pytest.mark.e2e
 
@@ -60,9 +60,7 @@ def test_the_rule_controls_are_on_the_phone_screen_without_opening_the_sidebar(a
     open_link(phone, f"{app_server.url}/simulador?minimo=40", "Simulador")
     slider = phone.locator(".st-key-regla_en_pagina [data-testid='stSlider']").first
     expect(slider).to_be_visible()
-    expect(
-        phone.locator(".st-key-m_total_prioritarias [data-testid='stMetricValue']")
-    ).to_have_text("40.00 %")
+    expect(phone.locator(PRIORITY_TOTAL)).to_have_text("40.00 %")
 
 
 def test_the_simulador_s_three_detail_tabs_fit_a_phone_without_scrolling(app_server, phone):

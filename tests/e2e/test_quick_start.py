@@ -8,6 +8,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.test_app_in_browser import PRIORITY_TOTAL
+
 pytestmark = pytest.mark.e2e
 
 
@@ -20,7 +22,7 @@ def _open_home(page, url):
 def test_quick_start_opens_the_simulator_with_a_40_percent_minimum(app_server, page):
     _open_home(page, app_server.url)
     page.locator(".st-key-probar_estudio button").click()
-    metric = page.locator(".st-key-m_total_prioritarias [data-testid='stMetricValue']")
+    metric = page.locator(PRIORITY_TOTAL)
     expect(metric).to_have_text("40.00 %")
     expect(page).to_have_url(re.compile(r"/simulador\?.*\bminimo=40\b"))
 

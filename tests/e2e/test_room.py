@@ -12,6 +12,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.test_app_in_browser import PRIORITY_TOTAL
+
 pytestmark = pytest.mark.e2e
 
 TABS = 8
@@ -41,9 +43,7 @@ def test_eight_tabs_opening_a_simulador_link_at_once_on_a_fresh_server_all_show_
     for number, page in enumerate(pages, start=1):
         try:
             expect(page.locator("h1").first).to_contain_text("Simulador", timeout=RUN_TIMEOUT_MS)
-            expect(
-                page.locator(".st-key-m_total_prioritarias [data-testid='stMetricValue']")
-            ).to_have_text("40.00 %", timeout=RUN_TIMEOUT_MS)
+            expect(page.locator(PRIORITY_TOTAL)).to_have_text("40.00 %", timeout=RUN_TIMEOUT_MS)
             expect(page.get_by_test_id("stApp")).to_have_attribute(
                 "data-test-script-state", "notRunning", timeout=RUN_TIMEOUT_MS
             )
@@ -97,9 +97,7 @@ def test_a_page_load_fetches_nothing_from_outside_the_server(app_server, page):
     hosts = set()
     page.on("request", lambda req: hosts.add(urlparse(req.url).hostname))
     page.goto(f"{app_server.url}/simulador?minimo=40")
-    expect(page.locator(".st-key-m_total_prioritarias [data-testid='stMetricValue']")).to_have_text(
-        "40.00 %", timeout=RUN_TIMEOUT_MS
-    )
+    expect(page.locator(PRIORITY_TOTAL)).to_have_text("40.00 %", timeout=RUN_TIMEOUT_MS)
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
     icon = page.locator("link[rel*='icon']").first.get_attribute("href")
     assert urlparse(icon).hostname in (None, "127.0.0.1"), icon

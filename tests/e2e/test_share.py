@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import RUN_TIMEOUT_MS
-from tests.e2e.test_app_in_browser import metric_value, move_minimum_slider, wait_for_run
+from tests.e2e.test_app_in_browser import move_minimum_slider, priority_total, wait_for_run
 from tests.e2e.test_takeaway import open_link
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +31,7 @@ def test_a_short_link_opened_in_a_fresh_browser_shows_the_same_scenario(app_serv
 
     other = new_context().new_page()
     open_link(other, f"{app_server.url}/simulador?c={code.lower()}", "Simulador")
-    expect(metric_value(other, "m_total_prioritarias")).to_have_text("40.00 %")
+    expect(priority_total(other)).to_have_text("40.00 %")
     expect(other).to_have_url(re.compile(r"[?&]minimo=40(&|$)"))
     expect(other).to_have_url(re.compile(r"[?&]reparto=igual(&|$)"))
 
@@ -39,7 +39,7 @@ def test_a_short_link_opened_in_a_fresh_browser_shows_the_same_scenario(app_serv
 def test_an_unknown_short_code_opens_the_baseline_with_a_notice(app_server, page):
     open_link(page, f"{app_server.url}/simulador?c=ZZZZZZ", "Simulador")
     expect(page.locator(".st-key-avisos_enlace")).to_contain_text("ZZZZZZ")
-    expect(metric_value(page, "m_total_prioritarias")).to_have_text("27.07 %")
+    expect(priority_total(page)).to_have_text("27.07 %")
 
 
 def test_compartir_follows_a_slider_move_and_drops_a_short_link_made_for_the_old_rule(
@@ -60,7 +60,7 @@ def test_compartir_follows_a_slider_move_and_drops_a_short_link_made_for_the_old
 
     move_minimum_slider(page, "ArrowRight")
     expect(page).to_have_url(re.compile(r"[?&]minimo=40\.5(&|$)"))
-    expect(metric_value(page, "m_total_prioritarias")).to_have_text("40.50 %")
+    expect(priority_total(page)).to_have_text("40.50 %")
     wait_for_run(page)
     share.click()
     expect(popover).to_contain_text("minimo=40.5", timeout=RUN_TIMEOUT_MS)

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_app_in_browser import metric_value, wait_for_run
+from tests.e2e.test_app_in_browser import priority_total, wait_for_run
 from tests.e2e.test_takeaway import open_link
 
 pytestmark = pytest.mark.e2e
@@ -39,4 +39,4 @@ def test_a_tab_click_draws_its_charts_and_a_value_typed_at_once_keeps_the_scenar
     scatter = page.locator(".st-key-grafico_sim_dispersion [data-testid='stVegaLiteChart']")
     expect(scatter.locator("svg.marks, canvas").first).to_be_visible()
     wait_for_run(page)
-    expect(metric_value(page, "m_total_prioritarias")).to_have_text("40.00 %")
+    expect(priority_total(page)).to_have_text("40.00 %")
