@@ -112,7 +112,7 @@ def live(body, *, path: str) -> None:
     from brechas_ui import share
 
     page = st.container()  # the controls and results: first in the page's order
-    popover = share.bar()  # then the bar (placed at the top right by CSS)
+    share_place = share.bar(path)  # then the bar (placed at the top right by CSS)
     _run.shared = True
 
     @st.fragment
@@ -134,7 +134,7 @@ def live(body, *, path: str) -> None:
         try:
             with page:
                 safely(body, what=f"{path} (live)")
-            share.link_part(popover, path)
+            share.link_part(share_place, path)
             share.print_header(path)  # in the fragment's own place: it closes the page
         finally:
             ctx = get_script_run_ctx()

@@ -38,16 +38,17 @@ def page_link(path: str, query: dict[str, str] | None = None) -> str:
     return base_url(path) + (f"?{urlencode(query, safe=',:')}" if query else "")
 
 
-def bar():
+def bar(path: str):
     """The bar at the top right: the language switch and the «Compartir» popover, with what
-    in it does not depend on the scenario. Returns the popover, for :func:`link_part`.
+    in it does not depend on the scenario (a heading, the buttons that make a short link
+    and a QR code). Returns the place in the popover for :func:`link_part`.
 
     A page whose controls run as a fragment (brechas_ui.frame.live) draws this once per
-    full run, before the fragment, and the fragment fills the popover: a slider move then
-    re-sends the link and its two buttons, not the bar, the switch and the popover around
-    them (issue 12: every element drawn in the fragment is re-sent on every move). CSS
-    places the bar (brechas_ui.printing), so where it sits among the page's elements does
-    not change what is seen.
+    full run and the fragment fills that place: a slider move then re-sends the link, not
+    the bar, the switch, the popover and its buttons (issue 12: every element drawn in the
+    fragment is re-sent on every move). The buttons read the link when clicked. CSS places
+    the bar (brechas_ui.printing), so where it sits among the page's elements does not
+    change what is seen.
     """
     with st.container(key="barra_compartir"):
         lang.switch()  # issue 14: the other language, next to «Compartir»
@@ -58,17 +59,35 @@ def bar():
             "botón del recuadro)"
         )
     )
-    return popover
+    place = popover.container()
+    asks = popover.container(horizontal=True)  # side by side: drawn on full runs only
+    asks.button(
+        _("Crear un enlace corto"),
+        key="crear_enlace_corto",
+        icon=":material/link:",
+        on_click=_make_short,
+        args=(path,),
+    )
+    asks.button(
+        _("Mostrar el código QR"),
+        key="mostrar_qr",
+        icon=":material/qr_code_2:",
+        on_click=_ask_qr,
+        args=(path,),
+    )
+    return place
 
 
-def link_part(popover, path: str) -> None:
-    """What «Compartir» shows of this run's scenario: the full link (copy button), a short
-    link and the QR code."""
+def link_part(place, path: str) -> None:
+    """What «Compartir» shows of this run's scenario: the full link (copy button), and the
+    short link and QR code when they were asked for this link (a rule moved since then
+    has another link: its short link and QR code are asked for again)."""
     link = page_link(path)
-    with popover:
+    with place:
         st.code(link, language=None, wrap_lines=True)
         _short_link(path, link)
-        _qr(link)
+        if st.session_state.get(_QR_STATE) == link:
+            st.image(_qr_image(link), width=180, caption=_("Escanee para abrir el enlace"))
 
 
 _QR_STATE = "qr_enlace"
@@ -79,19 +98,10 @@ def _qr_image(link: str) -> bytes:
     return qr_png(link, scale=6)
 
 
-def _qr(link: str) -> None:
-    """The link's QR code, drawn when asked: encoding one costs tens of milliseconds, which
-    every slider move would otherwise pay while the popover is closed."""
-    if st.session_state.get(_QR_STATE) == link:
-        st.image(_qr_image(link), width=180, caption=_("Escanee para abrir el enlace"))
-        return
-    st.button(
-        _("Mostrar el código QR"),
-        key="mostrar_qr",
-        icon=":material/qr_code_2:",
-        on_click=st.session_state.__setitem__,
-        args=(_QR_STATE, link),
-    )
+def _ask_qr(path: str) -> None:
+    """Show this link's QR code: encoded when asked, as encoding one costs tens of
+    milliseconds, which every slider move would otherwise pay."""
+    st.session_state[_QR_STATE] = page_link(path)
 
 
 def _short_link(path: str, link: str) -> None:
@@ -101,23 +111,16 @@ def _short_link(path: str, link: str) -> None:
         st.markdown(_("**Enlace corto** (para dictarlo o escribirlo):"))
         st.code(short, language=None)
         st.markdown(_("Código: **{code}**").format(code=made[1]))
-        return
-    st.button(
-        _("Crear un enlace corto"),
-        key="crear_enlace_corto",
-        icon=":material/link:",
-        on_click=_make_short,
-        args=(path, link),
-    )
-    if made and made[0] == "error":
+    elif made and made[0] == "error":
         st.warning(made[1], icon=":material/error:")
 
 
 @lang.in_language  # writes an error: in the session's language
-def _make_short(path: str, link: str) -> None:
+def _make_short(path: str) -> None:
     from brechas_store import short_links
     from brechas_ui import db
 
+    link = page_link(path)
     query = link.partition("?")[2]
     try:
         code = short_links.shorten(db.store(), path, query)
@@ -168,7 +171,7 @@ def after_page(path: str) -> None:
     After the page, so that a page's own first elements stay first (tests and screen
     readers read them before the share control).
     """
-    link_part(bar(), path)
+    link_part(bar(path), path)
     print_header(path)
 
 
