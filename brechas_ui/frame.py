@@ -93,8 +93,11 @@ def _outside() -> tuple:
     return (s.territory, s.year, s.view, s.own_file, s.project_classes, notices, lang.current())
 
 
-def live(body, *, path: str) -> None:
+def live(body, *, path: str, layout) -> None:
     """Run ``body`` (a page's controls and everything they change) as a fragment.
+
+    ``layout()`` draws, on full runs only, the places ``body(places)`` fills on every run:
+    what no control changes (a tab bar, an expander's header) is not re-sent on a move.
 
     On a full run of the page it runs as part of it. When a control drawn in it moves,
     Streamlit reruns only ``body``; if the scenario changed what lies outside (see
@@ -103,15 +106,15 @@ def live(body, *, path: str) -> None:
     runs only, and what in it shows the scenario's link by the fragment
     (:func:`brechas_ui.share.bar`).
 
-    The fragment writes ``body`` into a container drawn before the bar, and the bar's link
-    into the bar: Streamlit (1.67) lets a fragment fill containers drawn outside it when it
+    The fragment writes ``body`` into places drawn before the bar, and the bar's link into
+    the bar: Streamlit (1.67) lets a fragment fill containers drawn outside it when it
     fills them on every full run too. So the page reads, and a keyboard reaches, the
     controls before the language switch and «Compartir» (tests/e2e/test_accessibility.py),
     while a slider move re-sends neither the bar nor the switch (issue 12).
     """
     from brechas_ui import share
 
-    page = st.container()  # the controls and results: first in the page's order
+    places = layout()  # the controls and results: first in the page's order
     share_place = share.bar(path)  # then the bar (placed at the top right by CSS)
     _run.shared = True
 
@@ -132,8 +135,7 @@ def live(body, *, path: str) -> None:
         else:
             state.sync_url()  # app.py does it on a full run
         try:
-            with page:
-                safely(body, what=f"{path} (live)")
+            safely(lambda: body(places), what=f"{path} (live)")
             share.link_part(share_place, path)
             share.print_header(path)  # in the fragment's own place: it closes the page
         finally:

@@ -57,18 +57,24 @@ def headline(sim, *, priority: bool) -> None:
         )
 
 
-def statistics(sim) -> None:
-    """Spearman and Pearson after the rule, in an expander with a short explanation (issue
-    14: the statistics one click away)."""
-    # An explainer: not printed (brechas_ui.printing hides .st-key-sim_estadisticas). Drawn
-    # only while open (on_change="rerun"): a slider move pays for it only when someone reads
-    # it (issue 12, scale).
-    stats = st.expander(
+def statistics_place():
+    """The expander of :func:`statistics`, empty (issue 14: the statistics one click away).
+
+    An explainer: not printed (brechas_ui.printing hides .st-key-sim_estadisticas). Its
+    contents are drawn only while it is open (on_change="rerun"): a slider move pays for
+    them only when someone reads them (issue 12, scale).
+    """
+    return st.expander(
         _(glossary.STATS_TITLE),
         icon=":material/functions:",
         key="sim_estadisticas",
         on_change="rerun",
     )
+
+
+def statistics(stats, sim) -> None:
+    """Spearman and Pearson after the rule, with a short explanation, in ``stats`` (from
+    :func:`statistics_place`) while it is open."""
     if not stats.open:
         return
     stats.markdown(_(glossary.STATS_EXPLAINED))
@@ -141,9 +147,10 @@ DETAILS_KEY = "sim_detalle"
 _OPEN = "sim_detalle_abierta"  # the open tab's position: it survives a change of language
 
 
-def details(*sections, first: int = 0) -> None:
-    """``sections`` (one function per tab of :data:`DETAILS`), each drawn in its tab; only
-    the open one runs. Switching tabs reruns the page's fragment (brechas_ui.frame.live).
+def details_place(*, first: int = 0) -> tuple[int, object]:
+    """The tabs of :data:`DETAILS`, empty; returns the open one's position and the tab,
+    for the page to draw that one section in it (only the open one runs). Switching tabs
+    reruns the page.
 
     ``first`` is the tab a session opens on until its user picks one (a link that asks
     «¿Qué mínimo necesito?» opens on the projection, where the answer is).
@@ -156,10 +163,7 @@ def details(*sections, first: int = 0) -> None:
         key=DETAILS_KEY,
         on_change=_remember_tab,
     )
-    for tab, section in zip(tabs, sections, strict=True):
-        if tab.open:
-            with tab:
-                section()
+    return next(((i, tab) for i, tab in enumerate(tabs) if tab.open), (0, tabs[0]))
 
 
 @lang.in_language

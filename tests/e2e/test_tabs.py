@@ -1,6 +1,7 @@
 """The Simulador's detail tabs in a browser: only the open tab is drawn (issue 12, scale),
 so what only a browser shows is that a click draws the other tab's charts, and that a value
-typed right after that click keeps the scenario (the click reruns the page's fragment)."""
+typed right after that click keeps the scenario (the click reruns the page: the tabs are
+drawn once per full run and the fragment fills the open one, brechas_ui.frame.live)."""
 
 from __future__ import annotations
 
