@@ -7,9 +7,10 @@ screen can be traced to a data file and a formula, and tested without the interf
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -330,6 +331,21 @@ class Simulation:
     @property
     def projection_summary(self) -> pd.DataFrame | None:
         return self._projected[1]
+
+    @cached_property
+    def _derived(self) -> dict:
+        return {}
+
+    def derived(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """What a page draws from this result (a chart's data in one language, say),
+        computed on first use and kept with it: a result is shared read-only by every
+        session that shows the same scenario (brechas_ui.cache.simulated), so a slider
+        move back to a value already seen pays for neither (issue 12, scale). Two
+        sessions may compute the same value at once; they compute equal values."""
+        store = self._derived
+        if key not in store:
+            store[key] = compute()
+        return store[key]
 
 
 #: The rows of the typical district the Simulador reads (the projection's money and people).

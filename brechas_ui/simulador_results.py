@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from brechas_core import charts, glossary
+from brechas_core import charts, glossary, i18n
 from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.i18n import N_, _
 from brechas_ui import across as across_alignment
@@ -131,7 +131,8 @@ def shares_chart(sim, *, key: str, item: str = "Brecha") -> None:
     render.live_chart(
         charts.shares_template,
         (len(sim.items), item),
-        charts.shares_data(sim.items),
+        # built once per result and language (a value seen before costs nothing)
+        dict(sim.derived(("shares", i18n.language()), lambda: charts.shares_data(sim.items))),
         key=key,
     )
 

@@ -299,3 +299,23 @@ def test_metodologia_defaults_are_the_ones_the_projection_uses(inputs):
     sim = simulate(Scenario(), inputs)
     assert used["executed"] == sim.assumptions.executed_soles
     assert round(used["executed"]) == 7_803_869
+
+
+def test_a_value_derived_from_a_result_is_computed_once_per_key(inputs):
+    # brechas_ui draws a chart's data from a shared result: a second session, or a slider
+    # moved back to a value already seen, reuses it (issue 12, scale).
+    sim = simulate(Scenario(minimum_pct=40), inputs)
+    calls = []
+
+    def compute(language):
+        calls.append(language)
+        return {"language": language}
+
+    first = sim.derived(("shares", "es"), lambda: compute("es"))
+    assert sim.derived(("shares", "es"), lambda: compute("es")) is first
+    assert sim.derived(("shares", "en"), lambda: compute("en")) == {"language": "en"}
+    assert calls == ["es", "en"]
+    # another result has its own values
+    other = simulate(Scenario(minimum_pct=41), inputs)
+    assert other.derived(("shares", "es"), lambda: compute("es")) is not first
+    assert calls == ["es", "en", "es"]
