@@ -61,20 +61,11 @@ def bar(path: str):
     )
     place = popover.container()
     asks = popover.container(horizontal=True)  # side by side: drawn on full runs only
-    asks.button(
-        _("Crear un enlace corto"),
-        key="crear_enlace_corto",
-        icon=":material/link:",
-        on_click=_make_short,
-        args=(path,),
-    )
-    asks.button(
-        _("Mostrar el código QR"),
-        key="mostrar_qr",
-        icon=":material/qr_code_2:",
-        on_click=_ask_qr,
-        args=(path,),
-    )
+    for label, key, icon, ask in (
+        (_("Crear un enlace corto"), "crear_enlace_corto", ":material/link:", _make_short),
+        (_("Mostrar el código QR"), "mostrar_qr", ":material/qr_code_2:", _ask_qr),
+    ):
+        asks.button(label, key=key, icon=icon, on_click=ask, args=(path,))
     return place
 
 
