@@ -7,9 +7,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from brechas_core import charts, study
+from brechas_core import charts, i18n, study
 from brechas_core.fmt import num, pct
 from brechas_core.i18n import N_, _
+from brechas_core.memo import Memo
 from brechas_ui import cache, render
 from brechas_ui.figures import Figure, figure_row
 
@@ -113,6 +114,28 @@ TABLES = (
 )
 
 
+_NAMED: Memo[tuple] = Memo(8)
+
+
+def _named(t2: pd.DataFrame, t3: pd.DataFrame) -> tuple[pd.DataFrame, ...]:
+    """Tables 2 and 3 with their rows' names (the data's, in Spanish:
+    brechas_core.data_labels) in the run's language, and Table 3 numbered as in the study.
+
+    Built once per table and language, not on every rerun; the same objects each time, so
+    the drawn tables are converted once too (brechas_ui.render.share_table). The entry
+    keeps ``t2`` and ``t3`` alive, so their ids in the key cannot be reused while it lives.
+    """
+
+    def build() -> tuple:
+        named2 = t2.assign(label=[_(label) for label in t2["label"]])
+        named3 = t3.assign(label=[_(label) for label in t3["label"]])
+        numbered = named3.assign(label=named3["function_code"] + ". " + named3["label"])
+        return (t2, t3), named2, named3, numbered
+
+    _sources, *named = _NAMED.get((id(t2), id(t3), i18n.language()), build)
+    return tuple(named)
+
+
 def tabs(t2, t3, rep) -> None:
     """Table 2, Table 3 (functions numbered as in the study) and reported vs recomputed."""
     tab2, tab3, tabstats = st.tabs(
@@ -122,10 +145,7 @@ def tabs(t2, t3, rep) -> None:
             _("Reportado y recalculado"),
         ]
     )
-    # the rows' names (the data's, in Spanish: brechas_core.data_labels) in the run's language
-    t2 = t2.assign(label=[_(label) for label in t2["label"]])
-    t3 = t3.assign(label=[_(label) for label in t3["label"]])
-    numbered = t3.assign(label=t3["function_code"] + ". " + t3["label"])
+    t2, t3, numbered = _named(t2, t3)
     drawn = (
         (tab2, (t2, t2, rep.ols_priority, rep.spearman.decision)),
         (tab3, (numbered, t3, rep.ols_functions, rep.pearson.decision)),
