@@ -53,6 +53,21 @@ class Memo(Generic[_V]):
             self._values[key] = value
         return value
 
+    def get_for(self, anchors: tuple, key: Hashable, compute: Callable[[], _V]) -> _V:
+        """The value for ``key`` computed from ``anchors``, objects that cannot be hashed
+        (data frames, say), which are keyed by identity. The entry keeps them alive, so
+        their ids cannot be reused by other objects while it lives.
+
+        >>> tables = Memo(4)
+        >>> frame = [1, 2]  # not hashable
+        >>> tables.get_for((frame,), "es", lambda: sum(frame))
+        3
+        >>> tables.get_for((frame,), "es", lambda: -1), tables.get_for(([1, 2],), "es", lambda: 0)
+        (3, 0)
+        """
+        entry = self.get((tuple(map(id, anchors)), key), lambda: (anchors, compute()))
+        return entry[1]  # type: ignore[index]
+
     def clear(self) -> None:
         with self._lock:
             self._values.clear()

@@ -122,18 +122,16 @@ def _named(t2: pd.DataFrame, t3: pd.DataFrame) -> tuple[pd.DataFrame, ...]:
     brechas_core.data_labels) in the run's language, and Table 3 numbered as in the study.
 
     Built once per table and language, not on every rerun; the same objects each time, so
-    the drawn tables are converted once too (brechas_ui.render.share_table). The entry
-    keeps ``t2`` and ``t3`` alive, so their ids in the key cannot be reused while it lives.
+    the drawn tables are converted once too (brechas_ui.render.share_table).
     """
 
     def build() -> tuple:
         named2 = t2.assign(label=[_(label) for label in t2["label"]])
         named3 = t3.assign(label=[_(label) for label in t3["label"]])
         numbered = named3.assign(label=named3["function_code"] + ". " + named3["label"])
-        return (t2, t3), named2, named3, numbered
+        return named2, named3, numbered
 
-    _sources, *named = _NAMED.get((id(t2), id(t3), i18n.language()), build)
-    return tuple(named)
+    return _NAMED.get_for((t2, t3), i18n.language(), build)
 
 
 def tabs(t2, t3, rep) -> None:

@@ -107,24 +107,23 @@ def live_chart(
         st.vega_lite_chart(spec=spec, width="stretch", key=key, theme=None)
 
 
-_SHARE_TABLES: Memo[tuple] = Memo(16)
+_SHARE_TABLES: Memo[pa.Table] = Memo(16)
 
 
 def share_table(frame: pd.DataFrame, item_title: str) -> None:
     """The exact values behind a chart, sorted by gap.
 
     Sorted and converted to Arrow once per frame (a study table drawn on every rerun of
-    the Diagnóstico); the entry keeps ``frame`` alive, so its id in the key cannot be
-    reused while it lives.
+    the Diagnóstico).
     """
 
-    def build() -> tuple:
+    def build() -> pa.Table:
         columns = ["label", "gap_pct", "attention_pct"]
         table = frame.sort_values("gap_pct", ascending=False)[columns]
-        return frame, pa.Table.from_pandas(table, preserve_index=False)
+        return pa.Table.from_pandas(table, preserve_index=False)
 
     st.dataframe(
-        _SHARE_TABLES.get(id(frame), build)[1],
+        _SHARE_TABLES.get_for((frame,), "ordenada", build),
         hide_index=True,
         width="stretch",
         column_config={
