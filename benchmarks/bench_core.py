@@ -9,6 +9,7 @@ to a baseline measured in the same process on the same array size (an elementwis
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from timing import REPEATS, median_seconds, numpy_baseline
 from brechas_core.alignment import minimum_curve
 from brechas_core.data import load_study_functions, load_study_priority_gaps
 from brechas_core.rules import priority_view, reallocate
+from brechas_core.scenario import Scenario
+from brechas_core.simulation import load_inputs, simulate
 
 N_DISTRICTS = 1_891
 
@@ -34,6 +37,9 @@ def main() -> None:
     target = np.array([True, True, False, False])
     minimum = rng.uniform(0, 100, N_DISTRICTS)
     weights = np.array([2.0, 1.0, 0.0, 0.0])
+    inputs = load_inputs()
+    # a minimum never simulated before on each call, as a slider move to a new value
+    minimums = itertools.cycle([i / 100 for i in range(10_001)])
 
     cases = [
         (
@@ -49,6 +55,11 @@ def main() -> None:
         (
             "priority_view, one scenario",
             lambda: priority_view(t2["gap_pct"], t2["attention_pct"], minimum=40.0),
+            (11,),
+        ),
+        (
+            "simulate, Table 2, a new minimum (rerun)",
+            lambda: simulate(Scenario(minimum_pct=next(minimums)), inputs),
             (11,),
         ),
         (

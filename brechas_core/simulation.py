@@ -548,10 +548,15 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
             "departamento."
         ).format(place=_(inputs.place))
     moved = on.shares - on.baseline
+    id_column, label_column = _MEMO.get_for(
+        (ids, on.rows["labels"]),
+        "text columns",  # converted once per table: a rerun builds this frame (issue 12)
+        lambda: (pd.array(ids, dtype="str"), pd.array(on.rows["labels"], dtype="str")),
+    )
     items = pd.DataFrame(
         {
-            "id": ids,
-            "label": on.rows["labels"],
+            "id": id_column,
+            "label": label_column,
             "gap_pct": gap,
             "baseline_pct": on.baseline,
             "scenario_pct": on.shares,

@@ -10,6 +10,7 @@ from brechas_core.stats import (
     ols,
     pearson,
     pearson_rows,
+    ranks,
     spearman,
     spearman_no_ties_formula,
     spearman_rows,
@@ -96,6 +97,31 @@ def test_row_versions_equal_the_single_versions(xy):
     for got, want in zip(pearson_rows(x, rows), (y, y[::-1]), strict=True):
         single = pearson(x, want).statistic
         assert (np.isnan(got) and np.isnan(single)) or got == pytest.approx(single, abs=1e-9)
+
+
+# few distinct values, so that ties are common; NaN sometimes
+tied = st.lists(st.sampled_from([0.0, 1.5, 2.0, 7.25, 100.0, -3.0, np.nan]), max_size=14)
+
+
+@given(tied)
+def test_ranks_are_scipy_s_average_ranks_exactly(values):
+    got, want = ranks(values), sp.rankdata(values)
+    assert got.dtype == want.dtype == np.float64
+    np.testing.assert_array_equal(got, want)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([3.0, 1.0, 2.0], [3.0, 1.0, 2.0]),
+        ([5.0, 5.0, 5.0], [2.0, 2.0, 2.0]),  # all tied: the mean position
+        ([1.0, 2.0, 2.0, 3.0], [1.0, 2.5, 2.5, 4.0]),
+        ([1.0, np.nan, 2.0], [np.nan, np.nan, np.nan]),  # scipy's nan_policy="propagate"
+    ],
+    ids=["distinct", "all-tied", "one-tie", "nan"],
+)
+def test_ranks_named_cases(values, expected):
+    np.testing.assert_array_equal(ranks(values), expected)
 
 
 @given(pairs)
