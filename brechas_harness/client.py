@@ -38,13 +38,19 @@ def slider_state(widget_id: str, value: float) -> WidgetState:
 
 
 def rerun_request(
-    page_name: str, query_string: str, widgets: list[WidgetState] = (), fragment_id: str = ""
+    page_name: str,
+    query_string: str,
+    widgets: list[WidgetState] = (),
+    fragment_id: str = "",
+    page_script_hash: str = "",
 ) -> bytes:
-    """A serialized ``rerun_script`` BackMsg, as a browser sends it."""
+    """A serialized ``rerun_script`` BackMsg, as a browser sends it: the page by name on the
+    first run, then also by the hash the server gave it (what ``st.rerun`` reruns)."""
     msg = BackMsg()
     state = msg.rerun_script
     state.query_string = query_string
     state.page_name = page_name
+    state.page_script_hash = page_script_hash
     state.widget_states.widgets.extend(widgets)
     if fragment_id:
         state.fragment_id = fragment_id
@@ -99,6 +105,8 @@ class Session:
         self.fragments: dict[str, str] = {}  # user key -> id of the fragment it was drawn in
         self.metrics: dict[str, str] = {}  # label -> value, as last drawn
         self.texts: list[str] = []  # the alerts (st.info, st.success...) of the last run
+        self.messages: list[ForwardMsg] = []  # what the last run sent
+        self.page_script_hash = ""  # the page's, from the server's navigation message
         self.upstream = "direct"  # the app process a proxy chose (nginx(show_upstream=True))
 
     @classmethod
@@ -148,9 +156,13 @@ class Session:
         widgets += [WidgetState(id=ids[k], trigger_value=True) for k in triggers]
         widgets += states
         request = rerun_request(
-            self.page_name, self.query_string, widgets, self.fragments[fragment] if fragment else ""
+            self.page_name,
+            self.query_string,
+            widgets,
+            self.fragments[fragment] if fragment else "",
+            self.page_script_hash,
         )
-        self.texts = []
+        self.texts, self.messages = [], []
         start = time.perf_counter()
         await self.ws.send(request)
         errors: list[str] = []
@@ -188,8 +200,16 @@ class Session:
                     return
 
     def _note(self, fm: ForwardMsg, errors: list[str]) -> None:
-        """Remember widget ids, fragments, metrics and alerts; an exception is an error."""
-        if fm.WhichOneof("type") != "delta" or fm.delta.WhichOneof("type") != "new_element":
+        """Remember the message, widget ids (a popover's or expander's too), fragments,
+        metrics and alerts; an exception is an error."""
+        self.messages.append(fm)
+        if fm.WhichOneof("type") == "navigation":  # the page st.navigation chose
+            self.page_script_hash = fm.navigation.page_script_hash
+        if fm.WhichOneof("type") != "delta":
+            return
+        if fm.delta.WhichOneof("type") == "add_block" and fm.delta.add_block.id:
+            self._remember(fm.delta.add_block.id, fm.delta.fragment_id)
+        if fm.delta.WhichOneof("type") != "new_element":
             return
         element = fm.delta.new_element
         etype = element.WhichOneof("type")
@@ -197,11 +217,7 @@ class Session:
             return
         widget = getattr(element, etype)
         if hasattr(widget, "id") and isinstance(widget.id, str) and widget.id:
-            parts = widget.id.split("-", 2)
-            if len(parts) == 3:
-                self.widget_ids[parts[2]] = widget.id
-                if fm.delta.fragment_id:
-                    self.fragments[parts[2]] = fm.delta.fragment_id
+            self._remember(widget.id, fm.delta.fragment_id)
         if etype == "metric":
             self.metrics[element.metric.label] = element.metric.body
         elif etype == "alert":
@@ -210,3 +226,10 @@ class Session:
                 errors.append("page failed (frame.run_safely)")
         elif etype == "exception":
             errors.append(f"exception: {element.exception.message[:200]}")
+
+    def _remember(self, widget_id: str, fragment_id: str) -> None:
+        parts = widget_id.split("-", 2)  # $$ID-<hash>-<user key>
+        if len(parts) == 3:
+            self.widget_ids[parts[2]] = widget_id
+            if fragment_id:
+                self.fragments[parts[2]] = fragment_id

@@ -67,10 +67,21 @@ def _open(index: int) -> None:
     st.session_state[_GO] = True
 
 
+#: True while «Guardar para comparar» says the scenario on screen is saved (a full run drew
+#: it so): a move then reruns the whole page (brechas_ui.frame.live's ``redraw_when``).
+SHOWN_SAVED = "comparar_mostrado_guardado"
+
+
 def save_button() -> None:
-    """On the Simulador: keep the scenario on screen for the comparison."""
+    """On the Simulador: keep the scenario on screen for the comparison.
+
+    Drawn on the page's full runs, not by its fragment (issue 12: a slider move re-sends
+    neither the button nor its place): a click saves the scenario on screen then, not the
+    one the button was drawn with; once it says «Guardado como A», a move reruns the page.
+    """
     kept = init()
     current = state.get()
+    st.session_state[SHOWN_SAVED] = current in kept
     if current in kept:
         letter = SLOTS[kept.index(current)].upper()
         st.page_link(
@@ -87,9 +98,12 @@ def save_button() -> None:
         help=_("Guarda este escenario (hasta cuatro) para verlos lado a lado en «Comparar».")
         if len(kept) < MAX
         else _("Ya hay cuatro escenarios guardados: quite uno en «Comparar»."),
-        on_click=_keep,
-        args=(current,),
+        on_click=_keep_on_screen,
     )
+
+
+def _keep_on_screen() -> None:
+    _keep(state.get())
 
 
 def _entries(kept) -> list[Entry]:

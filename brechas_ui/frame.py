@@ -93,30 +93,40 @@ def _outside() -> tuple:
     return (s.territory, s.year, s.view, s.own_file, s.project_classes, notices, lang.current())
 
 
-def live(body, *, path: str, layout) -> None:
+def live(body, *, path: str, layout, redraw_when: tuple[str, ...] = ()) -> None:
     """Run ``body`` (a page's controls and everything they change) as a fragment.
 
-    ``layout()`` draws, on full runs only, the places ``body(places)`` fills on every run:
-    what no control changes (a tab bar, an expander's header) is not re-sent on a move.
+    ``body(places)`` draws its first elements (the controls) at the top of the page, in the
+    fragment's own place, and the rest into the places ``layout()`` draws, on full runs
+    only, below them: what no control changes (a tab bar, an expander's header) is not
+    re-sent on a move. ``body`` ends with the printed page's closing lines
+    (:func:`brechas_ui.share.print_header`), in its last place.
 
     On a full run of the page it runs as part of it. When a control drawn in it moves,
     Streamlit reruns only ``body``; if the scenario changed what lies outside (see
-    :func:`_outside`), the whole page reruns instead. ``body`` runs in the safety net, and
-    «Compartir» for ``path`` is drawn here too (app.py then leaves it out): the bar on full
-    runs only, and what in it shows the scenario's link by the fragment
-    (:func:`brechas_ui.share.bar`).
+    :func:`_outside`), the whole page reruns instead. ``body`` runs in the safety net (a
+    failure is told at the top, where the controls are). «Compartir» for ``path`` is drawn
+    here too, on full runs (app.py then leaves it out).
 
-    The fragment writes ``body`` into places drawn before the bar, and the bar's link into
-    the bar: Streamlit (1.67) lets a fragment fill containers drawn outside it when it
-    fills them on every full run too. So the page reads, and a keyboard reaches, the
-    controls before the language switch and «Compartir» (tests/e2e/test_accessibility.py),
-    while a slider move re-sends neither the bar nor the switch (issue 12).
+    ``redraw_when`` names session-state keys that are true while something ``layout`` drew
+    from the scenario is on screen (a popover opened with ``on_change="rerun"`` whose
+    contents it draws, say; «Compartir» is one): then a move reruns the whole page, so what
+    is shown is never an earlier rule's. Otherwise it costs a move nothing.
+
+    The fragment's own place and the layout's are drawn before the bar, and Streamlit
+    (1.67) lets a fragment fill containers drawn outside it when it fills them on every
+    full run too. So the page reads, and a keyboard reaches, the controls before the
+    language switch and «Compartir» (tests/e2e/test_accessibility.py), while a slider move
+    re-sends neither the bar nor the switch (issue 12). Each place outside the fragment
+    costs a move one more message: the controls are in its own.
     """
     from brechas_ui import share
 
-    places = layout()  # the controls and results: first in the page's order
-    share_place = share.bar(path)  # then the bar (placed at the top right by CSS)
+    top = st.container()  # the fragment's own place: first in the page's order
+    places = layout()  # then the places it fills
+    share.bar(path)  # then the bar (placed at the top right by CSS)
     _run.shared = True
+    redraw = (share.POPOVER, *redraw_when)
 
     @st.fragment
     def _live() -> None:
@@ -130,20 +140,21 @@ def live(body, *, path: str, layout) -> None:
             lang.init()  # this run's texts in the session's language (app.py's first step)
         if full:
             st.session_state[_OUTSIDE] = _outside()
-        elif st.session_state.get(_OUTSIDE) != _outside():
-            st.rerun()  # the whole page: its header or the frame shows what changed
+        elif st.session_state.get(_OUTSIDE) != _outside() or any(
+            st.session_state.get(key) for key in redraw
+        ):
+            st.rerun()  # the whole page: its header, the frame or what layout drew changes
         else:
             state.sync_url()  # app.py does it on a full run
         try:
             safely(lambda: body(places), what=f"{path} (live)")
-            share.link_part(share_place, path)
-            share.print_header(path)  # in the fragment's own place: it closes the page
         finally:
             ctx = get_script_run_ctx()
             if not full and ctx is not None:
                 guard.record_run(ctx.session_id, started)
 
-    _live()
+    with top:
+        _live()
 
 
 def drew_share() -> bool:

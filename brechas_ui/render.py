@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 import pandas as pd
@@ -56,6 +57,16 @@ def _static_spec(name: str, lang: str, _build) -> dict:
     return spec
 
 
+def arrow_datasets(datasets: dict) -> dict[str, bytes]:
+    """A chart's datasets as Arrow IPC bytes, which Streamlit sends as they are: kept with
+    a result (``Simulation.derived``), a rerun that shows it again does not serialise them
+    again (issue 12, scale)."""
+    return {
+        name: dataframe_util.convert_anything_to_arrow_bytes(table)
+        for name, table in datasets.items()
+    }
+
+
 def static_chart(name: str, build, *, key: str) -> None:
     """A chart whose data never change in a process (the study's tables): ``build()`` runs
     and Altair validates once; every rerun reuses the dict. ``name`` identifies it."""
@@ -88,12 +99,19 @@ def _template(name: str, args: tuple, builder: Callable[..., charts.Chart]) -> d
 
 
 def live_chart(
-    builder: Callable[..., charts.Chart], args: tuple, datasets: dict, *, key: str
+    builder: Callable[..., charts.Chart],
+    args: tuple,
+    datasets: dict,
+    *,
+    key: str,
+    keyed: bool = True,
 ) -> None:
     """Draw a chart that redraws on every rerun: cached template + this run's datasets.
 
     ``builder`` is a ``*_template`` function of a chart module (e.g.
-    ``charts.shares_template``); ``builder(*args)`` reads the named ``datasets``.
+    ``charts.shares_template``); ``builder(*args)`` reads the named ``datasets``. In a
+    container keyed ``grafico_<key>`` unless ``keyed`` is false (a place the caller keyed
+    already: one message less on each move, issue 12).
     """
     name = f"{builder.__module__}.{builder.__qualname__}"
     spec = {
@@ -103,7 +121,7 @@ def live_chart(
     }
     # A keyed container, so that tests (and CSS) can find the chart: Streamlit gives a
     # keyed container the class st-key-<key>, but not a keyed chart.
-    with st.container(key=f"grafico_{key}"):
+    with st.container(key=f"grafico_{key}") if keyed else contextlib.nullcontext():
         st.vega_lite_chart(spec=spec, width="stretch", key=key, theme=None)
 
 
@@ -186,12 +204,11 @@ MOVES_KEY = "sim_movimientos"
 def moves_table(sim) -> None:
     """Who gives and who receives, in points of the budget and in soles per year.
 
-    In an expander drawn only while open (``on_change="rerun"``): a slider move pays for
-    the table only when someone reads it (issue 12, scale).
+    An expander whose contents are drawn only while it is open (``on_change="rerun"``).
+    The Simulador draws it on full runs, not in its fragment: while it is open, a move
+    reruns the page (frame.live's ``redraw_when``), so a slider move pays for neither the
+    expander nor the table unless someone reads it (issue 12, scale).
     """
-    if not _moves_anything(sim):
-        st.caption(_("La regla no mueve dinero con estos valores."))
-        return
     table = st.expander(
         _("De dónde a dónde se mueve el dinero"),
         icon=":material/swap_vert:",
@@ -199,6 +216,9 @@ def moves_table(sim) -> None:
         on_change="rerun",
     )
     if not table.open:
+        return
+    if not _moves_anything(sim):
+        table.caption(_("La regla no mueve dinero con estos valores."))
         return
     table.markdown(
         _markdown_table(

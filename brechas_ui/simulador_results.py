@@ -119,21 +119,42 @@ def correlation_metric(label: str, after, before) -> None:
     )
 
 
-def shares(sim, *, priority: bool) -> None:
-    """Each gap's (or function's) share, baseline and scenario, and the money each moves."""
+#: The key of the place :func:`shares` fills: its chart's, as :func:`render.live_chart`
+#: would key it (tests find the chart there).
+SHARES_PLACE = "grafico_sim_participaciones"
+
+
+def shares_place(sim):
+    """The heading of :func:`shares`, the keyed place for its chart and the table of the
+    money moved, which the page draws on full runs (issue 12: no control changes the
+    heading, and the table, drawn while open, makes a move rerun the page); returns the
+    place the page's fragment fills."""
     st.subheader(_("Participación en el presupuesto: línea base y escenario"))
-    shares_chart(sim, key="sim_participaciones", item=_("Brecha") if priority else _("Función"))
+    place = st.container(key=SHARES_PLACE)
     render.moves_table(sim)
+    return place
 
 
-def shares_chart(sim, *, key: str, item: str = "Brecha") -> None:
-    """The shares chart, baseline and scenario, of a simulation (Simulador and Taller)."""
+def shares(sim, *, priority: bool) -> None:
+    """Each gap's (or function's) share, baseline and scenario (in :func:`shares_place`)."""
+    item = _("Brecha") if priority else _("Función")
+    shares_chart(sim, key="sim_participaciones", item=item, keyed=False)
+
+
+def shares_chart(sim, *, key: str, item: str = "Brecha", keyed: bool = True) -> None:
+    """The shares chart, baseline and scenario, of a simulation (Simulador and Taller); in
+    a container keyed ``grafico_<key>`` unless the caller's place is keyed."""
     render.live_chart(
         charts.shares_template,
         (len(sim.items), item),
-        # built once per result and language (a value seen before costs nothing)
-        dict(sim.derived(("shares", i18n.language()), lambda: charts.shares_data(sim.items))),
+        # built and serialised once per result and language (a value seen before costs
+        # neither)
+        sim.derived(
+            ("shares", i18n.language()),
+            lambda: render.arrow_datasets(charts.shares_data(sim.items)),
+        ),
         key=key,
+        keyed=keyed,
     )
 
 

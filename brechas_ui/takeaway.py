@@ -21,6 +21,8 @@ from brechas_core.measures import export_frame
 # page runs: they add more than a second to a process's first run.
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: The «Descargar» popover's key (the Simulador's): open while this is true in the state.
+KEY = "llevar"
 
 
 def _once(build: Callable[[], bytes]) -> Callable[[], bytes]:
@@ -46,7 +48,7 @@ def downloads(
     data_version: str,
     figures: Callable[[], list] | None = None,
     what: str = "escenario",
-    key: str = "llevar",
+    key: str = KEY,
 ) -> None:
     """The download buttons for one scenario (``entries`` of one) or a comparison."""
     today = date.today()

@@ -2,10 +2,8 @@
 
 from dataclasses import dataclass
 
-import streamlit as st
-
 from brechas_core.simulation import simulate
-from brechas_ui import cache, compare, frame, own_data, state, takeaway
+from brechas_ui import cache, compare, frame, own_data, render, share, state, takeaway
 from brechas_ui.controls import simulator_controls
 from brechas_ui.simulador_alignment import alignment
 from brechas_ui.simulador_projection import projection
@@ -14,6 +12,7 @@ from brechas_ui.simulador_results import (
     headline,
     reading,
     shares,
+    shares_place,
     statistics,
     statistics_place,
 )
@@ -38,27 +37,30 @@ header(scenario, place, own, own.inputs, sim)  # title, where the figures come f
 
 @dataclass(frozen=True)
 class Places:
-    """Where the results go, in the page's order. What a control cannot change (the
-    statistics' expander, the «Descargar» popover, the detail tabs) is drawn once per full
-    run (:func:`layout`); each run of the fragment fills these places (issue 12: a slider
-    move re-sends what it changes, not the widgets around it)."""
+    """Where the results go below the controls, in the page's order. What a control cannot
+    change (the statistics' expander, «Descargar», «Guardar para comparar», the detail
+    tabs) is drawn once per full run (:func:`layout`); each run of the fragment fills these
+    places (issue 12: a slider move re-sends what it changes, not the widgets around it)."""
 
-    top: object  # the controls, the rule in words, the headline figures
     stats: object  # the statistics (filled while open)
-    actions: object  # «Descargar» and «Guardar para comparar»
     tab: int  # the open detail tab
     section: object  # and its place
 
 
 def layout() -> Places:
     """The page's places, drawn on full runs (opening the statistics, «Descargar» or
-    another tab reruns the page)."""
-    top = st.container()
+    another tab reruns the page), and what is drawn from the scenario only on full runs:
+    «Descargar» (its buttons while open) and «Guardar para comparar». While one of these
+    shows something of the scenario, a move reruns the whole page (:data:`REDRAW_WHEN`)."""
     stats = statistics_place()
-    actions = st.container()
+    takeaway.simulator_downloads(scenario, sim, place)  # XLSX, PDF, CSV and chart images
+    compare.save_button()  # keep it for «Comparar» (brechas_ui.compare)
     # a link that asks «¿Qué mínimo necesito?» or for the optimum opens on the projection
     tab, section = details_place(first=1 if scenario.targets or scenario.reparto == "optimo" else 0)
-    return Places(top, stats, actions, tab, section)
+    if tab == 0:
+        with section:
+            section = shares_place(sim)  # its heading, the chart's place, the moves
+    return Places(stats, tab, section)
 
 
 def results(places: Places) -> None:
@@ -67,14 +69,11 @@ def results(places: Places) -> None:
     now = state.get()  # the controls' callbacks ran before this: it follows them
     place_, own_, sim_ = (place, own, sim) if now is scenario else model(now)
     inputs, priority = own_.inputs, now.view == "prioritarias"
-    with places.top:
-        simulator_controls(inputs)  # issue 14: the controls on the page (phones)
-        reading(sim_)  # the rule in words: «¿El dinero sigue a la necesidad?»
-        headline(sim_, priority=priority)
+    # at the top, in the fragment's own place
+    simulator_controls(inputs)  # issue 14: the controls on the page (phones)
+    reading(sim_)  # the rule in words: «¿El dinero sigue a la necesidad?»
+    headline(sim_, priority=priority)
     statistics(places.stats, sim_)  # Spearman and Pearson, one click away
-    with places.actions:
-        takeaway.simulator_downloads(now, sim_, place_)  # XLSX, PDF, CSV and chart images
-        compare.save_button()  # keep it for «Comparar» (brechas_ui.compare)
     section = (  # only the open tab runs (issue 12)
         lambda: shares(sim_, priority=priority),
         lambda: projection(now, inputs, sim_, place_),  # coverage, need, «¿Qué mínimo…?»
@@ -82,6 +81,11 @@ def results(places: Places) -> None:
     )[places.tab]
     with places.section:
         section()
+        share.print_header("simulador")  # the printed page's closing lines: rule, date, link
 
 
-frame.live(results, path="simulador", layout=layout)
+#: While «Descargar» or the table of moves is open, or «Guardar para comparar» says this
+#: scenario is saved, a move reruns the whole page: what layout drew of the scenario would
+#: be stale otherwise.
+REDRAW_WHEN = (takeaway.KEY, compare.SHOWN_SAVED, render.MOVES_KEY)
+frame.live(results, path="simulador", layout=layout, redraw_when=REDRAW_WHEN)

@@ -1,0 +1,96 @@
+"""What a slider move reruns on the Simulador, over Streamlit's own websocket.
+
+A move reruns only the page's fragment (brechas_ui.frame.live); what the page draws of the
+scenario on full runs only («Compartir»'s link, «Descargar»'s buttons, the table of moves)
+is drawn while open, and then a move must rerun the whole page, or it would show an
+earlier rule. AppTest runs whole scripts only, so only a real server shows the difference.
+They need no browser but start a server, so they sit with the e2e tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from brechas_harness.client import Session, elements
+
+pytestmark = pytest.mark.e2e
+
+SLIDER = "w_minimum_pct"
+
+
+def _in_thread(coro):
+    # Playwright's sync API (other e2e tests) keeps an event loop in the main thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+def _opened(session: Session, key: str) -> WidgetState:
+    """A popover or expander opened (``on_change="rerun"``), as the browser reports it."""
+    return WidgetState(id=session.widget_ids[key], bool_value=True)
+
+
+def _fragment_run(session: Session) -> bool:
+    deltas = [m for m in session.messages if m.WhichOneof("type") == "delta"]
+    return bool(deltas) and all(m.delta.fragment_id for m in deltas)
+
+
+def _links(session: Session) -> list[str]:
+    return [c.code_text for c in elements(session.messages, "code") if "/simulador" in c.code_text]
+
+
+async def _moves(url: str, opened: str | None) -> tuple[bool, list[str], str, list[str]]:
+    session = await Session.open(url, "simulador", "minimo=40")
+    errors = (await session.rerun(timeout=120)).errors
+    states = []
+    if opened:
+        states = [_opened(session, opened)]
+        errors += (await session.send(states=states, timeout=60)).errors  # the click: a full run
+    run = await session.send(doubles={SLIDER: 41.0}, states=states, fragment=SLIDER, timeout=60)
+    fragment, links, shown = _fragment_run(session), _links(session), session.metrics
+    await session.close()
+    return fragment, links, shown["Brechas prioritarias (juntas)"], errors + run.errors
+
+
+def test_a_move_reruns_only_the_fragment_and_resends_no_closed_popover(app_server):
+    fragment, links, shown, errors = _in_thread(_moves(app_server.ws_url, None))
+    assert not errors
+    assert fragment  # nothing outside the fragment was re-sent
+    assert not links  # «Compartir» closed: its link is not drawn
+    assert shown == "41.00 %"
+
+
+@pytest.mark.parametrize("opened", ["compartir", "llevar", "sim_movimientos"])
+def test_a_move_while_a_popover_drawn_on_full_runs_is_open_reruns_the_page(app_server, opened):
+    fragment, links, shown, errors = _in_thread(_moves(app_server.ws_url, opened))
+    assert not errors
+    assert not fragment  # the whole page ran again: what is open shows the new rule
+    assert shown == "41.00 %"
+    if opened == "compartir":
+        (link,) = links
+        assert "minimo=41" in link and "minimo=40" not in link
+
+
+async def _save_then_move(url: str) -> tuple[list[str], bool, list[str], list[str]]:
+    session = await Session.open(url, "simulador", "minimo=40")
+    errors = (await session.rerun(timeout=120)).errors
+    errors += (await session.send(triggers=("comparar_guardar",), timeout=60)).errors
+    saved = [p.label for p in elements(session.messages, "page_link") if "Guardado" in p.label]
+    run = await session.send(doubles={SLIDER: 41.0}, fragment=SLIDER, timeout=60)
+    buttons = [b.label for b in elements(session.messages, "button") if "Guardar" in b.label]
+    fragment = _fragment_run(session)
+    await session.close()
+    return saved, fragment, buttons, errors + run.errors
+
+
+def test_a_move_after_saving_for_comparar_offers_to_save_the_new_rule(app_server):
+    # «Guardar para comparar» is drawn on full runs; once it says the rule is saved, a move
+    # must redraw it, or it would call the new rule saved.
+    saved, fragment, buttons, errors = _in_thread(_save_then_move(app_server.ws_url))
+    assert not errors
+    assert saved == ["Guardado como A: ver la comparación"]
+    assert not fragment
+    assert buttons == ["Guardar para comparar (1 de 4)"]
