@@ -106,12 +106,12 @@ def live(body, *, path: str, layout, redraw_when: tuple[str, ...] = ()) -> None:
     Streamlit reruns only ``body``; if the scenario changed what lies outside (see
     :func:`_outside`), the whole page reruns instead. ``body`` runs in the safety net (a
     failure is told at the top, where the controls are). «Compartir» for ``path`` is drawn
-    here too, on full runs (app.py then leaves it out).
+    here too (app.py then leaves it out): the bar on full runs, its link by the fragment.
 
     ``redraw_when`` names session-state keys that are true while something ``layout`` drew
     from the scenario is on screen (a popover opened with ``on_change="rerun"`` whose
-    contents it draws, say; «Compartir» is one): then a move reruns the whole page, so what
-    is shown is never an earlier rule's. Otherwise it costs a move nothing.
+    contents it draws, say): then a move reruns the whole page, so what is shown is never
+    an earlier rule's. Otherwise it costs a move nothing.
 
     The fragment's own place and the layout's are drawn before the bar, and Streamlit
     (1.67) lets a fragment fill containers drawn outside it when it fills them on every
@@ -124,9 +124,9 @@ def live(body, *, path: str, layout, redraw_when: tuple[str, ...] = ()) -> None:
 
     top = st.container()  # the fragment's own place: first in the page's order
     places = layout()  # then the places it fills
-    share.bar(path)  # then the bar (placed at the top right by CSS)
+    share_place = share.bar(path)  # then the bar (placed at the top right by CSS)
     _run.shared = True
-    redraw = (share.POPOVER, *redraw_when)
+    redraw = tuple(redraw_when)
 
     @st.fragment
     def _live() -> None:
@@ -148,6 +148,7 @@ def live(body, *, path: str, layout, redraw_when: tuple[str, ...] = ()) -> None:
             state.sync_url()  # app.py does it on a full run
         try:
             safely(lambda: body(places), what=f"{path} (live)")
+            share.link_part(share_place, path)  # «Compartir»'s link follows the scenario
         finally:
             ctx = get_script_run_ctx()
             if not full and ctx is not None:
