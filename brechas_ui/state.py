@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from brechas_core.fmt import num
 from brechas_core.i18n import _
@@ -160,7 +161,12 @@ def bound(
     short.
     """
     key = f"{_W}{field}" + (f"__{item}" if item else "")
-    if key not in st.session_state:
+    if key not in st.session_state or _full_run():
+        # Seeded on every full run, not only the first: a value set here is sent with the
+        # widget (``set_value``), so a control whose component first mounts in the browser
+        # after a later run still shows the scenario, not its own default (a 0 % minimum,
+        # no gaps), which the next click would then send back as the user's choice
+        # (tests/e2e/test_live.py).
         value = getattr(get(), field)
         if item is not None:
             value = dict(value).get(item, item_default)
@@ -170,6 +176,13 @@ def bound(
         "on_change": _commit,
         "args": (key, field, item, item_default, from_widget),
     }
+
+
+def _full_run() -> bool:
+    """Whether this run is the whole page's, not a fragment's alone (a slider move's: its
+    value comes from the browser, and the scenario has just taken it)."""
+    ctx = get_script_run_ctx()
+    return ctx is None or not ctx.fragment_ids_this_run
 
 
 @lang.in_language  # writes a notice: in the session's language

@@ -93,3 +93,24 @@ def test_a_move_after_saving_for_comparar_offers_to_save_the_new_rule(app_server
     assert saved == ["Guardado como A: ver la comparación"]
     assert not fragment
     assert buttons == ["Guardar para comparar (1 de 4)"]
+
+
+async def _controls_on_a_later_full_run(url: str) -> tuple[list, list, list[str]]:
+    session = await Session.open(url, "simulador", "minimo=40")
+    errors = (await session.rerun(timeout=120)).errors
+    errors += (await session.send(states=[_opened(session, "llevar")], timeout=60)).errors
+    sliders = [(s.set_value, list(s.value)) for s in elements(session.messages, "slider")]
+    gaps = [(m.set_value, len(m.raw_values)) for m in elements(session.messages, "multiselect")]
+    await session.close()
+    return sliders, gaps, errors
+
+
+def test_every_full_run_sends_the_controls_with_the_scenario_s_values(app_server):
+    # A control whose component first mounts in the browser after a later run starts from
+    # what that run's element says. Without set_value it said the widget's default (a 0 %
+    # minimum, no gaps), and the next click sent that back as the user's choice: opening a
+    # popover right after the page opened lost the minimum (brechas_ui.state.bound).
+    sliders, gaps, errors = _in_thread(_controls_on_a_later_full_run(app_server.ws_url))
+    assert not errors
+    assert (True, [40.0]) in sliders  # the guaranteed minimum
+    assert gaps == [(True, 10)]  # the ten priority gaps, all included
