@@ -126,7 +126,6 @@ def live(body, *, path: str, layout, redraw_when: tuple[str, ...] = ()) -> None:
     places = layout()  # then the places it fills
     share_place = share.bar(path)  # then the bar (placed at the top right by CSS)
     _run.shared = True
-    redraw = tuple(redraw_when)
 
     @st.fragment
     def _live() -> None:
@@ -141,7 +140,7 @@ def live(body, *, path: str, layout, redraw_when: tuple[str, ...] = ()) -> None:
         if full:
             st.session_state[_OUTSIDE] = _outside()
         elif st.session_state.get(_OUTSIDE) != _outside() or any(
-            st.session_state.get(key) for key in redraw
+            st.session_state.get(key) for key in redraw_when
         ):
             st.rerun()  # the whole page: its header, the frame or what layout drew changes
         else:
