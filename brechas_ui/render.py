@@ -50,10 +50,9 @@ def _static_spec(name: str, lang: str, _build) -> dict:
     spec["config"] = READABLE  # replaces Altair's default view size; Streamlit sizes charts
     # Serialise the datasets to Arrow once: Streamlit sends bytes as they are, where it
     # would otherwise rebuild a DataFrame from the records on every rerun.
-    spec["datasets"] = {
-        name: dataframe_util.convert_anything_to_arrow_bytes(pa.Table.from_pylist(rows))
-        for name, rows in spec.get("datasets", {}).items()
-    }
+    spec["datasets"] = arrow_datasets(
+        {name: pa.Table.from_pylist(rows) for name, rows in spec.get("datasets", {}).items()}
+    )
     return spec
 
 
