@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 import numpy as np
@@ -239,9 +239,11 @@ class Simulation:
     Attributes
     ----------
     view : {"prioritarias", "sectores"}
+    columns : mapping of str to ndarray
+        One value per gap (or function), by column: ``id, label, gap_pct, baseline_pct,
+        scenario_pct, moved_pct, moved_soles, is_target``.
     items : DataFrame
-        One row per gap (or function): ``id, label, gap_pct, baseline_pct, scenario_pct,
-        moved_pct, moved_soles, is_target``.
+        The same columns as a table, built when first read (a property).
     resto_before, resto_after : float
         The non-priority part of the budget (priority view; NaN in the sector view).
     target_before, target_after : float
@@ -290,7 +292,7 @@ class Simulation:
     """
 
     view: View
-    items: pd.DataFrame
+    columns: Mapping[str, np.ndarray]
     resto_before: float
     resto_after: float
     target_before: float
@@ -319,6 +321,16 @@ class Simulation:
     #: none: a slider move whose page does not show the projection does not pay for it
     #: (issue 12, scale)
     project: Callable[[], tuple] | None = field(default=None, repr=False, compare=False)
+
+    #: builds :attr:`items` from :attr:`columns` once, shared with ``project``
+    frame: Callable[[], pd.DataFrame] = field(default=None, repr=False, compare=False)
+
+    @property
+    def items(self) -> pd.DataFrame:
+        """:attr:`columns` as a table, built when first read: a slider move draws the
+        shares chart from the columns and builds no table (issue 12: a new table is a
+        good part of a new result's cost on a rerun)."""
+        return self.frame()
 
     @cached_property
     def _projected(self) -> tuple:
@@ -548,23 +560,17 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
             "departamento."
         ).format(place=_(inputs.place))
     moved = on.shares - on.baseline
-    id_column, label_column = _MEMO.get_for(
-        (ids, on.rows["labels"]),
-        "text columns",  # converted once per table: a rerun builds this frame (issue 12)
-        lambda: (pd.array(ids, dtype="str"), pd.array(on.rows["labels"], dtype="str")),
-    )
-    items = pd.DataFrame(
-        {
-            "id": id_column,
-            "label": label_column,
-            "gap_pct": gap,
-            "baseline_pct": on.baseline,
-            "scenario_pct": on.shares,
-            "moved_pct": moved,
-            "moved_soles": moved / 100.0 * a.executed_soles,
-            "is_target": rule.is_target,
-        }
-    )
+    columns = {
+        "id": ids,
+        "label": on.rows["labels"],
+        "gap_pct": gap,
+        "baseline_pct": on.baseline,
+        "scenario_pct": on.shares,
+        "moved_pct": moved,
+        "moved_soles": moved / 100.0 * a.executed_soles,
+        "is_target": rule.is_target,
+    }
+    frame = cache(lambda: _items(columns))
     n = len(ids)
     tc = t_critical(alpha, n - 2)
     before = _memo(
@@ -579,7 +585,8 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
     top_up = float(res.top_up)
     sim = Simulation(
         view=scenario.view,
-        items=items,
+        columns=columns,
+        frame=frame,
         resto_before=on.resto_before,
         resto_after=on.resto_after,
         target_before=float(res.target_total_before),
@@ -599,15 +606,29 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         smallest_r=None if on.curve is None else _unmoved("pearson", rule, gap, att, alpha),
         r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
         assumptions=a,
-        project=(lambda: _projection(scenario, inputs, items, a)) if projectable else None,
+        project=(lambda: _projection(scenario, inputs, frame(), a)) if projectable else None,
         reading="",
         tested=tested,
         missing=missing,
-        alignment_words=reading.alignment_words(items, tested, known, on.territory),
+        # a table that carries a test needs no words (and no table built for them)
+        alignment_words=""
+        if tested
+        else reading.alignment_words(frame(), tested, known, on.territory),
         situation=rules.situation(res),
         territory=on.territory,
     )
     return replace(sim, reading=reading.reading(scenario, sim, inputs.place))
+
+
+def _items(columns: Mapping[str, np.ndarray]) -> pd.DataFrame:
+    """:attr:`Simulation.items` from its columns."""
+    ids, labels = columns["id"], columns["label"]
+    id_column, label_column = _MEMO.get_for(
+        (ids, labels),
+        "text columns",  # converted once per table
+        lambda: (pd.array(ids, dtype="str"), pd.array(labels, dtype="str")),
+    )
+    return pd.DataFrame({**columns, "id": id_column, "label": label_column})
 
 
 # -- what moving the minimum does not change (issue 12, scale) ------------------------------

@@ -146,12 +146,12 @@ def shares_chart(sim, *, key: str, item: str = "Brecha", keyed: bool = True) -> 
     a container keyed ``grafico_<key>`` unless the caller's place is keyed."""
     render.live_chart(
         charts.shares_template,
-        (len(sim.items), item),
+        (len(sim.columns["label"]), item),
         # built and serialised once per result and language (a value seen before costs
-        # neither)
+        # neither), from the result's columns: no table is built for it
         sim.derived(
             ("shares", i18n.language()),
-            lambda: render.arrow_datasets(charts.shares_data(sim.items)),
+            lambda: render.arrow_datasets(charts.shares_data(sim.columns)),
         ),
         key=key,
         keyed=keyed,

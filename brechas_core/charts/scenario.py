@@ -263,21 +263,34 @@ def shares_template(n_items: int, item_title: str = N_("Brecha")) -> alt.Chart:
     )
 
 
-def shares_data(frame: pd.DataFrame) -> dict[str, pa.Table]:
-    """Dataset for :func:`shares_template` from ``label, gap_pct, baseline_pct,
-    scenario_pct`` (and optionally ``moved_soles``)."""
-    n = len(frame)
-    base = frame["baseline_pct"].to_numpy(float)
-    scen = frame["scenario_pct"].to_numpy(float)
-    soles = frame["moved_soles"].to_numpy(float) if "moved_soles" in frame else np.full(n, np.nan)
+def shares_data(columns: Mapping) -> dict[str, pa.Table]:
+    """Dataset for :func:`shares_template` from the columns ``label, gap_pct, baseline_pct,
+    scenario_pct`` (and optionally ``moved_soles``) of a table or of
+    :attr:`brechas_core.simulation.Simulation.columns`.
+
+    Arrow arrays from numpy, no pandas: a slider move to a new value builds this (issue 12).
+
+    >>> data = shares_data({"label": ["A", "B"], "gap_pct": [60.0, 10.0],
+    ...                     "baseline_pct": [1.0, 5.0], "scenario_pct": [9.0, 5.0]})
+    >>> table = data["participaciones"]
+    >>> table.column("serie").to_pylist()
+    ['Línea base', 'Línea base', 'Escenario', 'Escenario']
+    >>> table.column("cambio").to_pylist(), table.column("moved_soles").null_count
+    ([8.0, 0.0, 8.0, 0.0], 0)
+    """
+    labels = [_(label) for label in columns["label"]]
+    n = len(labels)
+    base = np.asarray(columns["baseline_pct"], dtype=float)
+    scen = np.asarray(columns["scenario_pct"], dtype=float)
+    soles = np.asarray(columns["moved_soles"], dtype=float) if "moved_soles" in columns else None
     long = pa.table(
         {
-            "label": np.tile([_(label) for label in frame["label"]], 2).tolist(),
-            "gap_pct": np.tile(frame["gap_pct"].to_numpy(float), 2),
-            "serie": np.repeat(list(_series()), n).tolist(),
+            "label": pa.array(labels * 2, pa.string()),
+            "gap_pct": np.tile(np.asarray(columns["gap_pct"], dtype=float), 2),
+            "serie": pa.array([name for name in _series() for _k in range(n)], pa.string()),
             "valor": np.concatenate([base, scen]),
             "cambio": np.tile(scen - base, 2),
-            "moved_soles": np.tile(soles, 2),
+            "moved_soles": np.tile(np.full(n, np.nan) if soles is None else soles, 2),
         }
     )
     return {"participaciones": long}
