@@ -99,8 +99,8 @@ def live(body, *, path: str, layout, redraw_when: tuple[str, ...] = ()) -> None:
     ``body(places)`` draws its first elements (the controls) at the top of the page, in the
     fragment's own place, and the rest into the places ``layout()`` draws, on full runs
     only, below them: what no control changes (a tab bar, an expander's header) is not
-    re-sent on a move. ``body`` ends with the printed page's closing lines
-    (:func:`brechas_ui.share.print_header`), in its last place.
+    re-sent on a move. ``body`` draws the lines only paper shows
+    (:func:`brechas_ui.share.print_text`) in one of its elements.
 
     On a full run of the page it runs as part of it. When a control drawn in it moves,
     Streamlit reruns only ``body``; if the scenario changed what lies outside (see

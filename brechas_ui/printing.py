@@ -20,6 +20,7 @@ def print_styles() -> None:
 <style>
 .st-key-estilos_impresion { display: none !important; }
 .st-key-solo_impresion { display: none; }
+[data-testid="stMarkdownContainer"] p:has(> a[href="#impreso"]) { display: none; }
 [data-testid="stMainBlockContainer"] { position: relative; }
 .st-key-barra_compartir { position: absolute; top: 5rem; right: 1rem; width: auto !important;
   z-index: 5; flex-direction: row !important; gap: 0.5rem; }
@@ -43,6 +44,8 @@ def print_styles() -> None:
   .st-key-solo_impresion { display: flex !important; break-inside: avoid;
     border-top: 1px solid #999; padding-top: 1mm; }
   .st-key-solo_impresion p { font-size: 9pt !important; margin: 0 !important; }
+  [data-testid="stMarkdownContainer"] p:has(> a[href="#impreso"]) { display: block !important;
+    font-size: 9pt !important; border-top: 1px solid #999; padding-top: 1mm; }
   [data-testid="stMainBlockContainer"] { padding-top: 0 !important; }
   [data-testid="stAppViewContainer"], [data-testid="stMain"], .stMain, .main {
     position: static !important; overflow: visible !important; height: auto !important; }
@@ -89,20 +92,27 @@ def print_styles() -> None:
         )
 
 
-def print_header(rule: str, link: str) -> None:
+#: The link that opens the printed lines (:func:`print_text`): the print stylesheet shows
+#: the paragraph that starts with it on paper only.
+PRINTED = "#impreso"
+
+
+def print_text(rule: str, link: str) -> str:
     """What the paper must say and the screen shows elsewhere: the rule, the date, the link.
 
-    Drawn after the page, so it closes the printed document (and a page's first elements
-    stay its own).
-
-    Plain Markdown text: the rule comes from brechas_core.describe and the link is shown in
-    a code span, so nothing in it is rendered as a link or markup.
+    One Markdown paragraph that starts with a link to :data:`PRINTED`, by which the print
+    stylesheet shows it on paper and hides it on screen: a page can add it to a Markdown
+    element it draws anyway (the Simulador's reading: issue 12, every element is re-sent
+    on every slider move). The rule comes from brechas_core.describe and the link is shown
+    in a code span, so nothing in it is rendered as a link or markup.
     """
-    with st.container(key="solo_impresion"):  # one element: a slider move redraws it
-        st.markdown(
-            _("**Brechas** · {rule} · impreso el {date}").format(
-                rule=rule, date=date.today().isoformat()
-            )
-            + "\n\n"
-            + _("Enlace: `{link}`").format(link=link)
-        )
+    return _("[**Brechas**]({printed}) · {rule} · impreso el {date} · Enlace: `{link}`").format(
+        printed=PRINTED, rule=rule, date=date.today().isoformat(), link=link
+    )
+
+
+def print_header(rule: str, link: str) -> None:
+    """:func:`print_text` as an element of its own, drawn after the page, so it closes the
+    printed document (and a page's first elements stay its own)."""
+    with st.container(key="solo_impresion"):
+        st.markdown(print_text(rule, link))

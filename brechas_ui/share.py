@@ -168,7 +168,21 @@ def after_page(path: str) -> None:
 
 def print_header(path: str) -> None:
     """The printed page's closing lines: the rule, the date and this page's link."""
-    from brechas_core.describe import rule_text
-    from brechas_ui import printing, state
+    from brechas_ui import printing
 
-    printing.print_header(rule_text(state.get()), page_link(path))
+    printing.print_header(*_printed(path))
+
+
+def print_text(path: str) -> str:
+    """The same lines as Markdown, for a page to add to an element it draws
+    (:func:`brechas_ui.printing.print_text`)."""
+    from brechas_ui import printing
+
+    return printing.print_text(*_printed(path))
+
+
+def _printed(path: str) -> tuple[str, str]:
+    from brechas_core.describe import rule_text
+    from brechas_ui import state
+
+    return rule_text(state.get()), page_link(path)

@@ -13,12 +13,14 @@ from brechas_ui import across as across_alignment
 from brechas_ui import lang, render
 
 
-def reading(sim) -> None:
-    """The rule in one sentence, «¿El dinero sigue a la necesidad?», and the rule's notices."""
-    # One element for both (issue 12: every element is re-sent on each slider move)
+def reading(sim, *, printed: str = "") -> None:
+    """The rule in one sentence, «¿El dinero sigue a la necesidad?», and the rule's notices;
+    ``printed``, the lines only paper shows (brechas_ui.printing.print_text), goes with them."""
+    # One element for the three (issue 12: every element is re-sent on each slider move)
     st.markdown(
         f"#### {glossary.spell_out_pp(sim.reading)}\n\n"
         + glossary.money_follows_need(sim).headline  # issue 14: the question in plain words
+        + (f"\n\n{printed}" if printed else "")
     )
     for text in sim.notices:
         if not sim.feasible and "no es factible" in text:

@@ -71,7 +71,9 @@ def results(places: Places) -> None:
     inputs, priority = own_.inputs, now.view == "prioritarias"
     # at the top, in the fragment's own place
     simulator_controls(inputs)  # issue 14: the controls on the page (phones)
-    reading(sim_)  # the rule in words: «¿El dinero sigue a la necesidad?»
+    # the rule in words («¿El dinero sigue a la necesidad?») and, on paper only, the rule,
+    # the date and the link
+    reading(sim_, printed=share.print_text("simulador"))
     headline(sim_, priority=priority)
     statistics(places.stats, sim_)  # Spearman and Pearson, one click away
     section = (  # only the open tab runs (issue 12)
@@ -81,7 +83,6 @@ def results(places: Places) -> None:
     )[places.tab]
     with places.section:
         section()
-        share.print_header("simulador")  # the printed page's closing lines: rule, date, link
 
 
 #: While «Descargar» or the table of moves is open, or «Guardar para comparar» says this

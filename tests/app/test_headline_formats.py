@@ -17,8 +17,9 @@ PAGES = [
 ]
 CENTAVOS = re.compile(r"S/ [\d,]+\.\d+(?!\d| millones)")
 PERCENT = re.compile(r"(\d[\d,]*(?:\.(\d+))?) %")
-# Rates a person sets or a ratio keep one decimal: the minimum, and execution (devengado /
-# PIM, in parentheses after the amounts in millions).
+# Rates a person sets or a ratio keep one decimal: the minimum (in the sentence, and in the
+# rule that the Simulador's reading carries for paper), and execution (devengado / PIM, in
+# parentheses after the amounts in millions). Compared in lower case.
 RATE_BEFORE = ("mínimo garantizado de ", "millones (")
 
 
@@ -51,7 +52,7 @@ def test_headline_shares_have_two_decimals_and_rates_one(open_page, page, query)
     at = open_page(page, query)
     for text in _headlines(at):
         for before, decimals in _percent_decimals(text):
-            expected = 1 if before.endswith(RATE_BEFORE) else 2
+            expected = 1 if before.lower().endswith(RATE_BEFORE) else 2
             assert decimals == expected, f"{decimals} decimals after «{before[-40:]}» in {text}"
     for m in at.metric:
         if m.value.endswith(" %"):

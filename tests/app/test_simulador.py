@@ -1,5 +1,6 @@
 """The Simulador: controls drive the numbers, and a link reproduces the scenario."""
 
+from brechas_ui import printing
 from tests.app.conftest import open_statistics, open_tab, page_text
 
 
@@ -224,3 +225,25 @@ def test_a_rule_that_moves_nothing_says_so_instead_of_an_empty_table(open_page):
     at.run()
     assert "La regla no mueve dinero con estos valores." in [c.value for c in at.caption]
     assert not _moves_markdown(at)
+
+
+def test_the_printed_lines_name_the_rule_on_screen_and_follow_a_move(open_page):
+    # On paper the page names the rule, the date and its link: one paragraph of the
+    # reading, which the print stylesheet shows on paper only (brechas_ui.printing).
+    def printed(at) -> list[str]:
+        return [
+            p
+            for m in at.markdown
+            for p in m.value.split("\n\n")
+            if p.startswith(f"[**Brechas**]({printing.PRINTED})")
+        ]
+
+    at = open_page("simulador", {"minimo": "40"})
+    (line,) = printed(at)
+    assert "Mínimo garantizado de 40.0 %" in line and "minimo=40&" in line
+    assert "impreso el " in line
+    at.slider(key="w_minimum_pct").set_value(45.0).run()
+    (line,) = printed(at)
+    assert "Mínimo garantizado de 45.0 %" in line and "minimo=45&" in line
+    hidden = f'p:has(> a[href="{printing.PRINTED}"]) {{ display: none; }}'
+    assert hidden in " ".join(m.value for m in at.markdown)  # the stylesheet hides it
