@@ -12,21 +12,31 @@ from brechas_core.i18n import N_, _
 from brechas_ui import across as across_alignment
 from brechas_ui import lang, render
 
+#: Before each of a rule's notices in the reading (what it moved, who paid).
+NOTICE = ":blue[:material/info:]"
+
 
 def reading(sim, *, printed: str = "") -> None:
-    """The rule in one sentence, «¿El dinero sigue a la necesidad?», and the rule's notices;
-    ``printed``, the lines only paper shows (brechas_ui.printing.print_text), goes with them."""
-    # One element for the three (issue 12: every element is re-sent on each slider move)
+    """The rule in one sentence, «¿El dinero sigue a la necesidad?», what the rule did (its
+    notices) and, when it cannot be met, a warning; ``printed``, the lines only paper shows
+    (brechas_ui.printing.print_text), goes with them."""
+    infeasible = [t for t in sim.notices if not sim.feasible and "no es factible" in t]
+    said = [t for t in sim.notices if t not in infeasible]
+    # One element for all but the warning (issue 12: every element is re-sent on each
+    # slider move, and a rule's notice is shown on nearly every one)
     st.markdown(
-        f"#### {glossary.spell_out_pp(sim.reading)}\n\n"
-        + glossary.money_follows_need(sim).headline  # issue 14: the question in plain words
-        + (f"\n\n{printed}" if printed else "")
+        "\n\n".join(
+            [
+                f"#### {glossary.spell_out_pp(sim.reading)}",
+                # issue 14: the question in plain words
+                glossary.money_follows_need(sim).headline,
+                *(f"{NOTICE} {text}" for text in said),
+                *([printed] if printed else []),
+            ]
+        )
     )
-    for text in sim.notices:
-        if not sim.feasible and "no es factible" in text:
-            st.warning(text, icon=":material/warning:")
-        else:
-            st.info(text, icon=":material/info:")
+    for text in infeasible:
+        st.warning(text, icon=":material/warning:")
 
 
 def headline(sim, *, priority: bool) -> None:

@@ -195,7 +195,8 @@ def test_descargar_draws_its_files_only_when_opened(open_page):
 
 
 def _moves_markdown(at):
-    return [m.value for m in at.markdown if "Resto del presupuesto" in m.value]
+    """The table of moves (a row of the rest of the budget; the reading names it too)."""
+    return [m.value for m in at.markdown if "| Resto del presupuesto |" in m.value]
 
 
 def test_the_money_moves_table_is_drawn_only_when_opened_and_adds_up(open_page):
@@ -247,3 +248,15 @@ def test_the_printed_lines_name_the_rule_on_screen_and_follow_a_move(open_page):
     assert "Mínimo garantizado de 45.0 %" in line and "minimo=45&" in line
     hidden = f'p:has(> a[href="{printing.PRINTED}"]) {{ display: none; }}'
     assert hidden in " ".join(m.value for m in at.markdown)  # the stylesheet hides it
+
+
+def test_the_rule_s_notice_is_read_with_the_rule_and_an_unreachable_one_warns(open_page):
+    at = open_page("simulador", {"minimo": "40"})
+    reading = next(m.value for m in at.markdown if m.value.startswith("#### "))
+    assert (
+        "Se reasignan 12.93 p.p. del presupuesto a las brechas prioritarias "
+        "(27.07 % → 40.00 %); ceden: Resto del presupuesto (72.93 % → 60.00 %)."
+    ) in reading
+    assert not at.info and not at.warning  # one element: re-sent on every move (issue 12)
+    at = open_page("simulador", {"minimo": "40", "protegido": "72.93"})
+    assert any("no es factible" in w.value for w in at.warning)
