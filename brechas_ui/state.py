@@ -161,12 +161,14 @@ def bound(
     short.
     """
     key = f"{_W}{field}" + (f"__{item}" if item else "")
-    if key not in st.session_state or _full_run():
-        # Seeded on every full run, not only the first: a value set here is sent with the
-        # widget (``set_value``), so a control whose component first mounts in the browser
-        # after a later run still shows the scenario, not its own default (a 0 % minimum,
-        # no gaps), which the next click would then send back as the user's choice
-        # (tests/e2e/test_live.py).
+    if key not in st.session_state or (_full_run() and not _reported(key)):
+        # Seeded again on a full run whose request did not carry the control's value: a
+        # value set here is sent with the widget (``set_value``), so a control whose
+        # component first mounts in the browser after a later run still shows the
+        # scenario, not its own default (a 0 % minimum, no gaps), which the next click
+        # would then send back as the user's choice. Not when the browser sent it: that
+        # value is the user's latest, and a ``set_value`` that reached the browser after a
+        # newer move would undo the move (tests/e2e/test_live.py).
         value = getattr(get(), field)
         if item is not None:
             value = dict(value).get(item, item_default)
@@ -176,6 +178,23 @@ def bound(
         "on_change": _commit,
         "args": (key, field, item, item_default, from_widget),
     }
+
+
+def _reported(key: str) -> bool:
+    """Whether this run's request carried the value of the control keyed ``key``: the
+    browser has it mounted and the value is the user's.
+
+    Streamlit (1.67) keeps the request's widget values in the session state's
+    ``_new_widget_state`` until the run draws them, by widget id (``_key_id_mapper``); not
+    public API, so a missing attribute reads as False and the control is seeded, as before.
+    """
+    ctx = get_script_run_ctx()
+    try:
+        inner = ctx.session_state._state  # SafeSessionState -> SessionState
+        widget_id = inner._key_id_mapper.get_id_from_key(key, None)
+        return widget_id is not None and widget_id in inner._new_widget_state.states
+    except AttributeError:
+        return False
 
 
 def _full_run() -> bool:
