@@ -106,12 +106,12 @@ def live(body, *, path: str, layout, redraw_when: tuple[str, ...] = ()) -> None:
     Streamlit reruns only ``body``; if the scenario changed what lies outside (see
     :func:`_outside`), the whole page reruns instead. ``body`` runs in the safety net (a
     failure is told at the top, where the controls are). «Compartir» for ``path`` is drawn
-    here too (app.py then leaves it out): the bar on full runs, its link by the fragment.
+    here too, on full runs (app.py then leaves it out).
 
     ``redraw_when`` names session-state keys that are true while something ``layout`` drew
     from the scenario is on screen (a popover opened with ``on_change="rerun"`` whose
-    contents it draws, say): then a move reruns the whole page, so what is shown is never
-    an earlier rule's. Otherwise it costs a move nothing.
+    contents it draws, say; «Compartir» is one): then a move reruns the whole page, so what
+    is shown is never an earlier rule's. Otherwise it costs a move nothing.
 
     The fragment's own place and the layout's are drawn before the bar, and Streamlit
     (1.67) lets a fragment fill containers drawn outside it when it fills them on every
@@ -124,8 +124,9 @@ def live(body, *, path: str, layout, redraw_when: tuple[str, ...] = ()) -> None:
 
     top = st.container()  # the fragment's own place: first in the page's order
     places = layout()  # then the places it fills
-    share_place = share.bar(path)  # then the bar (placed at the top right by CSS)
+    share.bar(path)  # then the bar (placed at the top right by CSS)
     _run.shared = True
+    redraw = (share.POPOVER, *redraw_when)
 
     @st.fragment
     def _live() -> None:
@@ -140,14 +141,13 @@ def live(body, *, path: str, layout, redraw_when: tuple[str, ...] = ()) -> None:
         if full:
             st.session_state[_OUTSIDE] = _outside()
         elif st.session_state.get(_OUTSIDE) != _outside() or any(
-            st.session_state.get(key) for key in redraw_when
+            st.session_state.get(key) for key in redraw
         ):
             st.rerun()  # the whole page: its header, the frame or what layout drew changes
         else:
             state.sync_url()  # app.py does it on a full run
         try:
             safely(lambda: body(places), what=f"{path} (live)")
-            share.link_part(share_place, path)  # «Compartir»'s link follows the scenario
         finally:
             ctx = get_script_run_ctx()
             if not full and ctx is not None:

@@ -38,47 +38,47 @@ def page_link(path: str, query: dict[str, str] | None = None) -> str:
     return base_url(path) + (f"?{urlencode(query, safe=',:')}" if query else "")
 
 
-def bar(path: str):
-    """The bar at the top right: the language switch and the «Compartir» popover, with what
-    in it does not depend on the scenario (a heading, the buttons that make a short link
-    and a QR code). Returns the place in the popover for :func:`link_part`.
+#: The «Compartir» popover's key: it is open while this is true in the session state.
+POPOVER = "compartir"
 
-    A page whose controls run as a fragment (brechas_ui.frame.live) draws this once per
-    full run and the fragment fills that place: a slider move then re-sends the link, not
-    the bar, the switch, the popover and its buttons (issue 12: every element drawn in the
-    fragment is re-sent on every move). The buttons read the link when clicked. CSS places
-    the bar (brechas_ui.printing), so where it sits among the page's elements does not
-    change what is seen.
+
+def bar(path: str) -> None:
+    """The bar at the top right: the language switch and the «Compartir» popover, with this
+    run's link (a copy button), and a short link and QR code when asked for.
+
+    The popover's contents are drawn only while it is open (``on_change="rerun"``): a page
+    whose controls run as a fragment (brechas_ui.frame.live) draws the bar on full runs, so
+    a slider move re-sends none of it (issue 12: every element drawn in the fragment is
+    re-sent on every move); while it is open, a move reruns the whole page and the link
+    follows. The buttons read the link when clicked. CSS places the bar
+    (brechas_ui.printing), so where it sits among the page's elements does not change what
+    is seen.
     """
     with st.container(key="barra_compartir"):
         lang.switch()  # issue 14: the other language, next to «Compartir»
-        popover = st.popover(_("Compartir"), icon=":material/share:", key="compartir")
-    popover.markdown(
-        _(
-            "**Enlace a lo que ve** (reproduce el escenario exactamente; cópielo con el "
-            "botón del recuadro)"
+        popover = st.popover(
+            _("Compartir"), icon=":material/share:", key=POPOVER, on_change="rerun"
         )
-    )
-    place = popover.container()
-    asks = popover.container(horizontal=True)  # side by side: drawn on full runs only
+    if not popover.open:
+        return
+    link = page_link(path)
+    with popover:
+        st.markdown(
+            _(
+                "**Enlace a lo que ve** (reproduce el escenario exactamente; cópielo con el "
+                "botón del recuadro)"
+            )
+        )
+        st.code(link, language=None, wrap_lines=True)
+        _short_link(path, link)
+        if st.session_state.get(_QR_STATE) == link:
+            st.image(_qr_image(link), width=180, caption=_("Escanee para abrir el enlace"))
+        asks = st.container(horizontal=True)  # side by side
     for label, key, icon, ask in (
         (_("Crear un enlace corto"), "crear_enlace_corto", ":material/link:", _make_short),
         (_("Mostrar el código QR"), "mostrar_qr", ":material/qr_code_2:", _ask_qr),
     ):
         asks.button(label, key=key, icon=icon, on_click=ask, args=(path,))
-    return place
-
-
-def link_part(place, path: str) -> None:
-    """What «Compartir» shows of this run's scenario: the full link (copy button), and the
-    short link and QR code when they were asked for this link (a rule moved since then
-    has another link: its short link and QR code are asked for again)."""
-    link = page_link(path)
-    with place:
-        st.code(link, language=None, wrap_lines=True)
-        _short_link(path, link)
-        if st.session_state.get(_QR_STATE) == link:
-            st.image(_qr_image(link), width=180, caption=_("Escanee para abrir el enlace"))
 
 
 _QR_STATE = "qr_enlace"
@@ -162,7 +162,7 @@ def after_page(path: str) -> None:
     After the page, so that a page's own first elements stay first (tests and screen
     readers read them before the share control).
     """
-    link_part(bar(path), path)
+    bar(path)
     print_header(path)
 
 

@@ -71,6 +71,12 @@ def open_statistics(at: AppTest) -> AppTest:
     return at.run()
 
 
+def open_share(at: AppTest) -> AppTest:
+    """Open «Compartir» (drawn only while open), as a click on it does."""
+    at.session_state["compartir"] = True
+    return at.run()
+
+
 def open_tab(at: AppTest, position: int) -> AppTest:
     """Open one of the Simulador's detail tabs (0 shares, 1 projection, 2 alignment), by
     its label in the page's language, as a click does."""

@@ -14,6 +14,7 @@ import pytest
 from brechas_core import data, sources
 from brechas_core.i18n import using
 from brechas_core.measures import MEASURES
+from tests.app.conftest import open_share
 from tests.language import NUMBER, SPANISH
 
 
@@ -542,6 +543,6 @@ def test_a_callback_s_message_follows_the_session_s_language(open_page, monkeypa
         ("en", "The short link could not be created"),
         ("es", "No se pudo crear el enlace corto (la base de datos no responde)."),
     ]:
-        at = open_page("simulador", {"minimo": "40", "lang": lang})
+        at = open_share(open_page("simulador", {"minimo": "40", "lang": lang}))
         at.button(key="crear_enlace_corto").click().run()
         assert _warnings(at).count(expected) == 1, _warnings(at)

@@ -1,11 +1,10 @@
 """What a slider move reruns on the Simulador, over Streamlit's own websocket.
 
-A move reruns only the page's fragment (brechas_ui.frame.live), which also writes
-«Compartir»'s link; what the page draws of the scenario on full runs only («Descargar»'s
-buttons, the table of moves) is drawn while open, and then a move must rerun the whole
-page, or it would show an earlier rule. AppTest runs whole scripts only, so only a real
-server shows the difference. They need no browser but start a server, so they sit with
-the e2e tests.
+A move reruns only the page's fragment (brechas_ui.frame.live); what the page draws of the
+scenario on full runs only («Compartir»'s link, «Descargar»'s buttons, the table of moves)
+is drawn while open, and then a move must rerun the whole page, or it would show an
+earlier rule. AppTest runs whole scripts only, so only a real server shows the difference.
+They need no browser but start a server, so they sit with the e2e tests.
 """
 
 from __future__ import annotations
@@ -56,21 +55,23 @@ async def _moves(url: str, opened: str | None) -> tuple[bool, list[str], str, li
     return fragment, links, shown["Brechas prioritarias (juntas)"], errors + run.errors
 
 
-def test_a_move_reruns_only_the_fragment_and_the_link_in_compartir_follows(app_server):
+def test_a_move_reruns_only_the_fragment_and_resends_no_closed_popover(app_server):
     fragment, links, shown, errors = _in_thread(_moves(app_server.ws_url, None))
     assert not errors
     assert fragment  # nothing outside the fragment was re-sent
-    (link,) = links
-    assert "minimo=41" in link and "minimo=40" not in link
+    assert not links  # «Compartir» closed: its link is not drawn
     assert shown == "41.00 %"
 
 
-@pytest.mark.parametrize("opened", ["llevar", "sim_movimientos"])
+@pytest.mark.parametrize("opened", ["compartir", "llevar", "sim_movimientos"])
 def test_a_move_while_a_popover_drawn_on_full_runs_is_open_reruns_the_page(app_server, opened):
-    fragment, _, shown, errors = _in_thread(_moves(app_server.ws_url, opened))
+    fragment, links, shown, errors = _in_thread(_moves(app_server.ws_url, opened))
     assert not errors
     assert not fragment  # the whole page ran again: what is open shows the new rule
     assert shown == "41.00 %"
+    if opened == "compartir":
+        (link,) = links
+        assert "minimo=41" in link and "minimo=40" not in link
 
 
 async def _save_then_move(url: str) -> tuple[list[str], bool, list[str], list[str]]:
