@@ -8,6 +8,7 @@ is too small for a correlation test (a territory's three census gaps).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -25,13 +26,16 @@ if TYPE_CHECKING:
 __all__ = ["alignment_words", "reading"]
 
 
-def alignment_words(items: pd.DataFrame, tested: bool, known: bool, by_municipality) -> str:
+def alignment_words(
+    table: Callable[[], pd.DataFrame], tested: bool, known: bool, by_municipality
+) -> str:
     """The alignment in words, for a table too small (or without gaps) for a test: for a
     territory of many municipalities, across municipalities first, then what each gap's
-    share does; ``""`` when the table carries a test."""
+    share does; ``""`` when the table carries a test. ``table()`` gives the rows
+    (:attr:`brechas_core.simulation.Simulation.items`), built only when the words need
+    them: a table that carries a test builds none (issue 12)."""
     if tested:
         return ""
-    n = len(items)
     parts = []
     across = None if by_municipality is None else territory.across_municipalities(by_municipality)
     if across:
@@ -41,6 +45,8 @@ def alignment_words(items: pd.DataFrame, tested: bool, known: bool, by_municipal
             _("Sin las brechas del censo no se puede ver si el dinero sigue a la necesidad.")
         )
         return " ".join(parts)
+    items = table()
+    n = len(items)
     items = items.sort_values("gap_pct", ascending=False, kind="stable")
     shares = "; ".join(
         _("{item} (brecha {gap}): {share}").format(

@@ -610,10 +610,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         reading="",
         tested=tested,
         missing=missing,
-        # a table that carries a test needs no words (and no table built for them)
-        alignment_words=""
-        if tested
-        else reading.alignment_words(frame(), tested, known, on.territory),
+        alignment_words=reading.alignment_words(frame, tested, known, on.territory),
         situation=rules.situation(res),
         territory=on.territory,
     )
