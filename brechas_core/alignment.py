@@ -27,6 +27,7 @@ from brechas_core.rules import priority_view, sector_view
 from brechas_core.stats import (
     CorrelationResult,
     OLSResult,
+    correlation_result,
     ols,
     pearson,
     pearson_rows,
@@ -42,6 +43,7 @@ __all__ = [
     "MIN_POINTS",
     "Alignment",
     "alignment",
+    "alignment_of",
     "carries_a_test",
     "exact_smallest_minimum",
     "minimum_curve",
@@ -133,6 +135,31 @@ def alignment(gap_pct: ArrayLike, share_pct: ArrayLike, alpha: float = 0.05) -> 
     return Alignment(
         spearman=spearman(gap, share, alpha),
         pearson=pearson(gap, share, alpha),
+        fitted=lambda: ols(gap, share),
+    )
+
+
+def alignment_of(
+    gap_pct: ArrayLike, share_pct: ArrayLike, rho: float, r: float, alpha: float = 0.05
+) -> Alignment:
+    """:func:`alignment` from its two coefficients, computed for many rows of shares at once
+    by :func:`~brechas_core.stats.spearman_rows` and :func:`~brechas_core.stats.pearson_rows`
+    (the same values as one row's :func:`~brechas_core.stats.spearman` and
+    :func:`~brechas_core.stats.pearson`; tests/core/test_simulation_steps.py). For known
+    gaps, at least three: :func:`alignment` says when.
+
+    Examples
+    --------
+    >>> one = alignment([10, 40, 70, 90], [1, 3, 2, 8])
+    >>> same = alignment_of([10, 40, 70, 90], [1, 3, 2, 8], 0.8, one.pearson.statistic)
+    >>> same.spearman == one.spearman, same.pearson == one.pearson
+    (True, True)
+    """
+    gap = np.array(gap_pct, dtype=float)  # the fit reads them later: its own copies
+    share = np.array(share_pct, dtype=float)
+    return Alignment(
+        spearman=correlation_result("spearman", rho, gap.size, alpha),
+        pearson=correlation_result("pearson", r, gap.size, alpha),
         fitted=lambda: ols(gap, share),
     )
 

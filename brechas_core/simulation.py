@@ -24,7 +24,7 @@ from brechas_core.memo import Memo
 from brechas_core.optimal import optimal_inputs
 from brechas_core.projection import COST_CASES, SERIES_LABELS, project_coverage
 from brechas_core.scenario import Scenario
-from brechas_core.stats import t_critical
+from brechas_core.stats import pearson_rows, spearman_rows, t_critical
 from brechas_core.vocabulary import PRIORITY, SECTORS, View
 
 __all__ = [
@@ -459,6 +459,8 @@ class RuleOnTable:
     notices: tuple[str, ...] = ()
     curve: pd.DataFrame | None = None
     territory: territory.TerritoryResult | None = None
+    #: the alignment after the rule, when it came with the rule (:func:`_at_steps`)
+    after: align.Alignment | None = None
 
 
 def _on_functions(scenario: Scenario, inputs: Inputs, alpha: float) -> RuleOnTable:
@@ -485,11 +487,18 @@ def _on_priority_gaps(
     territory's census gaps applied to each of its municipalities)."""
     rows = inputs.gaps
     gap, att = rows["gap_pct"], rows["attention_pct"]
-    optimal = _optimal_inputs(scenario, inputs, a) if scenario.reparto == "optimo" else None
-    rule = rules.from_scenario(scenario, rows["ids"], optimal=optimal)
     notices: list[str] = []
     by_municipality = None
     curve = None
+    after = None
+    steps = None if inputs.municipalities is not None else _at_steps(scenario, rows)
+    step = None if steps is None else steps.index(scenario.minimum_pct)
+    if step is not None:  # the rule and its alignment were computed at every step at once
+        rule = replace(steps.rule, minimum=float(scenario.minimum_pct))
+        res, after = steps.at(step, gap, alpha)
+    else:
+        optimal = _optimal_inputs(scenario, inputs, a) if scenario.reparto == "optimo" else None
+        rule = rules.from_scenario(scenario, rows["ids"], optimal=optimal)
     if inputs.municipalities is not None:
         # The rule is about each municipality's own budget: apply it to each one and
         # add up (budget-weighted shares, so the soles are the sum of each one's).
@@ -499,7 +508,8 @@ def _on_priority_gaps(
         res = rules.pool(by_municipality.rule, inputs.municipalities["devengado"])
         notices += by_municipality.notices
     else:
-        res = rule.apply(gap, att)
+        if step is None:
+            res = rule.apply(gap, att)
         if rules.protected_exceeds(scenario, att):
             notices.append(
                 _(
@@ -525,6 +535,7 @@ def _on_priority_gaps(
         notices=tuple(notices),
         curve=curve,
         territory=by_municipality,
+        after=after,
     )
 
 
@@ -599,7 +610,7 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         feasible=bool(res.feasible),
         notices=list(on.notices),
         before=before,
-        after=align.alignment(gap, on.shares, alpha),
+        after=on.after or align.alignment(gap, on.shares, alpha),
         curve=on.curve,
         # exact, not on the curve's 1 % grid: the shares are piecewise linear in F
         smallest_rho=None if on.curve is None else _unmoved("spearman", rule, gap, att, alpha),
@@ -661,6 +672,85 @@ def _unmoved(what: str, rule, gap: np.ndarray, att: np.ndarray, alpha: float):
 
 
 # -- end of what moving the minimum does not change
+
+
+# -- the rule at every step of the minimum at once (issue 12, scale) ------------------------
+# The minimum is the control everyone moves, in steps of half a point (the Simulador's
+# slider and the links it writes). The rule is vectorised over the minimum
+# (brechas_core.rules), so the first move with some other settings computes it, and the
+# alignment after it, at all 201 steps in one call, for about the time of one step; every
+# later move to a step reads its row, the same numbers as computing that step alone
+# (tests/core/test_simulation_steps.py). A minimum between steps (typed into a link) is
+# computed alone, as are a territory's municipalities and the optimal sharing, whose
+# weights depend on the minimum through the unit costs.
+
+#: The minimum's steps, in % of the budget: 0, 0.5, ..., 100.
+MINIMUM_STEPS = np.linspace(0.0, 100.0, 201)
+_STEPS: Memo[_Steps] = Memo(32)  # each holds about 40 KB of arrays
+
+
+@dataclass(frozen=True)
+class _Steps:
+    """The priority view's rule at every minimum of :data:`MINIMUM_STEPS`."""
+
+    rule: rules.RuleArgs  # at the first step; its other arguments are every step's
+    result: rules.Reallocation  # shape (201, k), "resto" last
+    rho: np.ndarray | None  # Spearman and Pearson after the rule at each step; None when
+    r: np.ndarray | None  # the gaps carry no test (unknown, or fewer than three)
+
+    @staticmethod
+    def index(minimum: float) -> int | None:
+        """The step of ``minimum``, or None when it falls between steps."""
+        i = round(minimum * 2)
+        return i if 0 <= i < len(MINIMUM_STEPS) and MINIMUM_STEPS[i] == minimum else None
+
+    def at(self, i: int, gap: np.ndarray, alpha: float) -> tuple:
+        """The rule's result at step ``i``, as one scenario's, and the alignment after it
+        (None when the gaps carry no test: :func:`brechas_core.alignment.alignment` says
+        why)."""
+        res = self.result
+        row = rules.Reallocation(
+            **{name: np.array(getattr(res, name)[i]) for name in _REALLOCATION_FIELDS}
+        )
+        if self.rho is None:
+            return row, None
+        shares = row.shares[: gap.size]
+        return row, align.alignment_of(gap, shares, self.rho[i], self.r[i], alpha)
+
+
+_REALLOCATION_FIELDS = tuple(rules.Reallocation.__dataclass_fields__)
+
+
+def _at_steps(scenario: Scenario, rows: Mapping[str, np.ndarray]) -> _Steps | None:
+    """The rule of ``scenario`` (priority view) on ``rows`` at every step, computed once
+    per rule and table; None for the optimal sharing."""
+    if scenario.reparto == "optimo":
+        return None
+    gap, att = rows["gap_pct"], rows["attention_pct"]
+    key = (
+        # what brechas_core.rules.from_scenario reads of the scenario in this view
+        scenario.reparto,
+        scenario.excluded,
+        scenario.floors,
+        scenario.weights if scenario.reparto == "manual" else (),
+        scenario.protected_pct,
+        tuple(map(str, rows["ids"])),
+        _key(gap),
+        _key(att),
+    )
+
+    def compute() -> _Steps:
+        rule = rules.from_scenario(replace(scenario, minimum_pct=0.0), rows["ids"])
+        res = rule.apply(gap, att, MINIMUM_STEPS)
+        if not (np.all(np.isfinite(gap)) and gap.size >= 3):
+            return _Steps(rule, res, None, None)
+        shares = res.shares[:, : gap.size]
+        return _Steps(rule, res, spearman_rows(gap, shares), pearson_rows(gap, shares))
+
+    return _STEPS.get(key, compute)
+
+
+# -- end of the rule at every step
 
 
 def _optimal_inputs(scenario: Scenario, inputs: Inputs, a: Assumptions) -> dict:

@@ -24,6 +24,7 @@ __all__ = [
     "SPEARMAN_NO_TIES_FORMULA",
     "CorrelationResult",
     "OLSResult",
+    "correlation_result",
     "ols",
     "pearson",
     "pearson_rows",
@@ -161,7 +162,17 @@ def _pairs(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def _result(method: str, r: float, n: int, alpha: float) -> CorrelationResult:
+def correlation_result(method: str, r: float, n: int, alpha: float) -> CorrelationResult:
+    """The t test of a coefficient ``r`` on ``n`` pairs, computed by :func:`spearman`,
+    :func:`pearson` or, for many rows at once, :func:`spearman_rows` and
+    :func:`pearson_rows` (the same values, tests/core/test_stats.py).
+
+    Examples
+    --------
+    >>> res = correlation_result("pearson", 0.5, 10, 0.05)
+    >>> round(res.t, 4), res.significant
+    (1.633, False)
+    """
     df = n - 2
     t = float(t_from_r(r, n)) if np.isfinite(r) else float("nan")
     if np.isfinite(t):
@@ -186,7 +197,7 @@ def spearman(x: ArrayLike, y: ArrayLike, alpha: float = 0.05) -> CorrelationResu
     """
     x, y = _pairs(x, y)
     r = _pearson_r(ranks(x), ranks(y))
-    return _result("spearman", r, len(x), alpha)
+    return correlation_result("spearman", r, len(x), alpha)
 
 
 def ranks(x: ArrayLike) -> np.ndarray:
@@ -250,7 +261,7 @@ def pearson(x: ArrayLike, y: ArrayLike, alpha: float = 0.05) -> CorrelationResul
     (0.9944, True)
     """
     x, y = _pairs(x, y)
-    return _result("pearson", _pearson_r(x, y), len(x), alpha)
+    return correlation_result("pearson", _pearson_r(x, y), len(x), alpha)
 
 
 def _rows_r(x: np.ndarray, y: np.ndarray) -> np.ndarray:
