@@ -16,7 +16,8 @@ import pandas as pd
 import pyarrow as pa
 
 from brechas_core.charts.style import COLORS, PCT, SERIES, item_axis, series_colour, with_data
-from brechas_core.i18n import N_, _
+from brechas_core.i18n import N_, _, language
+from brechas_core.memo import Memo
 from brechas_core.stats import OLSResult
 
 __all__ = [
@@ -278,22 +279,43 @@ def shares_data(columns: Mapping) -> dict[str, pa.Table]:
     >>> table.column("cambio").to_pylist(), table.column("moved_soles").null_count
     ([8.0, 0.0, 8.0, 0.0], 0)
     """
-    labels = [_(label) for label in columns["label"]]
-    n = len(labels)
+    gap = np.asarray(columns["gap_pct"], dtype=float)
+    label, gap_pct, serie = _fixed_columns(columns["label"], gap)
+    n = len(gap)
     base = np.asarray(columns["baseline_pct"], dtype=float)
     scen = np.asarray(columns["scenario_pct"], dtype=float)
     soles = np.asarray(columns["moved_soles"], dtype=float) if "moved_soles" in columns else None
-    long = pa.table(
-        {
-            "label": pa.array(labels * 2, pa.string()),
-            "gap_pct": np.tile(np.asarray(columns["gap_pct"], dtype=float), 2),
-            "serie": pa.array([name for name in _series() for _k in range(n)], pa.string()),
-            "valor": np.concatenate([base, scen]),
-            "cambio": np.tile(scen - base, 2),
-            "moved_soles": np.tile(np.full(n, np.nan) if soles is None else soles, 2),
-        }
+    long = pa.Table.from_arrays(
+        [
+            label,
+            gap_pct,
+            serie,
+            pa.array(np.concatenate([base, scen])),
+            pa.array(np.tile(scen - base, 2)),
+            pa.array(np.tile(np.full(n, np.nan) if soles is None else soles, 2)),
+        ],
+        names=["label", "gap_pct", "serie", "valor", "cambio", "moved_soles"],
     )
     return {"participaciones": long}
+
+
+_FIXED: Memo[tuple] = Memo(64)
+
+
+def _fixed_columns(labels, gap: np.ndarray) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """The columns of :func:`shares_data` that no rule changes (``label, gap_pct, serie``),
+    built once per table and language: a slider move builds only the shares."""
+    labels = tuple(map(str, labels))
+
+    def build() -> tuple[pa.Array, pa.Array, pa.Array]:
+        n = len(labels)
+        return (
+            pa.array([_(label) for label in labels] * 2, pa.string()),
+            pa.array(np.tile(gap, 2)),
+            pa.array([name for name in _series() for _k in range(n)], pa.string()),
+        )
+
+    return _FIXED.get((labels, gap.tobytes(), language()), build)
 
 
 def shares_comparison(frame: pd.DataFrame, *, item_title: str = N_("Brecha")) -> alt.Chart:

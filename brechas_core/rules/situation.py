@@ -172,12 +172,13 @@ def notices(
     if kind not in ("mueve", "tope"):
         return out
     d = decimals_for(float(result.top_up))
-    change = []
-    for j, label in enumerate(labels):
+
+    def change(j: int) -> str:  # only the columns named below (a slider move words these)
         dj = max(d, decimals_for(float(result.moved[j])))
         was, now = pct(float(result.baseline[j]), dj), pct(float(result.shares[j]), dj)
-        change.append(f"{_(label)} ({was} → {now})")
-    payers = [change[j] for j in np.flatnonzero(result.moved < -TOL)]
+        return f"{_(labels[j])} ({was} → {now})"
+
+    payers = [change(j) for j in np.flatnonzero(result.moved < -TOL)]
     before, after = float(result.target_total_before), float(result.target_total_after)
     # What both sentences below fill in: the points moved and the targets' total before/after.
     moved = {
@@ -196,7 +197,7 @@ def notices(
         )
         return out
     # Set shares move money too (to or from columns outside the rule): say who receives.
-    takers = [change[j] for j in np.flatnonzero(result.moved > TOL)]
+    takers = [change(j) for j in np.flatnonzero(result.moved > TOL)]
     out.append(
         _(
             "Se reasignan {points} del presupuesto, con las participaciones fijadas: {targets} "
