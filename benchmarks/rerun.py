@@ -11,21 +11,24 @@ serialisation, transfer; not the browser's drawing, see ``benchmarks/browser.py`
 - diagnostico: a plain rerun (the page has no controls of its own).
 - minimal: ``benchmarks/minimal_app.py``, the Simulador's main controls and a metric.
 
-Besides wall time, each page's server process is charged the CPU time it spent during that
-page's reruns (user + system, from ``/proc`` via psutil, summed over the rounds and divided
-by their number: one reading has 10 ms resolution, the sum does not). On a machine shared
-with other work, wall time waits for the cores and CPU time does not, so the CPU ratio is
-the steadier figure there.
+Besides wall time, each server measures in itself what each rerun cost it
+(``benchmarks/server_hooks``): wall time from the request to ``script_finished`` and the CPU
+time of the whole process (every thread), exact to the microsecond. ``cpu_ms`` is the median
+of that CPU time and ``cpu_ratio`` its ratio to the minimal page's: a garbage collection of
+100 ms in one of 200 runs does not move it. ``cpu_mean_ms`` is the mean, from ``/proc`` via
+psutil (10 ms resolution for one reading, not for the sum over the rounds), spikes
+included. On a machine shared with other work, wall time waits for the cores and CPU time
+does not, so the CPU ratio is the steadier figure there.
 
 Wall times come in steps of about 5 ms, the same for every page: Streamlit sends a run's
 messages when its event loop gets to them, and after sending some it waits 5 ms
-(``MESSAGE_FLUSH_INTERVAL_SECS``) before sending more. A run whose messages are all queued
+(``MESSAGE_FLUSH_INTERVAL_SECS``) before it sends more. A run whose messages are all queued
 before the loop's first send arrives in one step; one still running then arrives a step
 later. The minimal page's runs fall on both sides of that edge (its median jumps between
-about 5 and 9 ms from one run of this script to the next), so the wall ratio is printed
+about 5 and 10 ms from one run of this script to the next), so the wall ratio is printed
 with each page's spread over the steps, and the CPU ratio, which has no steps, beside it.
-``--flush-ms 1`` runs both servers with a 1 ms interval instead (``benchmarks/flush_tick``):
-the wall ratio then measures the pages, not where each falls among the steps.
+``--flush-ms 1`` runs both servers with a 1 ms interval instead: the wall ratio then
+measures the pages, not where each falls among the steps.
 ``messages`` is how many messages one rerun sends: each costs the server about 50 µs of
 CPU (the event loop is woken, hashes it and sends it).
 
@@ -41,7 +44,9 @@ import json
 import os
 import random
 import statistics
+import tempfile
 from collections import Counter
+from pathlib import Path
 
 import psutil
 from harness import OUT, ROOT, Session, machine, server, summary_ms, table
@@ -65,28 +70,44 @@ def _cpu_s(process: psutil.Process) -> float:
     return times.user + times.system
 
 
-def flush_env(flush_ms: float | None) -> dict[str, str]:
-    """The servers' environment for Streamlit's flush interval ``flush_ms`` (None: its own,
-    5 ms): ``benchmarks/flush_tick`` on their PYTHONPATH sets it."""
-    if flush_ms is None:
-        return {}
-    tick = str(ROOT / "benchmarks" / "flush_tick")
-    path = os.pathsep.join(p for p in (tick, os.environ.get("PYTHONPATH", "")) if p)
-    return {"PYTHONPATH": path, "BRECHAS_BENCH_FLUSH_MS": str(flush_ms)}
+def server_env(flush_ms: float | None, clock: Path) -> dict[str, str]:
+    """The servers' environment: ``benchmarks/server_hooks`` on their PYTHONPATH, writing
+    each rerun's cost to ``clock``, with Streamlit's flush interval ``flush_ms`` (None: its
+    own, 5 ms)."""
+    hooks = str(ROOT / "benchmarks" / "server_hooks")
+    path = os.pathsep.join(p for p in (hooks, os.environ.get("PYTHONPATH", "")) if p)
+    env = {"PYTHONPATH": path, "BRECHAS_BENCH_CLOCK": str(clock)}
+    if flush_ms is not None:
+        env["BRECHAS_BENCH_FLUSH_MS"] = str(flush_ms)
+    return env
+
+
+def server_costs(clock: Path, page: str | None = None) -> dict[str, list[dict]]:
+    """The reruns each server measured in itself, by page (``page`` for all of them)."""
+    out: dict[str, list[dict]] = {}
+    for line in clock.read_text(encoding="utf-8").splitlines():
+        run = json.loads(line)
+        out.setdefault(page or run["page"], []).append(run)
+    return out
 
 
 async def measure(
     rounds: int, messages: dict[str, list[int]] | None = None, flush_ms: float | None = None
 ) -> tuple[dict[str, list[float]], dict[str, float]]:
-    """Wall times per page and the CPU seconds each server spent per rerun; ``messages``,
-    when given, gets the number of messages each rerun sent. ``flush_ms`` sets Streamlit's
-    flush interval in both servers (see the module's docstring)."""
+    """Wall times per page, the CPU seconds each server spent per rerun (mean, psutil) and
+    the reruns as each server measured them (:func:`server_costs`); ``messages``, when
+    given, gets the number of messages each rerun sent. ``flush_ms`` sets Streamlit's flush
+    interval in both servers (see the module's docstring)."""
     rng = random.Random(0)
-    env = flush_env(flush_ms)
     with (
-        server("app.py", env=env) as app,
-        server("benchmarks/minimal_app.py", env=env) as minimal,
+        tempfile.TemporaryDirectory(prefix="brechas-rerun-") as tmp,
+        server("app.py", env=server_env(flush_ms, Path(tmp) / "app.jsonl")) as app,
+        server(
+            "benchmarks/minimal_app.py",
+            env=server_env(flush_ms, Path(tmp) / "minimal.jsonl"),
+        ) as minimal,
     ):
+        clocks = {"app": Path(tmp) / "app.jsonl", "minimal": Path(tmp) / "minimal.jsonl"}
         procs = {
             "simulador": psutil.Process(app.process.pid),
             "diagnostico": psutil.Process(app.process.pid),
@@ -104,6 +125,9 @@ async def measure(
         values = [v / 2 for v in range(0, 201)]
         warmup = 10
         for i in range(rounds + warmup):
+            if i == warmup:  # the servers' own figures: from here on
+                for clock in clocks.values():
+                    clock.write_text("")
             value = rng.choice(values)
             runs = {}
             for name, session, widgets in (
@@ -134,9 +158,10 @@ async def measure(
         print(f"last minimum sent: {value:.1f} %; Simulador headline shows: {shown}")
         for session in (sim, diag, mini):
             await session.close()
+        costs = {**server_costs(clocks["app"]), **server_costs(clocks["minimal"], "minimal")}
     if errors:
         print(f"ERRORS ({len(errors)}): {sorted(set(errors))[:5]}")
-    return times, {name: total / rounds for name, total in cpu.items()}
+    return times, {name: total / rounds for name, total in cpu.items()}, costs
 
 
 def profile(page: str) -> None:
@@ -189,14 +214,20 @@ def main() -> None:
     args = parser.parse_args()
 
     sent: dict[str, list[int]] = {}
-    times, cpu = asyncio.run(measure(args.rounds, sent, args.flush_ms))
+    times, cpu, costs = asyncio.run(measure(args.rounds, sent, args.flush_ms))
+    cpu_median = {
+        name: statistics.median(run["cpu_ms"] for run in costs.get(name, ())) for name in times
+    }
     base = summary_ms(times["minimal"])["median_ms"]
     rows = []
     for name in ("simulador", "diagnostico", "minimal"):
         row = {"page": name, **summary_ms(times[name])}
         row["ratio_to_minimal"] = round(row["median_ms"] / base, 2)
-        row["cpu_ms"] = round(cpu[name] * 1000, 1)
-        row["cpu_ratio"] = round(cpu[name] / cpu["minimal"], 2) if cpu["minimal"] else None
+        row["cpu_ms"] = round(cpu_median[name], 2)
+        row["cpu_ratio"] = round(cpu_median[name] / cpu_median["minimal"], 2)
+        row["cpu_mean_ms"] = round(cpu[name] * 1000, 1)
+        row["server_ms"] = round(statistics.median(r["wall_ms"] for r in costs[name]), 2)
+        row["server_n"] = len(costs[name])
         row["messages"] = int(statistics.median(sent[name]))
         rows.append(row)
     info = machine()
@@ -204,7 +235,11 @@ def main() -> None:
     info["flush_ms"] = args.flush_ms or "5 (Streamlit's)"
     print(f"\nRerun latency through the server ({info}):")
     columns = ["page", "n", "median_ms", "p95_ms", "max_ms", "ratio_to_minimal", "cpu_ms"]
-    print(table(rows, [*columns, "cpu_ratio", "messages"]))
+    print(table(rows, [*columns, "cpu_ratio", "cpu_mean_ms", "server_ms", "server_n", "messages"]))
+    print(
+        "cpu_ms: median CPU time of a rerun in the server, all threads (server_hooks); "
+        "server_ms: its median wall time there"
+    )
     print("runs by wall time, 2 ms bins (count):")
     for name, seconds in times.items():
         bins = Counter(int(s * 1000 // 2) * 2 for s in seconds)
