@@ -159,12 +159,9 @@ def shares_chart(sim, *, key: str, item: str = "Brecha", keyed: bool = True) -> 
     render.live_chart(
         charts.shares_template,
         (len(sim.columns["label"]), item),
-        # built and serialised once per result and language (a value seen before costs
-        # neither), from the result's columns: no table is built for it
-        sim.derived(
-            ("shares", i18n.language()),
-            lambda: render.arrow_datasets(charts.shares_data(sim.columns)),
-        ),
+        # Arrow bytes once per result and language (a value seen before costs nothing),
+        # the result's shares written into the table's stream (charts.shares_ipc)
+        sim.derived(("shares", i18n.language()), lambda: charts.shares_ipc(sim.columns)),
         key=key,
         keyed=keyed,
     )

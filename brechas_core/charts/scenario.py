@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from brechas_core.charts.arrow_ipc import IpcTemplate
 from brechas_core.charts.style import COLORS, PCT, SERIES, item_axis, series_colour, with_data
 from brechas_core.i18n import N_, _, language
 from brechas_core.memo import Memo
@@ -36,6 +37,7 @@ __all__ = [
     "scatter_template",
     "shares_comparison",
     "shares_data",
+    "shares_ipc",
     "shares_template",
 ]
 
@@ -281,25 +283,56 @@ def shares_data(columns: Mapping) -> dict[str, pa.Table]:
     """
     gap = np.asarray(columns["gap_pct"], dtype=float)
     label, gap_pct, serie = _fixed_columns(columns["label"], gap)
-    n = len(gap)
-    base = np.asarray(columns["baseline_pct"], dtype=float)
-    scen = np.asarray(columns["scenario_pct"], dtype=float)
-    soles = np.asarray(columns["moved_soles"], dtype=float) if "moved_soles" in columns else None
+    moving = _moving_columns(columns)
     long = pa.Table.from_arrays(
-        [
-            label,
-            gap_pct,
-            serie,
-            pa.array(np.concatenate([base, scen])),
-            pa.array(np.tile(scen - base, 2)),
-            pa.array(np.tile(np.full(n, np.nan) if soles is None else soles, 2)),
-        ],
-        names=["label", "gap_pct", "serie", "valor", "cambio", "moved_soles"],
+        [label, gap_pct, serie, *(pa.array(moving[name]) for name in _MOVING)],
+        names=["label", "gap_pct", "serie", *_MOVING],
     )
     return {"participaciones": long}
 
 
+def shares_ipc(columns: Mapping) -> dict[str, bytes]:
+    """:func:`shares_data` as Arrow IPC bytes, which Streamlit sends as they are.
+
+    The stream is built with pyarrow once per table and language
+    (:class:`~brechas_core.charts.arrow_ipc.IpcTemplate`); a slider move writes its shares
+    into a copy (issue 12: no pyarrow call on a move to a new value).
+
+    >>> columns = {"label": ["A", "B"], "gap_pct": [60.0, 10.0], "baseline_pct": [1.0, 5.0],
+    ...            "scenario_pct": [9.0, 5.0], "moved_soles": [8e5, 0.0]}
+    >>> stream = shares_ipc(columns)["participaciones"]
+    >>> pa.ipc.open_stream(stream).read_all().equals(shares_data(columns)["participaciones"])
+    True
+    """
+    gap = np.asarray(columns["gap_pct"], dtype=float)
+    key = (tuple(map(str, columns["label"])), gap.tobytes(), language())
+    template = _SHARES_IPC.get(
+        key, lambda: IpcTemplate(shares_data(columns)["participaciones"], _MOVING)
+    )
+    return {"participaciones": template.fill(_moving_columns(columns))}
+
+
+#: The columns of :func:`shares_data` that a rule changes, in the table's order.
+_MOVING = ("valor", "cambio", "moved_soles")
+_SHARES_IPC: Memo[IpcTemplate] = Memo(64)
 _FIXED: Memo[tuple] = Memo(64)
+
+
+def _moving_columns(columns: Mapping) -> dict[str, np.ndarray]:
+    """The values of :data:`_MOVING`: both series' shares, each row's change (twice) and
+    the soles moved (twice; NaN when the columns have none)."""
+    base = np.asarray(columns["baseline_pct"], dtype=float)
+    scen = np.asarray(columns["scenario_pct"], dtype=float)
+    soles = (
+        np.asarray(columns["moved_soles"], dtype=float)
+        if "moved_soles" in columns
+        else np.full(len(base), np.nan)
+    )
+    return {
+        "valor": np.concatenate([base, scen]),
+        "cambio": np.tile(scen - base, 2),
+        "moved_soles": np.tile(soles, 2),
+    }
 
 
 def _fixed_columns(labels, gap: np.ndarray) -> tuple[pa.Array, pa.Array, pa.Array]:
