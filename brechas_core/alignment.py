@@ -27,7 +27,6 @@ from brechas_core.rules import priority_view, sector_view
 from brechas_core.stats import (
     CorrelationResult,
     OLSResult,
-    correlation_result,
     ols,
     pearson,
     pearson_rows,
@@ -140,28 +139,28 @@ def alignment(gap_pct: ArrayLike, share_pct: ArrayLike, alpha: float = 0.05) -> 
 
 
 def alignment_of(
-    gap_pct: ArrayLike, share_pct: ArrayLike, rho: float, r: float, alpha: float = 0.05
+    gap_pct: ArrayLike,
+    share_pct: ArrayLike,
+    spearman_test: CorrelationResult,
+    pearson_test: CorrelationResult,
 ) -> Alignment:
-    """:func:`alignment` from its two coefficients, computed for many rows of shares at once
-    by :func:`~brechas_core.stats.spearman_rows` and :func:`~brechas_core.stats.pearson_rows`
-    (the same values as one row's :func:`~brechas_core.stats.spearman` and
-    :func:`~brechas_core.stats.pearson`; tests/core/test_simulation_steps.py). For known
-    gaps, at least three: :func:`alignment` says when.
+    """:func:`alignment` from its two tests, computed for many rows of shares at once
+    (:func:`~brechas_core.stats.spearman_rows`, :func:`~brechas_core.stats.pearson_rows`
+    and :func:`~brechas_core.stats.correlation_rows`: the same values as one row's
+    :func:`~brechas_core.stats.spearman` and :func:`~brechas_core.stats.pearson`;
+    tests/core/test_simulation_steps.py). For known gaps, at least three: :func:`alignment`
+    says when.
 
     Examples
     --------
     >>> one = alignment([10, 40, 70, 90], [1, 3, 2, 8])
-    >>> same = alignment_of([10, 40, 70, 90], [1, 3, 2, 8], 0.8, one.pearson.statistic)
-    >>> same.spearman == one.spearman, same.pearson == one.pearson
-    (True, True)
+    >>> same = alignment_of([10, 40, 70, 90], [1, 3, 2, 8], one.spearman, one.pearson)
+    >>> same.fit == one.fit
+    True
     """
     gap = np.array(gap_pct, dtype=float)  # the fit reads them later: its own copies
     share = np.array(share_pct, dtype=float)
-    return Alignment(
-        spearman=correlation_result("spearman", rho, gap.size, alpha),
-        pearson=correlation_result("pearson", r, gap.size, alpha),
-        fitted=lambda: ols(gap, share),
-    )
+    return Alignment(spearman=spearman_test, pearson=pearson_test, fitted=lambda: ols(gap, share))
 
 
 def minimum_curve(

@@ -24,7 +24,13 @@ from brechas_core.memo import Memo
 from brechas_core.optimal import optimal_inputs
 from brechas_core.projection import COST_CASES, SERIES_LABELS, project_coverage
 from brechas_core.scenario import Scenario
-from brechas_core.stats import pearson_rows, spearman_rows, t_critical
+from brechas_core.stats import (
+    CorrelationRows,
+    correlation_rows,
+    pearson_rows,
+    spearman_rows,
+    t_critical,
+)
 from brechas_core.vocabulary import PRIORITY, SECTORS, View
 
 __all__ = [
@@ -461,6 +467,8 @@ class RuleOnTable:
     territory: territory.TerritoryResult | None = None
     #: the alignment after the rule, when it came with the rule (:func:`_at_steps`)
     after: align.Alignment | None = None
+    #: the steps the rule was read from, which hold what moving the minimum does not change
+    steps: _Steps | None = None
 
 
 def _on_functions(scenario: Scenario, inputs: Inputs, alpha: float) -> RuleOnTable:
@@ -491,12 +499,13 @@ def _on_priority_gaps(
     by_municipality = None
     curve = None
     after = None
-    steps = None if inputs.municipalities is not None else _at_steps(scenario, rows)
+    steps = None if inputs.municipalities is not None else _at_steps(scenario, rows, alpha)
     step = None if steps is None else steps.index(scenario.minimum_pct)
     if step is not None:  # the rule and its alignment were computed at every step at once
         rule = replace(steps.rule, minimum=float(scenario.minimum_pct))
-        res, after = steps.at(step, gap, alpha)
+        res, after = steps.at(step, gap)
     else:
+        steps = None
         optimal = _optimal_inputs(scenario, inputs, a) if scenario.reparto == "optimo" else None
         rule = rules.from_scenario(scenario, rows["ids"], optimal=optimal)
     if inputs.municipalities is not None:
@@ -517,7 +526,7 @@ def _on_priority_gaps(
                     "({rest}): se protegió todo el resto."
                 ).format(protected=pct(scenario.protected_pct, 1), rest=pct(100.0 - att.sum(), 2))
             )
-        curve = _unmoved("curve", rule, gap, att, alpha)
+        curve = _unmoved("curve", rule, gap, att, alpha) if steps is None else steps.curve
     # where some municipality cannot reach F, the territory's notice says how many
     notices += res.notices(
         [*rows["labels"], RESTO_LABEL],
@@ -536,6 +545,7 @@ def _on_priority_gaps(
         curve=curve,
         territory=by_municipality,
         after=after,
+        steps=steps,
     )
 
 
@@ -613,8 +623,8 @@ def simulate(scenario: Scenario, inputs: Inputs, *, alpha: float = 0.05) -> Simu
         after=on.after or align.alignment(gap, on.shares, alpha),
         curve=on.curve,
         # exact, not on the curve's 1 % grid: the shares are piecewise linear in F
-        smallest_rho=None if on.curve is None else _unmoved("spearman", rule, gap, att, alpha),
-        smallest_r=None if on.curve is None else _unmoved("pearson", rule, gap, att, alpha),
+        smallest_rho=_smallest(on, "spearman", gap, att, alpha),
+        smallest_r=_smallest(on, "pearson", gap, att, alpha),
         r_critical=float(tc / np.sqrt(n - 2 + tc**2)),
         assumptions=a,
         project=(lambda: _projection(scenario, inputs, frame(), a)) if projectable else None,
@@ -671,6 +681,15 @@ def _unmoved(what: str, rule, gap: np.ndarray, att: np.ndarray, alpha: float):
     )
 
 
+def _smallest(on: RuleOnTable, method: str, gap, att, alpha: float) -> float | None:
+    """The exact smallest significant minimum by ``method`` (None without a curve)."""
+    if on.curve is None:
+        return None
+    if on.steps is not None:
+        return on.steps.smallest_rho if method == "spearman" else on.steps.smallest_r
+    return _unmoved(method, on.rule, gap, att, alpha)
+
+
 # -- end of what moving the minimum does not change
 
 
@@ -678,7 +697,8 @@ def _unmoved(what: str, rule, gap: np.ndarray, att: np.ndarray, alpha: float):
 # The minimum is the control everyone moves, in steps of half a point (the Simulador's
 # slider and the links it writes). The rule is vectorised over the minimum
 # (brechas_core.rules), so the first move with some other settings computes it, and the
-# alignment after it, at all 201 steps in one call, for about the time of one step; every
+# tests of the alignment after it, at all 201 steps in one call, for about the time of one
+# step, and keeps what no step changes (the curve, the smallest significant minimums); every
 # later move to a step reads its row, the same numbers as computing that step alone
 # (tests/core/test_simulation_steps.py). A minimum between steps (typed into a link) is
 # computed alone, as are a territory's municipalities and the optimal sharing, whose
@@ -691,12 +711,18 @@ _STEPS: Memo[_Steps] = Memo(32)  # each holds about 40 KB of arrays
 
 @dataclass(frozen=True)
 class _Steps:
-    """The priority view's rule at every minimum of :data:`MINIMUM_STEPS`."""
+    """The priority view's rule at every minimum of :data:`MINIMUM_STEPS`, and what moving
+    the minimum does not change (:func:`_unmoved`)."""
 
     rule: rules.RuleArgs  # at the first step; its other arguments are every step's
     result: rules.Reallocation  # shape (201, k), "resto" last
-    rho: np.ndarray | None  # Spearman and Pearson after the rule at each step; None when
-    r: np.ndarray | None  # the gaps carry no test (unknown, or fewer than three)
+    # Spearman's and Pearson's tests after the rule at each step; None when the gaps carry
+    # no test (unknown, or fewer than three)
+    spearman: CorrelationRows | None
+    pearson: CorrelationRows | None
+    curve: pd.DataFrame
+    smallest_rho: float | None
+    smallest_r: float | None
 
     @staticmethod
     def index(minimum: float) -> int | None:
@@ -704,7 +730,7 @@ class _Steps:
         i = round(minimum * 2)
         return i if 0 <= i < len(MINIMUM_STEPS) and MINIMUM_STEPS[i] == minimum else None
 
-    def at(self, i: int, gap: np.ndarray, alpha: float) -> tuple:
+    def at(self, i: int, gap: np.ndarray) -> tuple:
         """The rule's result at step ``i``, as one scenario's, and the alignment after it
         (None when the gaps carry no test: :func:`brechas_core.alignment.alignment` says
         why)."""
@@ -712,18 +738,18 @@ class _Steps:
         row = rules.Reallocation(
             **{name: np.array(getattr(res, name)[i]) for name in _REALLOCATION_FIELDS}
         )
-        if self.rho is None:
+        if self.spearman is None or self.pearson is None:
             return row, None
         shares = row.shares[: gap.size]
-        return row, align.alignment_of(gap, shares, self.rho[i], self.r[i], alpha)
+        return row, align.alignment_of(gap, shares, self.spearman[i], self.pearson[i])
 
 
 _REALLOCATION_FIELDS = tuple(rules.Reallocation.__dataclass_fields__)
 
 
-def _at_steps(scenario: Scenario, rows: Mapping[str, np.ndarray]) -> _Steps | None:
+def _at_steps(scenario: Scenario, rows: Mapping[str, np.ndarray], alpha: float) -> _Steps | None:
     """The rule of ``scenario`` (priority view) on ``rows`` at every step, computed once
-    per rule and table; None for the optimal sharing."""
+    per rule, table and ``alpha``; None for the optimal sharing."""
     if scenario.reparto == "optimo":
         return None
     gap, att = rows["gap_pct"], rows["attention_pct"]
@@ -737,15 +763,27 @@ def _at_steps(scenario: Scenario, rows: Mapping[str, np.ndarray]) -> _Steps | No
         tuple(map(str, rows["ids"])),
         _key(gap),
         _key(att),
+        alpha,
     )
 
     def compute() -> _Steps:
         rule = rules.from_scenario(replace(scenario, minimum_pct=0.0), rows["ids"])
         res = rule.apply(gap, att, MINIMUM_STEPS)
-        if not (np.all(np.isfinite(gap)) and gap.size >= 3):
-            return _Steps(rule, res, None, None)
-        shares = res.shares[:, : gap.size]
-        return _Steps(rule, res, spearman_rows(gap, shares), pearson_rows(gap, shares))
+        tests: tuple = (None, None)
+        if np.all(np.isfinite(gap)) and gap.size >= 3:
+            shares = res.shares[:, : gap.size]
+            tests = (
+                correlation_rows("spearman", spearman_rows(gap, shares), gap.size, alpha),
+                correlation_rows("pearson", pearson_rows(gap, shares), gap.size, alpha),
+            )
+        return _Steps(
+            rule,
+            res,
+            *tests,
+            curve=_unmoved("curve", rule, gap, att, alpha),
+            smallest_rho=_unmoved("spearman", rule, gap, att, alpha),
+            smallest_r=_unmoved("pearson", rule, gap, att, alpha),
+        )
 
     return _STEPS.get(key, compute)
 

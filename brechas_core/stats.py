@@ -23,8 +23,10 @@ __all__ = [
     "PEARSON_T_FORMULA",
     "SPEARMAN_NO_TIES_FORMULA",
     "CorrelationResult",
+    "CorrelationRows",
     "OLSResult",
     "correlation_result",
+    "correlation_rows",
     "ols",
     "pearson",
     "pearson_rows",
@@ -182,6 +184,53 @@ def correlation_result(method: str, r: float, n: int, alpha: float) -> Correlati
     else:
         p = float("nan")
     return CorrelationResult(method, float(r), p, n, df, t, t_critical(alpha, df), alpha)
+
+
+@dataclass(frozen=True)
+class CorrelationRows:
+    """:func:`correlation_result` for many coefficients at once (:func:`correlation_rows`):
+    ``rows[i]`` is ``correlation_result(method, r[i], n, alpha)``."""
+
+    method: str
+    r: np.ndarray
+    t: np.ndarray
+    p: np.ndarray
+    n: int
+    alpha: float
+    critical: float
+
+    def __getitem__(self, i: int) -> CorrelationResult:
+        return CorrelationResult(
+            self.method,
+            float(self.r[i]),
+            float(self.p[i]),
+            self.n,
+            self.n - 2,
+            float(self.t[i]),
+            self.critical,
+            self.alpha,
+        )
+
+
+def correlation_rows(method: str, r: ArrayLike, n: int, alpha: float) -> CorrelationRows:
+    """The t tests of the coefficients ``r`` (one per row, from :func:`spearman_rows` or
+    :func:`pearson_rows`) on ``n`` pairs each: the operations of :func:`correlation_result`
+    on arrays, so each row's test is the same to the bit.
+
+    Examples
+    --------
+    >>> rows = correlation_rows("pearson", [0.5, 1.0, float("nan")], 10, 0.05)
+    >>> rows[0] == correlation_result("pearson", 0.5, 10, 0.05)
+    True
+    >>> rows[1].pvalue, rows[1].significant, rows[2].significant
+    (0.0, True, False)
+    """
+    r = np.asarray(r, dtype=float)
+    finite = np.isfinite(r)
+    t = np.where(finite, t_from_r(r, n), np.nan)
+    tail = 2 * _special.stdtr(n - 2, -np.abs(np.where(np.isfinite(t), t, 0.0)))
+    p = np.where(np.isfinite(t), tail, np.where(finite, 0.0, np.nan))
+    return CorrelationRows(method, r, t, p, n, alpha, t_critical(alpha, n - 2))
 
 
 def spearman(x: ArrayLike, y: ArrayLike, alpha: float = 0.05) -> CorrelationResult:

@@ -101,7 +101,7 @@ def test_a_minimum_is_a_step_only_on_the_half_points(minimum, step):
 
 def test_a_move_to_a_step_reads_the_steps_and_gives_the_numbers_of_that_step_alone():
     scenario = Scenario(minimum_pct=40)
-    steps = simulation._at_steps(scenario, INPUTS.gaps)
+    steps = simulation._at_steps(scenario, INPUTS.gaps, 0.05)
     assert steps is not None and steps.result.shares.shape == (len(MINIMUM_STEPS), len(IDS) + 1)
     assert_same(simulate(scenario, INPUTS), alone(scenario))
     # the study's figure, from the steps: 27.07 % to 40 %, 12.93 points moved
@@ -117,7 +117,7 @@ def test_a_minimum_between_steps_is_computed_alone():
 
 def test_the_optimal_sharing_has_no_steps():
     # its weights follow the minimum through the unit costs: computed for each minimum
-    assert simulation._at_steps(Scenario(reparto="optimo"), INPUTS.gaps) is None
+    assert simulation._at_steps(Scenario(reparto="optimo"), INPUTS.gaps, 0.05) is None
 
 
 def test_gaps_without_a_test_get_the_rule_at_every_step_and_no_alignment():
@@ -126,22 +126,23 @@ def test_gaps_without_a_test_get_the_rule_at_every_step_and_no_alignment():
         "gap_pct": np.array([60.0, 20.0]),
         "attention_pct": np.array([5.0, 3.0]),
     }
-    steps = simulation._at_steps(Scenario(), rows)
-    assert steps.rho is None
-    res, after = steps.at(40, rows["gap_pct"], 0.05)  # F = 20 %: 9 and 3 more (by gap)
+    steps = simulation._at_steps(Scenario(), rows, 0.05)
+    assert steps.spearman is None and steps.pearson is None
+    res, after = steps.at(40, rows["gap_pct"])  # F = 20 %: 9 and 3 more (by gap)
     assert after is None
     assert res.shares.round(6).tolist() == [14.0, 6.0, 80.0]
     unknown = dict(rows, gap_pct=np.array([60.0, np.nan]))
     # (unknown gaps cannot share by gap: a district without census data shares equally)
-    assert simulation._at_steps(Scenario(reparto="igual"), unknown).rho is None
+    assert simulation._at_steps(Scenario(reparto="igual"), unknown, 0.05).spearman is None
     # what simulate() then uses says why there is no test
     assert math.isnan(alignment(unknown["gap_pct"], [1.0, 2.0]).spearman.statistic)
 
 
 def test_other_settings_get_their_own_steps():
-    a = simulation._at_steps(Scenario(minimum_pct=10), INPUTS.gaps)
-    assert simulation._at_steps(Scenario(minimum_pct=60), INPUTS.gaps) is a  # same rule
-    b = simulation._at_steps(Scenario(minimum_pct=10, excluded=("agua",)), INPUTS.gaps)
+    a = simulation._at_steps(Scenario(minimum_pct=10), INPUTS.gaps, 0.05)
+    assert simulation._at_steps(Scenario(minimum_pct=60), INPUTS.gaps, 0.05) is a  # same rule
+    assert simulation._at_steps(Scenario(minimum_pct=60), INPUTS.gaps, 0.10) is not a
+    b = simulation._at_steps(Scenario(minimum_pct=10, excluded=("agua",)), INPUTS.gaps, 0.05)
     assert b is not a
     assert not b.result.is_target[0, IDS.index("agua")]
 

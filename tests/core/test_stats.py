@@ -1,12 +1,16 @@
 """Correlation tests and least squares, on cases worked out by hand."""
 
+import math
+
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats as sp
 
 from brechas_core.stats import (
+    correlation_result,
+    correlation_rows,
     ols,
     pearson,
     pearson_rows,
@@ -139,3 +143,23 @@ def test_ols_agrees_with_scipy_linregress_whenever_x_varies(xy):
     fit, ref = ols(x, y), sp.linregress(x, y)
     assert fit.slope == pytest.approx(ref.slope, rel=1e-6, abs=1e-6)
     assert fit.intercept == pytest.approx(ref.intercept, rel=1e-6, abs=1e-6)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    r=st.lists(
+        st.one_of(st.floats(-1.0, 1.0), st.sampled_from([-1.0, 1.0, 0.0, float("nan")])),
+        min_size=1,
+        max_size=8,
+    ),
+    n=st.integers(3, 40),
+    alpha=st.sampled_from([0.01, 0.05, 0.1]),
+)
+def test_the_tests_of_many_coefficients_are_each_ones_test_to_the_bit(r, n, alpha):
+    rows = correlation_rows("spearman", r, n, alpha)
+    for i, value in enumerate(r):
+        one, many = correlation_result("spearman", value, n, alpha), rows[i]
+        for field in ("statistic", "pvalue", "t", "t_critical"):
+            a, b = getattr(one, field), getattr(many, field)
+            assert a == b or (math.isnan(a) and math.isnan(b)), field
+        assert (one.n, one.df, one.significant) == (many.n, many.df, many.significant)
