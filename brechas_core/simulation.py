@@ -706,7 +706,7 @@ def _smallest(on: RuleOnTable, method: str, gap, att, alpha: float) -> float | N
 
 #: The minimum's steps, in % of the budget: 0, 0.5, ..., 100.
 MINIMUM_STEPS = np.linspace(0.0, 100.0, 201)
-_STEPS: Memo[_Steps] = Memo(32)  # each holds about 40 KB of arrays
+_STEPS: Memo[_Steps] = Memo(32)  # each holds about 100 KB of arrays
 
 
 @dataclass(frozen=True)
