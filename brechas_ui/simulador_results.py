@@ -10,7 +10,7 @@ from brechas_core import charts, glossary, i18n
 from brechas_core.fmt import num, pct, pp, soles
 from brechas_core.i18n import N_, _
 from brechas_ui import across as across_alignment
-from brechas_ui import lang, render
+from brechas_ui import open_tab, render
 
 #: Before each of a rule's notices in the reading (what it moved, who paid).
 NOTICE = ":blue[:material/info:]"
@@ -175,30 +175,14 @@ def shares_chart(sim, *, key: str, item: str = "Brecha", keyed: bool = True) -> 
 # rule's main effect; the statistics are one click away.
 DETAILS = (N_("Participaciones"), N_("Cobertura proyectada"), N_("Alineación"))
 DETAILS_KEY = "sim_detalle"
-_OPEN = "sim_detalle_abierta"  # the open tab's position: it survives a change of language
 
 
 def details_place(*, first: int = 0) -> tuple[int, object]:
     """The tabs of :data:`DETAILS`, empty; returns the open one's position and the tab,
-    for the page to draw that one section in it (only the open one runs). Switching tabs
-    reruns the page.
+    for the page to draw that one section in it (only the open one runs:
+    brechas_ui.open_tab). Switching tabs reruns the page.
 
     ``first`` is the tab a session opens on until its user picks one (a link that asks
     «¿Qué mínimo necesito?» opens on the projection, where the answer is).
     """
-    labels = [_(t) for t in DETAILS]
-    opened = st.session_state.get(_OPEN, first)
-    tabs = st.tabs(
-        labels,
-        default=labels[opened if 0 <= opened < len(labels) else 0],
-        key=DETAILS_KEY,
-        on_change=_remember_tab,
-    )
-    return next(((i, tab) for i, tab in enumerate(tabs) if tab.open), (0, tabs[0]))
-
-
-@lang.in_language
-def _remember_tab() -> None:
-    labels = [_(t) for t in DETAILS]
-    chosen = st.session_state.get(DETAILS_KEY)
-    st.session_state[_OPEN] = labels.index(chosen) if chosen in labels else 0
+    return open_tab.one_open(DETAILS, key=DETAILS_KEY, first=first)

@@ -77,9 +77,10 @@ def open_share(at: AppTest) -> AppTest:
     return at.run()
 
 
-def open_tab(at: AppTest, position: int) -> AppTest:
-    """Open one of the Simulador's detail tabs (0 shares, 1 projection, 2 alignment), by
-    its label in the page's language, as a click does."""
+def open_tab(at: AppTest, position: int, key: str = "sim_detalle") -> AppTest:
+    """Open a tab of a page's tabs keyed ``key`` (the Simulador's details by default: 0
+    shares, 1 projection, 2 alignment; the Diagnóstico's ``diag_detalle``), by its label in
+    the page's language, as a click does."""
     tabs = [t for t in at.tabs if t.label]
-    at.session_state["sim_detalle"] = tabs[position].label
+    at.session_state[key] = tabs[position].label
     return at.run()
