@@ -11,7 +11,7 @@ from brechas_core import charts, i18n, study
 from brechas_core.fmt import num, pct
 from brechas_core.i18n import N_, _
 from brechas_core.memo import Memo
-from brechas_ui import cache, render
+from brechas_ui import cache, open_tab, render
 from brechas_ui.figures import Figure, figure_row
 
 
@@ -134,25 +134,30 @@ def _named(t2: pd.DataFrame, t3: pd.DataFrame) -> tuple[pd.DataFrame, ...]:
     return _NAMED.get_for((t2, t3), i18n.language(), build)
 
 
+#: The Diagnóstico's tabs: Table 2, Table 3, and the study's figures beside ours.
+SECTIONS = (
+    N_("Brechas prioritarias (Tabla 2)"),
+    N_("Brechas por función (Tabla 3)"),
+    N_("Reportado y recalculado"),
+)
+SECTIONS_KEY = "diag_detalle"
+
+
 def tabs(t2, t3, rep) -> None:
-    """Table 2, Table 3 (functions numbered as in the study) and reported vs recomputed."""
-    tab2, tab3, tabstats = st.tabs(
-        [
-            _("Brechas prioritarias (Tabla 2)"),
-            _("Brechas por función (Tabla 3)"),
-            _("Reportado y recalculado"),
-        ]
-    )
-    t2, t3, numbered = _named(t2, t3)
-    drawn = (
-        (tab2, (t2, t2, rep.ols_priority, rep.spearman.decision)),
-        (tab3, (numbered, t3, rep.ols_functions, rep.pearson.decision)),
-    )
-    for (tab, args), spec in zip(drawn, TABLES, strict=True):
-        with tab:
-            table_tab(*args, **spec)
-    with tabstats:
-        reported_vs_recomputed()
+    """Table 2, Table 3 (functions numbered as in the study) and reported vs recomputed;
+    only the open tab is drawn (brechas_ui.open_tab: two charts and a table each, every
+    one of them was sent on every rerun)."""
+    opened, tab = open_tab.one_open(SECTIONS, key=SECTIONS_KEY)
+    with tab:
+        if opened == 2:
+            reported_vs_recomputed()
+            return
+        t2, t3, numbered = _named(t2, t3)
+        args = (
+            (t2, t2, rep.ols_priority, rep.spearman.decision),
+            (numbered, t3, rep.ols_functions, rep.pearson.decision),
+        )[opened]
+        table_tab(*args, **TABLES[opened])
 
 
 def reported_vs_recomputed() -> None:

@@ -1,5 +1,7 @@
 """The Diagnóstico page shows the study's figures, the recomputed ones, and why they differ."""
 
+from tests.app.conftest import open_tab
+
 
 def _metric(at, label):
     return next(m for m in at.metric if m.label == label).value
@@ -14,7 +16,9 @@ def test_headline_figures_are_recomputed_from_the_study_tables(open_page):
 
 
 def _comparison_rows(at):
-    """The reported-vs-recomputed Markdown table, as {figure: [reported, recomputed, why]}."""
+    """The reported-vs-recomputed Markdown table (its tab opened), as {figure: [reported,
+    recomputed, why]}."""
+    at = open_tab(at, 2, key="diag_detalle")
     table = next(m.value for m in at.markdown if m.value.startswith("| Cifra |"))
     rows = [line.strip("| ").split(" | ") for line in table.splitlines()[2:]]
     return {r[0].strip("*"): r[1:] for r in rows}
@@ -55,3 +59,17 @@ def test_the_2900_are_projects_not_people(open_page):
     caption = at.caption[0].value
     assert "de una población de" not in caption
     assert "2,900 proyectos ejecutados ese año" in caption
+
+
+def test_only_the_open_table_is_drawn_and_another_tab_draws_its_own(open_page):
+    at = open_page("diagnostico")
+    assert [t.label for t in at.tabs] == [
+        "Brechas prioritarias (Tabla 2)",
+        "Brechas por función (Tabla 3)",
+        "Reportado y recalculado",
+    ]
+    # Table 2 opens: its ten gaps, and no comparison table
+    assert [len(d.value) for d in at.dataframe] == [10]
+    assert not any(m.value.startswith("| Cifra |") for m in at.markdown)
+    at = open_tab(at, 1, key="diag_detalle")  # Table 3: the sixteen functions
+    assert [len(d.value) for d in at.dataframe] == [16]
