@@ -165,9 +165,8 @@ def _pairs(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
 
 
 def correlation_result(method: str, r: float, n: int, alpha: float) -> CorrelationResult:
-    """The t test of a coefficient ``r`` on ``n`` pairs, computed by :func:`spearman`,
-    :func:`pearson` or, for many rows at once, :func:`spearman_rows` and
-    :func:`pearson_rows` (the same values, tests/core/test_stats.py).
+    """The t test of a coefficient ``r`` on ``n`` pairs (:func:`spearman`, :func:`pearson`):
+    one row of :func:`correlation_rows`, so one coefficient and many get the same test.
 
     Examples
     --------
@@ -175,21 +174,13 @@ def correlation_result(method: str, r: float, n: int, alpha: float) -> Correlati
     >>> round(res.t, 4), res.significant
     (1.633, False)
     """
-    df = n - 2
-    t = float(t_from_r(r, n)) if np.isfinite(r) else float("nan")
-    if np.isfinite(t):
-        p = float(2 * _special.stdtr(df, -abs(t)))  # two-sided tail, as 2 * t.sf(|t|, df)
-    elif np.isfinite(r):  # |r| == 1: a perfect line
-        p = 0.0
-    else:
-        p = float("nan")
-    return CorrelationResult(method, float(r), p, n, df, t, t_critical(alpha, df), alpha)
+    return correlation_rows(method, [r], n, alpha)[0]
 
 
 @dataclass(frozen=True)
 class CorrelationRows:
-    """:func:`correlation_result` for many coefficients at once (:func:`correlation_rows`):
-    ``rows[i]`` is ``correlation_result(method, r[i], n, alpha)``."""
+    """The t tests of many coefficients (:func:`correlation_rows`): ``rows[i]`` is the test
+    of ``r[i]``, as :func:`correlation_result` gives it."""
 
     method: str
     r: np.ndarray
@@ -214,8 +205,9 @@ class CorrelationRows:
 
 def correlation_rows(method: str, r: ArrayLike, n: int, alpha: float) -> CorrelationRows:
     """The t tests of the coefficients ``r`` (one per row, from :func:`spearman_rows` or
-    :func:`pearson_rows`) on ``n`` pairs each: the operations of :func:`correlation_result`
-    on arrays, so each row's test is the same to the bit.
+    :func:`pearson_rows`) on ``n`` pairs each: ``t = r sqrt((n - 2) / (1 - r²))``, the
+    two-sided p-value ``2 t.sf(|t|, n - 2)`` (0 for a perfect line, NaN for an undefined
+    coefficient) and the critical t at ``alpha``.
 
     Examples
     --------
