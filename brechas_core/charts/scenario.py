@@ -304,10 +304,9 @@ def shares_ipc(columns: Mapping) -> dict[str, bytes]:
     >>> pa.ipc.open_stream(stream).read_all().equals(shares_data(columns)["participaciones"])
     True
     """
-    gap = np.asarray(columns["gap_pct"], dtype=float)
-    key = (tuple(map(str, columns["label"])), gap.tobytes(), language())
     template = _SHARES_IPC.get(
-        key, lambda: IpcTemplate(shares_data(columns)["participaciones"], _MOVING)
+        _table_key(columns["label"], np.asarray(columns["gap_pct"], dtype=float)),
+        lambda: IpcTemplate(shares_data(columns)["participaciones"], _MOVING),
     )
     return {"participaciones": template.fill(_moving_columns(columns))}
 
@@ -335,20 +334,26 @@ def _moving_columns(columns: Mapping) -> dict[str, np.ndarray]:
     }
 
 
+def _table_key(labels, gap: np.ndarray) -> tuple:
+    """What the shares chart's fixed columns are made of: the rows' labels and gaps, and
+    the language the labels are shown in."""
+    return (tuple(map(str, labels)), gap.tobytes(), language())
+
+
 def _fixed_columns(labels, gap: np.ndarray) -> tuple[pa.Array, pa.Array, pa.Array]:
     """The columns of :func:`shares_data` that no rule changes (``label, gap_pct, serie``),
     built once per table and language: a slider move builds only the shares."""
-    labels = tuple(map(str, labels))
+    key = _table_key(labels, gap)
 
     def build() -> tuple[pa.Array, pa.Array, pa.Array]:
-        n = len(labels)
+        names = key[0]
         return (
-            pa.array([_(label) for label in labels] * 2, pa.string()),
+            pa.array([_(label) for label in names] * 2, pa.string()),
             pa.array(np.tile(gap, 2)),
-            pa.array([name for name in _series() for _k in range(n)], pa.string()),
+            pa.array([name for name in _series() for _k in range(len(names))], pa.string()),
         )
 
-    return _FIXED.get((labels, gap.tobytes(), language()), build)
+    return _FIXED.get(key, build)
 
 
 def shares_comparison(frame: pd.DataFrame, *, item_title: str = N_("Brecha")) -> alt.Chart:
